@@ -1,0 +1,25 @@
+package org.castpanel.core.api;
+
+import java.time.Instant;
+
+/** An account as callers see it. Never carries a password or its hash. */
+public record Account(
+        long id,
+        String username,
+        String name,
+        String contactNumber,
+        String email,
+        AccountType type,
+        AccountKind kind,
+        boolean enabled,
+        boolean apiAccess,
+        boolean accessibility,
+        boolean sendWelcomeEmail,
+        String timezone,
+        String language,
+        Long resellerPlanId,
+        Long parentId,
+        Instant lockedUntil,
+        Instant createdAt,
+        Instant updatedAt) {
+}

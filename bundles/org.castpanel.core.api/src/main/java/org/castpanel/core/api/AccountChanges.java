@@ -1,0 +1,27 @@
+package org.castpanel.core.api;
+
+import java.util.Optional;
+
+/**
+ * A partial update of an account. A null field is left unchanged; for the fields that may be
+ * cleared, {@code Optional.empty()} clears them.
+ */
+public record AccountChanges(
+        String name,
+        Optional<String> contactNumber,
+        Optional<String> email,
+        AccountType type,
+        Boolean enabled,
+        Boolean apiAccess,
+        Boolean accessibility,
+        Boolean sendWelcomeEmail,
+        String timezone,
+        String language,
+        Optional<Long> resellerPlanId,
+        String password) {
+
+    /** A change that touches nothing; handy as a starting point in code and tests. */
+    public static AccountChanges none() {
+        return new AccountChanges(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

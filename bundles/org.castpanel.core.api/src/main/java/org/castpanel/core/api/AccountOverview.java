@@ -1,0 +1,9 @@
+package org.castpanel.core.api;
+
+/**
+ * The customer overview: the account, its service counts and, for a reseller, its plan usage
+ * (null otherwise).
+ */
+public record AccountOverview(Account account, long activeServices, long suspendedServices, long subAccounts,
+        PlanUsage resellerUsage) {
+}

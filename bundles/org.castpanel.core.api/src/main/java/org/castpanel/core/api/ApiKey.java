@@ -1,0 +1,11 @@
+package org.castpanel.core.api;
+
+import java.time.Instant;
+
+/**
+ * An API key of an account. {@code secret} is present only in the answer to its creation;
+ * the panel stores a digest of it and cannot show it again.
+ */
+public record ApiKey(long id, long accountId, String label, String prefix, String secret, Instant createdAt,
+        Instant lastUsedAt) {
+}

@@ -1,0 +1,32 @@
+package org.castpanel.core.api;
+
+/**
+ * Who is acting, as established by authentication: every core service method takes one and
+ * checks it. {@code path} is the account's place in the hierarchy ("/1/7/"), so a subtree check
+ * is a prefix test. {@code impersonatorId} is set while an administrator or reseller is logged in
+ * as one of its customers. {@code origin} says where the request came from (an IP address, or
+ * "console").
+ */
+public record Caller(long accountId, String username, AccountType type, boolean reseller,
+        boolean subResellersAllowed, String path, Long impersonatorId, String origin) {
+
+    /** The Karaf console: acts as the built-in administrator account. */
+    public static Caller console(long adminId, String adminUsername) {
+        return new Caller(adminId, adminUsername, AccountType.ADMINISTRATOR, false, true, "/" + adminId + "/", null,
+                "console");
+    }
+
+    public boolean isAdministrator() {
+        return type == AccountType.ADMINISTRATOR;
+    }
+
+    /** Whether this caller may create accounts at all. */
+    public boolean managesAccounts() {
+        return isAdministrator() || reseller;
+    }
+
+    /** Whether the account at {@code otherPath} lies in this caller's subtree (itself included). */
+    public boolean covers(String otherPath) {
+        return isAdministrator() || (otherPath != null && otherPath.startsWith(path));
+    }
+}

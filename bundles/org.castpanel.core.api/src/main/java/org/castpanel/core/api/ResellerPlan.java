@@ -1,0 +1,26 @@
+package org.castpanel.core.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The limits a reseller works within. A null limit is unlimited. Data transfer is in GB per
+ * month, disk quota in MB, bitrate in kbit/s. An empty {@code allowedEngineTypes} allows every
+ * engine type. {@code ownerId} is the administrator or reseller who defined the plan.
+ */
+public record ResellerPlan(
+        long id,
+        String name,
+        boolean autoDjAllowed,
+        Integer autoDjQuota,
+        boolean proxyAllowed,
+        Integer maxListeners,
+        Long maxDataTransferGb,
+        Integer maxBitrateKbps,
+        Integer serverLimit,
+        Long diskQuotaMb,
+        List<String> allowedEngineTypes,
+        boolean subResellersAllowed,
+        long ownerId,
+        Instant createdAt) {
+}

@@ -1,0 +1,274 @@
+package org.castpanel.core.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.castpanel.core.api.ApiKey;
+import org.castpanel.core.api.AuthService;
+import org.castpanel.core.api.Caller;
+import org.castpanel.core.api.CastPanelException;
+import org.castpanel.core.api.CastPanelException.Kind;
+import org.castpanel.core.api.Session;
+import org.castpanel.persistence.AccountEntity;
+import org.castpanel.persistence.ApiKeyEntity;
+import org.castpanel.persistence.SessionEntity;
+import org.castpanel.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Session tokens start with {@code cps_}, API keys with {@code cpk_}; both are 32 random bytes,
+ * stored only as SHA-256 digests. API access off refuses the account's API keys; the web UI's
+ * own session login stays possible (it is how the account holder reaches the panel at all).
+ */
+@Component(service = AuthService.class, configurationPid = CoreConfig.PID)
+public class AuthServiceImpl implements AuthService {
+
+    static final String SESSION_PREFIX = "cps_";
+    static final String API_KEY_PREFIX = "cpk_";
+    private static final long MAX_FAILURE_DELAY_MS = 2000;
+    private static final long LAST_USED_RESOLUTION_MS = 60_000;
+
+    private final Store store;
+    private final PasswordHasher hasher = new PasswordHasher();
+    /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
+    private final String decoyHash = hasher.hash(Secrets.password());
+    private volatile CoreConfig config;
+
+    @Activate
+    public AuthServiceImpl(final @Reference Store store, final CoreConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(CoreConfig config) {
+        this.config = config;
+    }
+
+    /** What the login transaction decided; thrown or returned once it has committed. */
+    private record Outcome(Session session, CastPanelException refusal, int failures) {
+    }
+
+    @Override
+    public Session login(String username, String password, String origin) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            throw CastPanelException.invalid(username == null || username.isBlank() ? "username" : "password",
+                    "username and password are required");
+        }
+        AccountEntity found = store.read(em -> Accounts.byUsername(em, username));
+        long now = System.currentTimeMillis();
+        if (found == null) {
+            hasher.verify(password, decoyHash);
+            throw wrongCredentials();
+        }
+        if (found.lockedUntil != null && found.lockedUntil > now) {
+            throw locked(found.lockedUntil);
+        }
+        boolean passwordOk = hasher.verify(password, found.passwordHash);
+        Outcome outcome = store.write(em -> {
+            AccountEntity e = em.find(AccountEntity.class, found.id);
+            Caller self = Accounts.callerOf(em, e, null, origin);
+            if (!passwordOk) {
+                e.failedLogins++;
+                int failures = e.failedLogins;
+                if (failures >= config.lockAfterFailures()) {
+                    e.lockedUntil = now + config.lockMinutes() * 60_000L;
+                    e.failedLogins = 0;
+                    Audit.write(store, em, self, "auth.locked", "account", e.id, e.path,
+                            failures + " failed logins in a row");
+                    return new Outcome(null, locked(e.lockedUntil), failures);
+                }
+                Audit.write(store, em, self, "auth.login-failed", "account", e.id, e.path, null);
+                return new Outcome(null, wrongCredentials(), failures);
+            }
+            if (!e.enabled) {
+                return new Outcome(null, CastPanelException.unauthenticated("account " + e.username + " is disabled"), 0);
+            }
+            e.failedLogins = 0;
+            e.lockedUntil = null;
+            em.createQuery("DELETE FROM SessionEntity s WHERE s.accountId = :id AND s.expiresAt < :now")
+                    .setParameter("id", e.id).setParameter("now", now).executeUpdate();
+            Session session = openSession(em, e, null, origin);
+            Audit.write(store, em, self, "auth.login", "account", e.id, e.path, null);
+            return new Outcome(session, null, 0);
+        });
+        if (outcome.refusal() != null) {
+            slowDown(outcome.failures());
+            throw outcome.refusal();
+        }
+        return outcome.session();
+    }
+
+    /** Each failure in a row doubles the wait before the answer, up to two seconds. */
+    private void slowDown(int failures) {
+        if (failures <= 1) {
+            return;
+        }
+        long delay = Math.min(MAX_FAILURE_DELAY_MS, (long) config.failureDelayMillis() << Math.min(failures - 2, 10));
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static CastPanelException wrongCredentials() {
+        return CastPanelException.unauthenticated("wrong username or password");
+    }
+
+    private static CastPanelException locked(long until) {
+        return new CastPanelException(Kind.LOCKED, "account_locked", "account is locked after too many failed logins; "
+                + "try again after " + Instant.ofEpochMilli(until).truncatedTo(ChronoUnit.SECONDS), null);
+    }
+
+    private Session openSession(EntityManager em, AccountEntity account, Long impersonatorId, String origin) {
+        String token = Secrets.token(SESSION_PREFIX);
+        SessionEntity s = new SessionEntity();
+        s.id = store.nextId("cp_session");
+        s.tokenHash = Secrets.sha256(token);
+        s.accountId = account.id;
+        s.impersonatorId = impersonatorId;
+        s.origin = origin == null ? null : Validation.abbreviate(origin);
+        s.createdAt = System.currentTimeMillis();
+        s.expiresAt = s.createdAt + config.sessionMinutes() * 60_000L;
+        em.persist(s);
+        return new Session(token, Instant.ofEpochMilli(s.expiresAt), Accounts.toAccount(em, account), impersonatorId);
+    }
+
+    @Override
+    public Caller authenticate(String bearer, String origin) {
+        if (bearer == null || bearer.isBlank()) {
+            throw CastPanelException.unauthenticated("log in first: send Authorization: Bearer <token or API key>");
+        }
+        String digest = Secrets.sha256(bearer);
+        long now = System.currentTimeMillis();
+        if (bearer.startsWith(SESSION_PREFIX)) {
+            return store.read(em -> {
+                List<Object[]> rows = em.createQuery("SELECT s, a FROM SessionEntity s, AccountEntity a "
+                        + "WHERE s.tokenHash = :h AND a.id = s.accountId", Object[].class).setParameter("h", digest)
+                        .getResultList();
+                if (rows.isEmpty() || ((SessionEntity) rows.get(0)[0]).expiresAt < now) {
+                    throw CastPanelException.unauthenticated("session expired or logged out; log in again");
+                }
+                SessionEntity session = (SessionEntity) rows.get(0)[0];
+                AccountEntity account = (AccountEntity) rows.get(0)[1];
+                if (!account.enabled) {
+                    throw CastPanelException.unauthenticated("account " + account.username + " is disabled");
+                }
+                return Accounts.callerOf(em, account, session.impersonatorId, origin);
+            });
+        }
+        if (bearer.startsWith(API_KEY_PREFIX)) {
+            return store.write(em -> {
+                List<Object[]> rows = em.createQuery("SELECT k, a FROM ApiKeyEntity k, AccountEntity a "
+                        + "WHERE k.keyHash = :h AND a.id = k.accountId", Object[].class).setParameter("h", digest)
+                        .getResultList();
+                if (rows.isEmpty()) {
+                    throw CastPanelException.unauthenticated("unknown or revoked API key");
+                }
+                ApiKeyEntity key = (ApiKeyEntity) rows.get(0)[0];
+                AccountEntity account = (AccountEntity) rows.get(0)[1];
+                if (!account.enabled) {
+                    throw CastPanelException.unauthenticated("account " + account.username + " is disabled");
+                }
+                if (!account.apiAccess) {
+                    throw CastPanelException.forbidden("API access is turned off for account " + account.username);
+                }
+                if (key.lastUsedAt == null || key.lastUsedAt < now - LAST_USED_RESOLUTION_MS) {
+                    key.lastUsedAt = now;
+                }
+                return Accounts.callerOf(em, account, null, origin);
+            });
+        }
+        throw CastPanelException.unauthenticated("not a CastPanel session token or API key");
+    }
+
+    @Override
+    public void logout(String token) {
+        if (token == null) {
+            return;
+        }
+        store.write(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.tokenHash = :h")
+                .setParameter("h", Secrets.sha256(token)).executeUpdate());
+    }
+
+    @Override
+    public Session impersonate(Caller caller, long accountId) {
+        if (caller.impersonatorId() != null) {
+            throw CastPanelException.forbidden("you are already logged in as another account; return to your own first");
+        }
+        return store.write(em -> {
+            AccountEntity target = Accounts.managed(em, caller, accountId, "log in as");
+            if (!target.enabled) {
+                throw CastPanelException.conflict("account " + target.username + " is disabled");
+            }
+            Session session = openSession(em, target, caller.accountId(), caller.origin());
+            Audit.write(store, em, caller, "account.impersonate", "account", target.id, target.path,
+                    caller.username() + " logged in as " + target.username);
+            return session;
+        });
+    }
+
+    @Override
+    public ApiKey createApiKey(Caller caller, long accountId, String label) {
+        String cleanLabel = label == null || label.isBlank() ? "API key" : Validation.text("label", label.strip(), 100);
+        return store.write(em -> {
+            AccountEntity account = ownOrManaged(em, caller, accountId);
+            String secret = Secrets.token(API_KEY_PREFIX);
+            ApiKeyEntity key = new ApiKeyEntity();
+            key.id = store.nextId("cp_api_key");
+            key.accountId = account.id;
+            key.keyHash = Secrets.sha256(secret);
+            key.label = cleanLabel;
+            key.prefix = secret.substring(0, 12);
+            key.createdAt = System.currentTimeMillis();
+            em.persist(key);
+            Audit.write(store, em, caller, "apikey.create", "account", account.id, account.path,
+                    "key " + key.prefix + "… '" + cleanLabel + "'");
+            return toApiKey(key, secret);
+        });
+    }
+
+    @Override
+    public List<ApiKey> listApiKeys(Caller caller, long accountId) {
+        return store.read(em -> {
+            AccountEntity account = ownOrManaged(em, caller, accountId);
+            return em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.accountId = :id ORDER BY k.id", ApiKeyEntity.class)
+                    .setParameter("id", account.id).getResultList().stream().map(k -> toApiKey(k, null)).toList();
+        });
+    }
+
+    @Override
+    public void revokeApiKey(Caller caller, long accountId, long keyId) {
+        store.write(em -> {
+            AccountEntity account = ownOrManaged(em, caller, accountId);
+            ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId);
+            if (key == null || key.accountId != account.id) {
+                throw CastPanelException.notFound("API key", keyId);
+            }
+            em.remove(key);
+            Audit.write(store, em, caller, "apikey.revoke", "account", account.id, account.path,
+                    "key " + key.prefix + "…");
+            return null;
+        });
+    }
+
+    private static AccountEntity ownOrManaged(EntityManager em, Caller caller, long accountId) {
+        AccountEntity account = Accounts.visible(em, caller, accountId);
+        if (account.id != caller.accountId() && !Accounts.manages(caller, account)) {
+            throw CastPanelException.forbidden("you cannot manage the API keys of this account");
+        }
+        return account;
+    }
+
+    private static ApiKey toApiKey(ApiKeyEntity k, String secret) {
+        return new ApiKey(k.id, k.accountId, k.label, k.prefix, secret, Instant.ofEpochMilli(k.createdAt),
+                k.lastUsedAt == null ? null : Instant.ofEpochMilli(k.lastUsedAt));
+    }
+}

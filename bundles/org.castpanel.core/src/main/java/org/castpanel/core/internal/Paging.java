@@ -1,0 +1,33 @@
+package org.castpanel.core.internal;
+
+/** Page bounds and LIKE patterns shared by the list queries. */
+final class Paging {
+
+    static final int DEFAULT_SIZE = 25;
+    static final int MAX_SIZE = 200;
+
+    private Paging() {
+    }
+
+    static int size(int requested) {
+        return requested <= 0 ? DEFAULT_SIZE : Math.min(requested, MAX_SIZE);
+    }
+
+    static int page(int requested) {
+        return Math.max(0, requested);
+    }
+
+    /** A LIKE pattern matching values that start with {@code prefix}, taken literally. */
+    static String likePrefix(String prefix) {
+        return escapeLike(prefix) + "%";
+    }
+
+    static String likeContains(String text) {
+        return "%" + escapeLike(text) + "%";
+    }
+
+    private static String escapeLike(String text) {
+        // '\' is the default escape character on H2 and MariaDB
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,83 @@
+package org.castpanel.persistence.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+
+import org.castpanel.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link Store} over the {@code castpanel} persistence unit that Aries JPA publishes. */
+@Component(service = Store.class)
+public class JpaStore implements Store {
+
+    /** How many ids one trip to cp_sequence reserves. */
+    static final int ID_BLOCK = 50;
+
+    private final EntityManagerFactory factory;
+    private final Map<String, long[]> idBlocks = new HashMap<>();
+
+    @Activate
+    public JpaStore(final @Reference(target = "(osgi.unit.name=castpanel)") EntityManagerFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public <T> T write(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    @Override
+    public synchronized long nextId(String table) {
+        // block = {next, limit}; refilled in a transaction of its own so that a rolled-back
+        // caller never hands the same id out twice
+        long[] block = idBlocks.computeIfAbsent(table, t -> new long[] { 0, 0 });
+        if (block[0] >= block[1]) {
+            long limit = write(em -> reserve(em, table));
+            block[0] = limit - ID_BLOCK;
+            block[1] = limit;
+        }
+        return ++block[0];
+    }
+
+    private static long reserve(EntityManager em, String table) {
+        int updated = em.createNativeQuery("UPDATE cp_sequence SET seq_count = seq_count + ? WHERE seq_name = ?")
+                .setParameter(1, ID_BLOCK).setParameter(2, table).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO cp_sequence (seq_name, seq_count) VALUES (?, ?)").setParameter(1, table)
+                    .setParameter(2, ID_BLOCK).executeUpdate();
+            return ID_BLOCK;
+        }
+        Object count = em.createNativeQuery("SELECT seq_count FROM cp_sequence WHERE seq_name = ?")
+                .setParameter(1, table).getSingleResult();
+        return ((Number) count).longValue();
+    }
+}

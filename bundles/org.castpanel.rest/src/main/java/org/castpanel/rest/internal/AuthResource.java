@@ -1,0 +1,53 @@
+package org.castpanel.rest.internal;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.castpanel.core.api.AuthService;
+import org.castpanel.core.api.Session;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Logging in and out. Login is public; everything else needs the token it returns. */
+@Component(service = AuthResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect(JsonProvider.SELECT)
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    /** Credentials for {@code POST /auth/login}. */
+    public record LoginRequest(String username, String password) {
+    }
+
+    private final AuthService auth;
+
+    @Activate
+    public AuthResource(final @Reference AuthService auth) {
+        this.auth = auth;
+    }
+
+    @POST
+    @Path("login")
+    public Session login(LoginRequest login, @Context HttpServletRequest request) {
+        return auth.login(login.username(), login.password(), request.getRemoteAddr());
+    }
+
+    /** Ends the session of the token used for this call (an API key has no session to end). */
+    @POST
+    @Path("logout")
+    public void logout(@Context SecurityContext security) {
+        AuthFilter.caller(security);
+        auth.logout(AuthFilter.bearer(security));
+    }
+}

@@ -1,0 +1,14 @@
+package org.castpanel.rest.internal;
+
+import java.security.Principal;
+
+import org.castpanel.core.api.Caller;
+
+/** The authenticated caller, carried through the JAX-RS security context. */
+record CallerPrincipal(Caller caller, String bearer) implements Principal {
+
+    @Override
+    public String getName() {
+        return caller.username();
+    }
+}

@@ -1,0 +1,24 @@
+package org.castpanel.shell.internal;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.castpanel.core.api.Caller;
+
+@Service
+@Command(scope = "castpanel", name = "account-enable", description = "Enables an account (and clears a login lock)")
+public class AccountEnableCommand extends ConsoleCommand {
+
+    @Argument(index = 0, name = "account", required = true, description = "Account id or username")
+    @Completion(AccountCompleter.class)
+    String account;
+
+    @Override
+    void run(Caller caller, PrintStream out) throws Exception {
+        accounts.setEnabled(caller, account(caller, account).id(), true);
+        out.println("Enabled " + account);
+    }
+}
