@@ -71,8 +71,10 @@ public class PlanServiceImpl implements PlanService {
         return plan;
     }
 
+    /** A plan the caller may change; someone else's is not found, before any role check. */
     private static PlanEntity owned(EntityManager em, Caller caller, long id) {
         PlanEntity plan = visible(em, caller, id);
+        requireMayDefinePlans(caller);
         if (!caller.isAdministrator() && plan.ownerId != caller.accountId()) {
             throw CastPanelException.forbidden("you cannot change your own reseller plan");
         }
@@ -99,7 +101,6 @@ public class PlanServiceImpl implements PlanService {
 
     @Override
     public ResellerPlan update(Caller caller, long id, PlanInput input) {
-        requireMayDefinePlans(caller);
         return store.write(em -> {
             PlanEntity plan = owned(em, caller, id);
             apply(plan, input);
@@ -139,7 +140,6 @@ public class PlanServiceImpl implements PlanService {
 
     @Override
     public void delete(Caller caller, long id) {
-        requireMayDefinePlans(caller);
         store.write(em -> {
             PlanEntity plan = owned(em, caller, id);
             long holders = em.createQuery("SELECT COUNT(a) FROM AccountEntity a WHERE a.resellerPlanId = :id",

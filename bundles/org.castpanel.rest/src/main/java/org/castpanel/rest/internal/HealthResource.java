@@ -5,7 +5,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import org.castpanel.core.api.AccountService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,8 +13,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * Public liveness: answers once the database is migrated and the core is up (this resource
- * depends on the account service, which depends on the store). Also the benchmark's baseline.
+ * Public readiness: registered only after every other resource of the API (and so the migrated
+ * database and the core services they need), so a 200 here means the whole API answers. The
+ * whiteboard adds resources in registration order. Also the benchmark's trivial baseline.
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
@@ -31,7 +31,9 @@ public class HealthResource {
     private final Health health;
 
     @Activate
-    public HealthResource(final @Reference AccountService accounts, final BundleContext context) {
+    public HealthResource(final BundleContext context, final @Reference AuthResource auth,
+            final @Reference MeResource me, final @Reference AccountResource accounts,
+            final @Reference PlanResource plans, final @Reference AuditResource audit) {
         this.health = new Health("ok", context.getBundle().getVersion().toString());
     }
 

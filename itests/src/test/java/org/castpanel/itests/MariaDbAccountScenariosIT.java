@@ -1,0 +1,8 @@
+package org.castpanel.itests;
+
+import org.castpanel.itests.support.WithPanel;
+
+/** The account scenarios on the real MariaDB server, the production database. */
+@WithPanel("mariadb")
+class MariaDbAccountScenariosIT extends AccountScenarios {
+}

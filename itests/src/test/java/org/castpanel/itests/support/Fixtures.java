@@ -1,0 +1,44 @@
+package org.castpanel.itests.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds tenants through the public API, with names no other test uses. */
+public final class Fixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
+
+    private Fixtures() {
+    }
+
+    public static String unique(String base) {
+        return base + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A reseller plan, a reseller on it and one customer of that reseller, all logged in. */
+    public record Tenant(long planId, long resellerId, String reseller, Api.As resellerApi, long customerId,
+            String customer, Api.As customerApi) {
+    }
+
+    public static final String PASSWORD = "pass-word-1";
+
+    public static Tenant tenant(Api api, Api.As admin) {
+        long plan = admin.post("/reseller-plans", Map.of("name", unique("plan"), "serverLimit", 10, "maxListeners", 1000,
+                "subResellersAllowed", true)).expect(201).id();
+        String reseller = unique("reseller");
+        long resellerId = account(admin, reseller, Map.of("resellerPlanId", plan)).id();
+        Api.As resellerApi = api.login(reseller, PASSWORD);
+        String customer = unique("customer");
+        long customerId = account(resellerApi, customer, Map.of()).id();
+        return new Tenant(plan, resellerId, reseller, resellerApi, customerId, customer, api.login(customer, PASSWORD));
+    }
+
+    public static Api.Reply account(Api.As as, String username, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", PASSWORD, "name",
+                "Name of " + username, "email", username + "@example.com"));
+        body.putAll(extra);
+        return as.post("/accounts", body).expect(201);
+    }
+}

@@ -1,0 +1,201 @@
+package org.castpanel.itests.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A real CastPanel distribution, copied from the built assembly into a directory of its own, on
+ * free ports, started as its own JVM ({@code bin/karaf server}). It can be stopped cleanly,
+ * killed with SIGKILL and started again on the same data; {@link #close} stops it and removes
+ * every file it made.
+ */
+public final class Panel implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "it-admin-secret";
+
+    private final Path home;
+    private final Database database;
+    private final int httpPort;
+    private final int sshPort;
+    private final Api api;
+    private Process process;
+
+    private Panel(Path home, Database database) {
+        this.home = home;
+        this.database = database;
+        this.httpPort = freePort();
+        this.sshPort = freePort();
+        this.api = new Api("http://127.0.0.1:" + httpPort + "/api/v1");
+    }
+
+    /** Copies the distribution and starts it; returns once the API answers. */
+    public static Panel start(Database database) {
+        Path assembly = Path.of(System.getProperty("castpanel.assembly"));
+        try {
+            Path root = Path.of(System.getProperty("castpanel.itest.dir", System.getProperty("java.io.tmpdir")));
+            Files.createDirectories(root);
+            Path home = Files.createTempDirectory(root, "panel-");
+            copyTree(assembly, home);
+            if (database.datasourceConfig() != null) {
+                Files.writeString(home.resolve("etc/org.ops4j.datasource-castpanel.cfg"), database.datasourceConfig());
+            }
+            Panel panel = new Panel(home, database);
+            panel.launch();
+            return panel;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public Api.As admin() {
+        return api.login("admin", ADMIN_PASSWORD);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public int sshPort() {
+        return sshPort;
+    }
+
+    public String databaseLabel() {
+        return database.label();
+    }
+
+    private void launch() throws IOException {
+        Path bin = home.resolve("bin");
+        try (Stream<Path> files = Files.list(bin)) {
+            files.forEach(f -> f.toFile().setExecutable(true));
+        }
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
+        builder.environment().put("CASTPANEL_HTTP_PORT", Integer.toString(httpPort));
+        builder.environment().put("CASTPANEL_SSH_PORT", Integer.toString(sshPort));
+        builder.environment().put("CASTPANEL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // the script execs the JVM, so this process is the panel itself and SIGKILL reaches it
+        builder.environment().put("KARAF_EXEC", "exec");
+        process = builder.start();
+        Await.until("CastPanel on port " + httpPort + " (" + database.label() + ", log in " + home + "/data/log)",
+                Duration.ofSeconds(120), () -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("CastPanel exited with " + process.exitValue() + "; see " + home);
+                    }
+                    return healthy();
+                });
+    }
+
+    public boolean healthy() {
+        try {
+            return api.call("GET", "/health", null, null).status() == 200;
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
+    /** Graceful stop, as an operator's {@code bin/stop} does, then start again on the same data. */
+    public void restart() {
+        stop();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hooks, nothing flushed. Then start again on the same data. */
+    public void killAndRestart() {
+        process.destroyForcibly();
+        Await.until("the killed panel to exit", Duration.ofSeconds(30), () -> !process.isAlive());
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy(); // SIGTERM: Karaf's shutdown hook stops the framework cleanly
+        Await.until("CastPanel to stop", Duration.ofSeconds(60), () -> !process.isAlive());
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (process != null && process.isAlive()) {
+                stop();
+            }
+        } catch (AssertionError e) {
+            process.destroyForcibly();
+        } finally {
+            database.close();
+            if (!Boolean.getBoolean("castpanel.itest.keep")) {
+                deleteTree(home);
+            }
+        }
+    }
+
+    /** The Karaf log, for assertion messages. */
+    public Optional<String> log() {
+        try {
+            return Optional.of(Files.readString(home.resolve("data/log/karaf.log")));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
