@@ -1,0 +1,160 @@
+package org.castpanel.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.castpanel.core.api.Account;
+import org.castpanel.core.api.AccountService;
+import org.castpanel.core.api.AuthService;
+import org.castpanel.core.api.Caller;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * In-container tests on the real distribution (Pax Exam): the features the distribution boots,
+ * and the castpanel console commands, which must validate exactly as the REST API does.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ConsoleCommandsIT {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    FeaturesService features;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        String archive = System.getProperty("castpanel.assembly.archive");
+        String lib = "lib/endorsed/org.apache.karaf.specs.";
+        return new Option[] {
+                karafDistributionConfiguration().frameworkUrl(new File(archive).toURI().toString()).name("CastPanel")
+                        .unpackDirectory(new File(System.getProperty("castpanel.itest.dir", "target/it"), "exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(), logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                // Pax Exam does not pass the module flags bin/karaf passes on Java 9+
+                vmOptions("--add-reads=java.xml=java.logging",
+                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                        "--patch-module", "java.base=" + lib + "locator-4.4.10.jar", "--patch-module",
+                        "java.xml=" + lib + "java.xml-4.4.10.jar", "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.net=ALL-UNNAMED", "--add-opens",
+                        "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                        "-Djdk.util.zip.disableZip64ExtraFieldValidation=true") };
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        }
+    }
+
+    /** Runs a console command; returns what it printed, or throws with its error. */
+    private String run(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String refusal(String command) {
+        try {
+            String output = run(command);
+            fail("expected '" + command + "' to be refused, but it printed: " + output);
+            return null;
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    public void theDistributionBootsEveryCastPanelFeature() throws Exception {
+        Set<String> installed = Arrays.stream(features.listInstalledFeatures()).map(Feature::getName)
+                .collect(Collectors.toSet());
+        for (String feature : new String[] { "castpanel", "castpanel-core", "castpanel-rest", "castpanel-shell",
+                "castpanel-db-h2", "castpanel-db-mariadb" }) {
+            assertTrue(feature + " installed: " + installed, installed.contains(feature));
+        }
+    }
+
+    @Test
+    public void accountAndPlanCommandsWorkAndValidateLikeTheApi() throws Exception {
+        String planOut = run("castpanel:plan-add --servers 5 --listeners 100 --sub-resellers --engine icecast Console-Gold");
+        assertTrue(planOut, planOut.startsWith("Created reseller plan "));
+        String planId = planOut.replaceAll("\\D*(\\d+).*\\s*", "$1");
+
+        String created = run("castpanel:account-add --name \"Console Reseller\" --password abcde --plan " + planId
+                + " --email res@example.com console-res");
+        assertTrue(created, created.contains("RESELLER"));
+
+        String shortPassword = refusal("castpanel:account-add --name Short --password abcd console-short");
+        assertEquals("password must be at least 5 characters long [password]", shortPassword);
+        String badEmail = refusal("castpanel:account-add --name Mail --password abcde --email nope console-mail");
+        assertTrue(badEmail, badEmail.endsWith("[email]"));
+
+        String list = run("castpanel:account-list -q console-");
+        assertTrue(list, list.contains("console-res") && list.contains("RESELLER"));
+        assertFalse(list, list.contains("console-short"));
+
+        String show = run("castpanel:account-show console-res");
+        assertTrue(show, show.contains("Console Reseller") && show.contains("Console-Gold") && show.contains("serverLimit"));
+        String plans = run("castpanel:plan-list");
+        assertTrue(plans, plans.contains("Console-Gold") && plans.contains("icecast"));
+        assertTrue(run("castpanel:plan-show " + planId).contains("Sub-resellers:      allowed"));
+
+        Caller console = accounts.consoleCaller();
+        run("castpanel:account-disable console-res");
+        assertFalse(accounts.getByUsername(console, "console-res").enabled());
+        run("castpanel:account-enable console-res");
+        Account enabled = accounts.getByUsername(console, "console-res");
+        assertTrue(enabled.enabled());
+
+        run("castpanel:account-passwd --password fresh-pass console-res");
+        assertNotNull(auth.login("console-res", "fresh-pass", "itest").token());
+        assertEquals("account console-nobody not found", refusal("castpanel:account-show console-nobody"));
+    }
+}
