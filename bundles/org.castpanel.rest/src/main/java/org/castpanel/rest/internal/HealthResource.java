@@ -33,7 +33,8 @@ public class HealthResource {
     @Activate
     public HealthResource(final BundleContext context, final @Reference AuthResource auth,
             final @Reference MeResource me, final @Reference AccountResource accounts,
-            final @Reference PlanResource plans, final @Reference AuditResource audit) {
+            final @Reference PlanResource plans, final @Reference AuditResource audit,
+            final @Reference OpenApiResource openApi) {
         this.health = new Health("ok", context.getBundle().getVersion().toString());
     }
 

@@ -44,6 +44,9 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     static final String NAME = "castpanel.json";
     static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
 
+    private static final java.util.List<Class<?>> RAW_TYPES = java.util.List.of(byte[].class, String.class,
+            InputStream.class, javax.ws.rs.core.StreamingOutput.class);
+
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -82,7 +85,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return isJson(mediaType);
+        // ready-made bodies (the OpenAPI document, files) go out through the runtime's own writers
+        return isJson(mediaType) && !RAW_TYPES.stream().anyMatch(raw -> raw.isAssignableFrom(type));
     }
 
     @Override
