@@ -37,8 +37,12 @@ public class AccountServiceImpl implements AccountService {
     private static final Map<String, String> SORT_COLUMNS = Map.of("username", "a.usernameLc", "name", "a.name",
             "email", "a.email", "createdAt", "a.createdAt", "id", "a.id");
 
+    /** Above this many accounts a reseller's list pages through the username index (see list). */
+    static final int LARGE_SUBTREE = 500;
+
     private final Store store;
     private final PasswordHasher hasher = new PasswordHasher();
+    private final CountCache counts = new CountCache();
     private volatile CoreConfig config;
 
     @Activate
@@ -82,35 +86,53 @@ public class AccountServiceImpl implements AccountService {
         }
         String orderBy = orderBy(query.sort());
         return store.read(em -> {
-            TypedQuery<AccountEntity> rows = em.createQuery("SELECT a FROM AccountEntity a" + where + orderBy,
+            String countKey = caller.path() + (caller.isAdministrator() ? "*" : caller.reseller() ? "" : "=" + caller.accountId())
+                    + where + '\u0000' + search + '\u0000' + query.enabled() + '\u0000' + query.parentId();
+            long total = counts.count(countKey, () -> {
+                TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AccountEntity a" + where, Long.class);
+                bind(count, caller, query, search);
+                return count.getSingleResult();
+            });
+            String rowsWhere = where.toString();
+            if (caller.reseller() && !caller.isAdministrator() && total > LARGE_SUBTREE) {
+                // A big subtree: walking the username index in order and stopping after one page beats
+                // reading the whole subtree through the path index and sorting it. LOCATE keeps the
+                // database off the path index; the count above still used it.
+                rowsWhere = rowsWhere.replace("a.path LIKE :prefix", "LOCATE(:prefix, a.path) = 1");
+            }
+            TypedQuery<AccountEntity> rows = em.createQuery("SELECT a FROM AccountEntity a" + rowsWhere + orderBy,
                     AccountEntity.class);
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AccountEntity a" + where, Long.class);
-            for (TypedQuery<?> q : List.of(rows, count)) {
-                if (!caller.isAdministrator()) {
-                    if (caller.reseller()) {
-                        q.setParameter("prefix", Paging.likePrefix(caller.path()));
-                    } else {
-                        q.setParameter("self", caller.accountId());
-                    }
-                }
-                if (search != null) {
-                    q.setParameter("search", search);
-                }
-                if (query.enabled() != null) {
-                    q.setParameter("enabled", query.enabled());
-                }
-                if (query.parentId() != null) {
-                    q.setParameter("parent", query.parentId());
-                }
+            bind(rows, caller, query, search);
+            if (!rowsWhere.contentEquals(where)) {
+                rows.setParameter("prefix", caller.path());
             }
             List<AccountEntity> found = rows.setFirstResult(page * size).setMaxResults(size).getResultList();
-            return new Page<>(Accounts.toAccounts(em, found), page, size, count.getSingleResult());
+            return new Page<>(Accounts.toAccounts(em, found), page, size, total);
         });
+    }
+
+    private static void bind(TypedQuery<?> q, Caller caller, AccountQuery query, String search) {
+        if (!caller.isAdministrator()) {
+            if (caller.reseller()) {
+                q.setParameter("prefix", Paging.likePrefix(caller.path()));
+            } else {
+                q.setParameter("self", caller.accountId());
+            }
+        }
+        if (search != null) {
+            q.setParameter("search", search);
+        }
+        if (query.enabled() != null) {
+            q.setParameter("enabled", query.enabled());
+        }
+        if (query.parentId() != null) {
+            q.setParameter("parent", query.parentId());
+        }
     }
 
     private static String orderBy(String sort) {
         if (sort == null || sort.isBlank()) {
-            return " ORDER BY a.usernameLc ASC";
+            sort = "username";
         }
         boolean descending = sort.startsWith("-");
         String key = descending ? sort.substring(1) : sort;
@@ -119,8 +141,10 @@ public class AccountServiceImpl implements AccountService {
             throw CastPanelException.badRequest("sort",
                     "sort must be one of " + String.join(", ", SORT_COLUMNS.keySet()) + ", optionally prefixed with -");
         }
-        // the id breaks ties, so paging is stable
-        return " ORDER BY " + column + (descending ? " DESC" : " ASC") + ", a.id ASC";
+        String direction = descending ? " DESC" : " ASC";
+        // usernames are unique, so ordering by the unique index alone lets the database stop after
+        // one page; other keys take the id as tie-breaker, so paging is stable
+        return " ORDER BY " + column + direction + (column.equals("a.usernameLc") ? "" : ", a.id" + direction);
     }
 
     @Override
@@ -158,7 +182,7 @@ public class AccountServiceImpl implements AccountService {
             throw CastPanelException.invalid("resellerPlanId", "administrators have no reseller plan");
         }
         String hash = hasher.hash(password);
-        return store.write(em -> {
+        return write(em -> {
             AccountEntity parent = null;
             if (type == AccountType.CUSTOMER) {
                 long parentId = input.parentId() == null ? caller.accountId() : input.parentId();
@@ -240,7 +264,7 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public Account update(Caller caller, long id, AccountChanges changes) {
         String hash = changes.password() == null ? null : hasher.hash(Validation.password("password", changes.password()));
-        return store.write(em -> {
+        return write(em -> {
             AccountEntity e = Accounts.visible(em, caller, id);
             boolean manages = Accounts.manages(caller, e);
             boolean self = e.id == caller.accountId();
@@ -404,7 +428,7 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public void delete(Caller caller, long id, boolean cascade) {
-        store.write(em -> {
+        write(em -> {
             AccountEntity e = Accounts.managed(em, caller, id, "delete");
             refuseLastAdministrator(em, e, "delete");
             long owned = childCount(em, e);
@@ -439,7 +463,7 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public Account resetPassword(Caller caller, long id, String newPassword) {
         String hash = hasher.hash(Validation.password("password", newPassword));
-        return store.write(em -> {
+        return write(em -> {
             AccountEntity e = Accounts.managed(em, caller, id, "reset the password of");
             e.passwordHash = hash;
             e.failedLogins = 0;
@@ -453,7 +477,7 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public Account setEnabled(Caller caller, long id, boolean enabled) {
-        return store.write(em -> {
+        return write(em -> {
             AccountEntity e = Accounts.managed(em, caller, id, enabled ? "enable" : "disable");
             if (!enabled) {
                 refuseLastAdministrator(em, e, "disable");
@@ -488,7 +512,7 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public boolean bootstrapAdministrator(String username, String password) {
         String hash = hasher.hash(Validation.password("password", password));
-        return store.write(em -> {
+        return write(em -> {
             long accounts = em.createQuery("SELECT COUNT(a) FROM AccountEntity a", Long.class).getSingleResult();
             if (accounts > 0) {
                 return false;
@@ -523,6 +547,15 @@ public class AccountServiceImpl implements AccountService {
             }
             return Caller.console(admins.get(0).id, admins.get(0).username);
         });
+    }
+
+    /** A write transaction; list totals are recounted after it, whether it committed or not. */
+    private <T> T write(java.util.function.Function<EntityManager, T> work) {
+        try {
+            return store.write(work);
+        } finally {
+            counts.invalidate();
+        }
     }
 
     private String defaultTimezone() {
