@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.time.Duration;
+
 import javax.inject.Inject;
 
 import org.apache.karaf.features.Feature;
@@ -31,6 +33,7 @@ import org.castpanel.core.api.Account;
 import org.castpanel.core.api.AccountService;
 import org.castpanel.core.api.AuthService;
 import org.castpanel.core.api.Caller;
+import org.castpanel.itests.support.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -90,6 +93,10 @@ public class ConsoleCommandsIT {
 
     /** Runs a console command; returns what it printed, or throws with its error. */
     private String run(String command) throws Exception {
+        // commands register once their services are up, which can trail the injected services
+        String[] name = command.split(" ")[0].split(":");
+        Await.until("console command " + name[1], Duration.ofSeconds(60),
+                () -> sessionFactory.getRegistry().getCommand(name[0], name[1]) != null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(System.in, out, out);
