@@ -32,8 +32,8 @@ class ApiDocumentIT {
                 String method = methods.next().toUpperCase();
                 // an id nobody has: routed operations answer 404 not_found from the core, or refuse the body
                 String concrete = path.getKey().replaceAll("\\{[^}]+}", "999999999");
-                if (concrete.equals("/auth/logout")) {
-                    continue; // would end the session the walk uses
+                if (concrete.equals("/auth/logout") || concrete.equals("/events")) {
+                    continue; // would end the session the walk uses; an endless stream
                 }
                 Api.Reply reply = admin.call(method, concrete, method.equals("GET") || method.equals("DELETE") ? null : "{}");
                 operations++;

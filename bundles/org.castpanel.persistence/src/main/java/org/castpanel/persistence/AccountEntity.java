@@ -40,6 +40,8 @@ public class AccountEntity {
     public int failedLogins;
     @Column(name = "locked_until")
     public Long lockedUntil;
+    @Column(name = "default_service_type")
+    public String defaultServiceType;
     @Column(name = "created_at")
     public long createdAt;
     @Column(name = "updated_at")

@@ -48,6 +48,9 @@ public final class Panel implements AutoCloseable {
             Files.createDirectories(root);
             Path home = Files.createTempDirectory(root, "panel-");
             copyTree(assembly, home);
+            // quick queue timings, so tests of timeouts and the reconciler finish in seconds
+            Files.writeString(home.resolve("etc/org.castpanel.provisioning.cfg"),
+                    "actionTimeoutSeconds = 5\nreconcileSeconds = 2\nmaxAttempts = 3\n");
             if (database.datasourceConfig() != null) {
                 Files.writeString(home.resolve("etc/org.ops4j.datasource-castpanel.cfg"), database.datasourceConfig());
             }
@@ -147,10 +150,42 @@ public final class Panel implements AutoCloseable {
         } catch (AssertionError e) {
             process.destroyForcibly();
         } finally {
+            killDaemonsStartedHere();
             database.close();
             if (!Boolean.getBoolean("castpanel.itest.keep")) {
                 deleteTree(home);
             }
+        }
+    }
+
+    /** Engine daemons this panel started run in its directory; the tests' cleanup stops them. */
+    private void killDaemonsStartedHere() {
+        ProcessHandle.allProcesses().forEach(p -> {
+            try {
+                Path cwd = Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/cwd"));
+                if (cwd.startsWith(home)) {
+                    p.destroyForcibly();
+                }
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                // not ours, or gone already
+            }
+        });
+    }
+
+    /** Installs a plugin jar the way an operator drops one into deploy/. */
+    public void deploy(Path jar) {
+        try {
+            Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void undeploy(Path jar) {
+        try {
+            Files.deleteIfExists(home.resolve("deploy").resolve(jar.getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -257,7 +257,7 @@ public class AccountServiceImpl implements AccountService {
                         "the plan of " + parent.username + " does not allow sub-resellers");
             }
             PlanLimits.checkFits("resellerPlanId", parent.username + "'s plan", parentPlan,
-                    PlanLimits.reservedByChildren(em, parent.id, accountId), plan);
+                    PlanLimits.used(em, parent, accountId, null), plan);
         }
     }
 
@@ -374,6 +374,13 @@ public class AccountServiceImpl implements AccountService {
                 + "WHERE a.path LIKE :oldPattern AND a.id <> :moved").setParameter("newPrefix", newPrefix)
                 .setParameter("from", oldPrefix.length() + 1).setParameter("oldPattern", Paging.likePrefix(oldPrefix))
                 .setParameter("moved", movedId).executeUpdate();
+        // services and queued actions carry their owner's path for tenancy filters
+        for (String entity : new String[] { "MediaServiceEntity", "ActionEntity" }) {
+            em.createQuery("UPDATE " + entity + " s SET s.ownerPath = CONCAT(:newPrefix, SUBSTRING(s.ownerPath, :from)) "
+                    + "WHERE s.ownerPath LIKE :oldPattern").setParameter("newPrefix", newPrefix)
+                    .setParameter("from", oldPrefix.length() + 1).setParameter("oldPattern", Paging.likePrefix(oldPrefix))
+                    .executeUpdate();
+        }
     }
 
     private void changePlan(EntityManager em, Caller caller, AccountEntity e, Long planId) {
@@ -393,12 +400,12 @@ public class AccountServiceImpl implements AccountService {
         checkAssignable(em, caller, parent, planId, e.id);
         // the new plan must still cover what this reseller's own sub-resellers hold
         PlanEntity plan = em.find(PlanEntity.class, planId);
-        long[] reserved = PlanLimits.reservedByChildren(em, e.id, null);
+        long[] reserved = PlanLimits.used(em, e, null, null);
         for (PlanLimits.Limit limit : PlanLimits.Limit.values()) {
             Long allowed = limit.of(plan);
             if (allowed != null && reserved[limit.ordinal()] > allowed) {
                 throw CastPanelException.invalid("resellerPlanId", "plan '" + plan.name + "' allows " + limit.field + " "
-                        + allowed + ", but " + e.username + "'s sub-resellers already hold " + reserved[limit.ordinal()]);
+                        + allowed + ", but " + e.username + "'s sub-resellers and services already use " + reserved[limit.ordinal()]);
             }
         }
         e.resellerPlanId = planId;
@@ -415,7 +422,8 @@ public class AccountServiceImpl implements AccountService {
             return;
         }
         long others = em.createQuery("SELECT COUNT(a) FROM AccountEntity a WHERE a.accountType = 'ADMINISTRATOR' "
-                + "AND a.enabled = TRUE AND a.id <> :id", Long.class).setParameter("id", e.id).getSingleResult();
+                + "AND a.enabled = :yes AND a.id <> :id", Long.class).setParameter("yes", true).setParameter("id", e.id)
+                .getSingleResult();
         if (others == 0) {
             throw CastPanelException.conflict("cannot " + what + " the last enabled administrator");
         }
@@ -431,6 +439,13 @@ public class AccountServiceImpl implements AccountService {
         write(em -> {
             AccountEntity e = Accounts.managed(em, caller, id, "delete");
             refuseLastAdministrator(em, e, "delete");
+            long services = em.createQuery("SELECT COUNT(s) FROM MediaServiceEntity s WHERE s.ownerPath LIKE :p",
+                    Long.class).setParameter("p", Paging.likePrefix(e.path)).getSingleResult();
+            if (services > 0) {
+                // services need their engines to deprovision them, through the queue: delete those first
+                throw CastPanelException.conflict("account " + e.username + (cascade ? " and its sub-accounts" : "")
+                        + " still own " + services + " media service(s); delete the services first");
+            }
             long owned = childCount(em, e);
             if (owned > 0 && !cascade) {
                 throw CastPanelException.conflict("account " + e.username + " still owns " + owned
@@ -504,8 +519,18 @@ public class AccountServiceImpl implements AccountService {
             if (e.resellerPlanId != null) {
                 usage = PlanLimits.usage(em, e, em.find(PlanEntity.class, e.resellerPlanId));
             }
-            // media services arrive with the engine issue; until then no account owns any
-            return new AccountOverview(Accounts.toAccount(em, e), 0, 0, childCount(em, e), usage);
+            List<Object[]> counts = em.createQuery("SELECT s.suspended, COUNT(s) FROM MediaServiceEntity s "
+                    + "WHERE s.ownerId = :id GROUP BY s.suspended", Object[].class).setParameter("id", e.id).getResultList();
+            long active = 0;
+            long suspended = 0;
+            for (Object[] row : counts) {
+                if (Boolean.TRUE.equals(row[0])) {
+                    suspended = (Long) row[1];
+                } else {
+                    active = (Long) row[1];
+                }
+            }
+            return new AccountOverview(Accounts.toAccount(em, e), active, suspended, childCount(em, e), usage);
         });
     }
 
@@ -540,7 +565,8 @@ public class AccountServiceImpl implements AccountService {
     public Caller consoleCaller() {
         return store.read(em -> {
             List<AccountEntity> admins = em.createQuery("SELECT a FROM AccountEntity a WHERE a.accountType = "
-                    + "'ADMINISTRATOR' AND a.enabled = TRUE ORDER BY a.id", AccountEntity.class).setMaxResults(1)
+                    + "'ADMINISTRATOR' AND a.enabled = :yes ORDER BY a.id", AccountEntity.class).setParameter("yes", true)
+                    .setMaxResults(1)
                     .getResultList();
             if (admins.isEmpty()) {
                 throw CastPanelException.conflict("there is no enabled administrator account");

@@ -2,6 +2,7 @@ package org.castpanel.core.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,12 +12,12 @@ import javax.persistence.EntityManager;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.PlanUsage;
 import org.castpanel.persistence.AccountEntity;
+import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.PlanEntity;
 
 /**
  * The arithmetic of reseller plans: what a reseller's plan has left after its sub-resellers'
- * plans (and, once media services exist, its subtree's services) take their share, and whether a
- * plan fits inside another. Additive limits (servers, listeners, data transfer, disk, AutoDJ
+ * plans and its subtree's services take their share, and whether a plan or a service fits. Additive limits (servers, listeners, data transfer, disk, AutoDJ
  * quota) are shared out; the bitrate cap and the feature switches only narrow.
  */
 final class PlanLimits {
@@ -54,23 +55,102 @@ final class PlanLimits {
     }
 
     /**
-     * What the sub-resellers directly below {@code reseller} reserve, per limit, leaving out
-     * {@code exceptAccountId} (the account whose plan is being changed). Unlimited children count
-     * as 0 here; {@link #checkFits} refuses them under a limited parent.
+     * What a reseller's plan has in use, per limit: the plans of its direct sub-resellers (each
+     * covers its own subtree) plus the services of the rest of its subtree. {@code exceptAccountId}
+     * and {@code exceptServiceId} leave out the account or service being changed. Unlimited
+     * children count as 0 here; {@link #checkFits} refuses them under a limited parent.
      */
-    static long[] reservedByChildren(EntityManager em, long resellerId, Long exceptAccountId) {
-        List<PlanEntity> plans = em.createQuery("SELECT p FROM PlanEntity p, AccountEntity a "
-                + "WHERE a.resellerPlanId = p.id AND a.parentId = :parent AND a.id <> :except", PlanEntity.class)
-                .setParameter("parent", resellerId).setParameter("except", exceptAccountId == null ? -1L : exceptAccountId)
+    static long[] used(EntityManager em, AccountEntity reseller, Long exceptAccountId, Long exceptServiceId) {
+        long[] used = new long[Limit.values().length];
+        List<Object[]> children = em.createQuery("SELECT a.path, p FROM PlanEntity p, AccountEntity a "
+                + "WHERE a.resellerPlanId = p.id AND a.parentId = :parent AND a.id <> :except", Object[].class)
+                .setParameter("parent", reseller.id).setParameter("except", exceptAccountId == null ? -1L : exceptAccountId)
                 .getResultList();
-        long[] reserved = new long[Limit.values().length];
-        for (PlanEntity plan : plans) {
+        List<String> subResellerPaths = new ArrayList<>();
+        for (Object[] row : children) {
+            subResellerPaths.add((String) row[0]);
             for (Limit limit : Limit.values()) {
-                Long value = limit.of(plan);
-                reserved[limit.ordinal()] += value == null ? 0 : value;
+                Long value = limit.of((PlanEntity) row[1]);
+                used[limit.ordinal()] += value == null ? 0 : value;
             }
         }
-        return reserved;
+        List<MediaServiceEntity> services = em.createQuery("SELECT s FROM MediaServiceEntity s "
+                + "WHERE s.ownerPath LIKE :prefix AND s.id <> :except", MediaServiceEntity.class)
+                .setParameter("prefix", Paging.likePrefix(reseller.path))
+                .setParameter("except", exceptServiceId == null ? -1L : exceptServiceId).getResultList();
+        for (MediaServiceEntity service : services) {
+            if (subResellerPaths.stream().anyMatch(service.ownerPath::startsWith)) {
+                continue; // counted in that sub-reseller's plan
+            }
+            used[Limit.SERVERS.ordinal()]++;
+            used[Limit.LISTENERS.ordinal()] += service.maxListeners == null ? 0 : service.maxListeners;
+            used[Limit.DATA_TRANSFER_GB.ordinal()] += service.dataTransferGb == null ? 0 : service.dataTransferGb;
+            used[Limit.DISK_MB.ordinal()] += service.diskQuotaMb == null ? 0 : service.diskQuotaMb;
+        }
+        return used;
+    }
+
+    /** The reseller whose plan governs an account: the nearest one at or above it, or null. */
+    static AccountEntity governingReseller(EntityManager em, AccountEntity account) {
+        if (account.resellerPlanId != null) {
+            return account;
+        }
+        List<Long> ancestors = new ArrayList<>();
+        for (String part : account.path.split("/")) {
+            if (!part.isEmpty()) {
+                ancestors.add(Long.parseLong(part));
+            }
+        }
+        List<AccountEntity> resellers = em.createQuery("SELECT a FROM AccountEntity a WHERE a.id IN :ids "
+                + "AND a.resellerPlanId IS NOT NULL", AccountEntity.class).setParameter("ids", ancestors).getResultList();
+        return resellers.stream().max(Comparator.comparingInt(a -> a.path.length())).orElse(null);
+    }
+
+    /**
+     * Refuses a service that does not fit the governing plan: the type must be allowed, the server
+     * limit not reached (409), and each limited resource given and within what is left (422).
+     */
+    static void checkServiceFits(EntityManager em, AccountEntity reseller, PlanEntity plan, MediaServiceEntity service) {
+        Set<String> types = engineTypes(plan);
+        if (!types.isEmpty() && !types.contains(service.engineType)) {
+            throw CastPanelException.invalid("engineType", "the reseller plan of " + reseller.username
+                    + " does not allow " + service.engineType + " services; it allows " + String.join(", ", types));
+        }
+        long[] used = used(em, reseller, null, service.id);
+        if (plan.serverLimit != null && used[Limit.SERVERS.ordinal()] + 1 > plan.serverLimit) {
+            throw CastPanelException.conflict("serverLimit", "the server limit of " + reseller.username + "'s plan ("
+                    + plan.serverLimit + ") is reached");
+        }
+        checkResource("maxListeners", reseller, plan.maxListeners == null ? null : plan.maxListeners.longValue(),
+                used[Limit.LISTENERS.ordinal()], service.maxListeners == null ? null : service.maxListeners.longValue());
+        checkResource("dataTransferGb", reseller, plan.maxDataTransferGb, used[Limit.DATA_TRANSFER_GB.ordinal()],
+                service.dataTransferGb);
+        checkResource("diskQuotaMb", reseller, plan.diskQuotaMb, used[Limit.DISK_MB.ordinal()], service.diskQuotaMb);
+        if (plan.maxBitrateKbps != null) {
+            if (service.maxBitrateKbps == null) {
+                throw CastPanelException.invalid("maxBitrateKbps", "maxBitrateKbps is required: the plan of "
+                        + reseller.username + " allows at most " + plan.maxBitrateKbps);
+            }
+            if (service.maxBitrateKbps > plan.maxBitrateKbps) {
+                throw CastPanelException.invalid("maxBitrateKbps", "maxBitrateKbps " + service.maxBitrateKbps
+                        + " is over the plan's maximum bitrate of " + plan.maxBitrateKbps);
+            }
+        }
+    }
+
+    private static void checkResource(String field, AccountEntity reseller, Long allowed, long used, Long wanted) {
+        if (allowed == null) {
+            return;
+        }
+        long left = Math.max(0, allowed - used);
+        if (wanted == null) {
+            throw CastPanelException.invalid(field, field + " is required: the plan of " + reseller.username
+                    + " limits it, and " + left + " is left");
+        }
+        if (wanted > left) {
+            throw CastPanelException.invalid(field, field + " " + wanted + " is over what the plan of "
+                    + reseller.username + " has left (" + left + ")");
+        }
     }
 
     /**
@@ -123,7 +203,7 @@ final class PlanLimits {
 
     /** The usage report of a reseller account. */
     static PlanUsage usage(EntityManager em, AccountEntity reseller, PlanEntity plan) {
-        long[] reserved = reservedByChildren(em, reseller.id, null);
+        long[] reserved = used(em, reseller, null, null);
         List<PlanUsage.Line> lines = new ArrayList<>();
         for (Limit limit : Limit.values()) {
             long used = reserved[limit.ordinal()];

@@ -125,15 +125,15 @@ public class PlanServiceImpl implements PlanService {
             if (parent.resellerPlanId != null) {
                 PlanEntity parentPlan = em.find(PlanEntity.class, parent.resellerPlanId);
                 PlanLimits.checkFits("plan", parent.username + "'s plan", parentPlan,
-                        PlanLimits.reservedByChildren(em, parent.id, holder.id), plan);
+                        PlanLimits.used(em, parent, holder.id, null), plan);
             }
         }
-        long[] reserved = PlanLimits.reservedByChildren(em, holder.id, null);
+        long[] reserved = PlanLimits.used(em, holder, null, null);
         for (PlanLimits.Limit limit : PlanLimits.Limit.values()) {
             Long allowed = limit.of(plan);
             if (allowed != null && reserved[limit.ordinal()] > allowed) {
                 throw CastPanelException.invalid(limit.field, limit.field + " " + allowed + " is less than the "
-                        + reserved[limit.ordinal()] + " that " + holder.username + "'s sub-resellers already hold");
+                        + reserved[limit.ordinal()] + " that " + holder.username + "'s sub-resellers and services already use");
             }
         }
     }

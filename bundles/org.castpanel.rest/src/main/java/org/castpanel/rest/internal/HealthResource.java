@@ -34,7 +34,9 @@ public class HealthResource {
     public HealthResource(final BundleContext context, final @Reference AuthResource auth,
             final @Reference MeResource me, final @Reference AccountResource accounts,
             final @Reference PlanResource plans, final @Reference AuditResource audit,
-            final @Reference OpenApiResource openApi) {
+            final @Reference OpenApiResource openApi, final @Reference ServiceResource services,
+            final @Reference ActionResource actions, final @Reference EngineResource engines,
+            final @Reference EventStreamResource eventStream) {
         this.health = new Health("ok", context.getBundle().getVersion().toString());
     }
 

@@ -1,0 +1,6 @@
+package org.castpanel.core.api;
+
+/** What the queue can be asked to do to a service. */
+public enum ActionType {
+    START, STOP, RESTART, RELOAD, DELETE
+}

@@ -1,0 +1,21 @@
+package org.castpanel.core.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The engine types installed plugins offer, and which of them administrators allow. Types whose
+ * plugin is gone stay listed (unavailable) while services use them.
+ */
+@ProviderType
+public interface EngineCatalog {
+
+    List<EngineInfo> list();
+
+    Optional<EngineInfo> get(String engineTypeId);
+
+    /** Administrators only; audited. */
+    EngineInfo setEnabled(Caller caller, String engineTypeId, boolean enabled);
+}

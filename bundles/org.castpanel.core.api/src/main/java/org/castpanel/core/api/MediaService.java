@@ -1,0 +1,14 @@
+package org.castpanel.core.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A media service as callers see it. {@code desiredRunning} is what the owner asked for;
+ * {@code state} what the panel last saw. Secret engine settings are left out of {@code config}.
+ */
+public record MediaService(long id, long ownerId, String ownerUsername, String engineType, String node, String name,
+        ServiceState state, String stateDetail, boolean desiredRunning, boolean suspended, boolean deleting,
+        Integer maxListeners, Integer maxBitrateKbps, Long diskQuotaMb, Long dataTransferGb, Integer mountPoints,
+        Map<String, Object> config, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,12 @@
+package org.castpanel.core.api;
+
+import java.util.Map;
+
+/**
+ * What a caller supplies to create a media service. {@code ownerId} null means the caller itself;
+ * {@code useAsDefault} remembers the type as the caller's default for the next one.
+ */
+public record NewMediaService(Long ownerId, String engineType, String name, Integer maxListeners,
+        Integer maxBitrateKbps, Long diskQuotaMb, Long dataTransferGb, Integer mountPoints,
+        Map<String, Object> config, Boolean useAsDefault) {
+}

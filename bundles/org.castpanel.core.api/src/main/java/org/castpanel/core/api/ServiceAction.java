@@ -1,0 +1,8 @@
+package org.castpanel.core.api;
+
+import java.time.Instant;
+
+/** One queued action and its outcome. */
+public record ServiceAction(long id, long serviceId, ActionType action, ActionStatus status, int attempts,
+        String message, Long requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+}

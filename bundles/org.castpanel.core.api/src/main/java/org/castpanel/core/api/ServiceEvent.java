@@ -1,0 +1,7 @@
+package org.castpanel.core.api;
+
+import java.time.Instant;
+
+/** Something that happened to a service outside an action: a crash, a restart by the reconciler, a source cut. */
+public record ServiceEvent(long id, long serviceId, Instant at, String message) {
+}

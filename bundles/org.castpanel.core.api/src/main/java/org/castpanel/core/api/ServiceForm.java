@@ -1,0 +1,11 @@
+package org.castpanel.core.api;
+
+import java.util.List;
+
+/**
+ * What the "new service" form needs for one prospective owner: the engine types it may use (and
+ * the caller's saved default), and the governing plan's usage and what is still available
+ * ({@code usage} null when no reseller plan governs the owner).
+ */
+public record ServiceForm(long ownerId, List<EngineInfo> engineTypes, String defaultEngineType, PlanUsage usage) {
+}

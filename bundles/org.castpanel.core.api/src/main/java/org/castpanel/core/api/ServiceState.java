@@ -1,0 +1,12 @@
+package org.castpanel.core.api;
+
+/** Where a media service stands, as the panel last saw it. */
+public enum ServiceState {
+    /** Created; nothing provisioned yet. */
+    NEW,
+    STOPPED,
+    RUNNING,
+    FAILED,
+    /** Its engine plugin is not installed: kept, untouched, until the plugin comes back. */
+    ENGINE_UNAVAILABLE
+}

@@ -1,0 +1,514 @@
+package org.castpanel.core.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.castpanel.core.api.ActionStatus;
+import org.castpanel.core.api.ActionType;
+import org.castpanel.core.api.Caller;
+import org.castpanel.core.api.CastPanelException;
+import org.castpanel.core.api.EngineCatalog;
+import org.castpanel.core.api.EngineInfo;
+import org.castpanel.core.api.MediaService;
+import org.castpanel.core.api.MediaServiceChanges;
+import org.castpanel.core.api.MediaServices;
+import org.castpanel.core.api.NewMediaService;
+import org.castpanel.core.api.Page;
+import org.castpanel.core.api.PanelEvents;
+import org.castpanel.core.api.ServiceAction;
+import org.castpanel.core.api.ServiceEvent;
+import org.castpanel.core.api.ServiceForm;
+import org.castpanel.core.api.ServiceQuery;
+import org.castpanel.core.api.ServiceState;
+import org.castpanel.engine.api.ConfigField;
+import org.castpanel.engine.api.MediaKind;
+import org.castpanel.persistence.AccountEntity;
+import org.castpanel.persistence.ActionEntity;
+import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.PlanEntity;
+import org.castpanel.persistence.ServiceEventEntity;
+import org.castpanel.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@Component(service = MediaServices.class)
+public class MediaServicesImpl implements MediaServices {
+
+    static final String LOCAL_NODE = "local";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final EngineCatalog engines;
+    private final PanelEvents events;
+
+    @Activate
+    public MediaServicesImpl(final @Reference Store store, final @Reference EngineCatalog engines,
+            final @Reference PanelEvents events) {
+        this.store = store;
+        this.engines = engines;
+        this.events = events;
+    }
+
+    // ---- reading ----
+
+    @Override
+    public Page<MediaService> list(Caller caller, ServiceQuery query) {
+        int size = Paging.size(query.size());
+        int page = Paging.page(query.page());
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (!caller.isAdministrator()) {
+            where.append(caller.reseller() ? " AND s.ownerPath LIKE :prefix" : " AND s.ownerId = :self");
+        }
+        if (query.ownerId() != null) {
+            where.append(" AND s.ownerId = :owner");
+        }
+        if (query.engineType() != null) {
+            where.append(" AND s.engineType = :type");
+        }
+        if (query.state() != null) {
+            where.append(" AND s.state = :state");
+        }
+        if (query.suspended() != null) {
+            where.append(" AND s.suspended = :suspended");
+        }
+        return store.read(em -> {
+            TypedQuery<MediaServiceEntity> rows = em.createQuery(
+                    "SELECT s FROM MediaServiceEntity s" + where + " ORDER BY s.id DESC", MediaServiceEntity.class);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM MediaServiceEntity s" + where, Long.class);
+            for (TypedQuery<?> q : List.of(rows, count)) {
+                if (!caller.isAdministrator()) {
+                    if (caller.reseller()) {
+                        q.setParameter("prefix", Paging.likePrefix(caller.path()));
+                    } else {
+                        q.setParameter("self", caller.accountId());
+                    }
+                }
+                if (query.ownerId() != null) {
+                    q.setParameter("owner", query.ownerId());
+                }
+                if (query.engineType() != null) {
+                    q.setParameter("type", query.engineType());
+                }
+                if (query.state() != null) {
+                    q.setParameter("state", query.state().name());
+                }
+                if (query.suspended() != null) {
+                    q.setParameter("suspended", query.suspended());
+                }
+            }
+            List<MediaService> items = new ArrayList<>();
+            for (MediaServiceEntity s : rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
+                items.add(toService(em, s));
+            }
+            return new Page<>(items, page, size, count.getSingleResult());
+        });
+    }
+
+    @Override
+    public MediaService get(Caller caller, long id) {
+        return store.read(em -> toService(em, visible(em, caller, id)));
+    }
+
+    static MediaServiceEntity visible(EntityManager em, Caller caller, long id) {
+        MediaServiceEntity service = em.find(MediaServiceEntity.class, id);
+        if (service == null || !(caller.covers(service.ownerPath) || service.ownerId == caller.accountId())) {
+            throw CastPanelException.notFound("media service", id);
+        }
+        return service;
+    }
+
+    /** Whether the caller manages the service's owner (suspend, change owner): not the owner itself. */
+    private static boolean manages(Caller caller, MediaServiceEntity service) {
+        return caller.isAdministrator()
+                || (caller.reseller() && service.ownerId != caller.accountId() && service.ownerPath.startsWith(caller.path()));
+    }
+
+    @Override
+    public ServiceForm form(Caller caller, Long ownerId) {
+        return store.read(em -> {
+            AccountEntity owner = owner(em, caller, ownerId == null ? caller.accountId() : ownerId);
+            AccountEntity reseller = PlanLimits.governingReseller(em, owner);
+            PlanEntity plan = reseller == null ? null : em.find(PlanEntity.class, reseller.resellerPlanId);
+            List<EngineInfo> offered = engines.list().stream().filter(e -> e.available() && e.enabled())
+                    .filter(e -> plan == null || PlanLimits.engineTypes(plan).isEmpty()
+                            || PlanLimits.engineTypes(plan).contains(e.type().id()))
+                    .toList();
+            AccountEntity self = em.find(AccountEntity.class, caller.accountId());
+            return new ServiceForm(owner.id, offered, self.defaultServiceType,
+                    reseller == null ? null : PlanLimits.usage(em, reseller, plan));
+        });
+    }
+
+    // ---- changing ----
+
+    @Override
+    public MediaService create(Caller caller, NewMediaService input) {
+        if (input.engineType() == null || input.engineType().isBlank()) {
+            throw CastPanelException.invalid("engineType", "engineType is required");
+        }
+        EngineInfo engine = engines.get(input.engineType()).filter(EngineInfo::available)
+                .orElseThrow(() -> CastPanelException.invalid("engineType",
+                        "no installed engine offers the type '" + Validation.abbreviate(input.engineType()) + "'"));
+        if (!engine.enabled()) {
+            throw CastPanelException.invalid("engineType", "the engine type " + engine.type().id()
+                    + " is disabled by the administrator; no new services can use it");
+        }
+        Map<String, Object> config = EngineConfig.validate(engine.type().serviceConfig(), null, input.config());
+        MediaService created = store.write(em -> {
+            AccountEntity owner = owner(em, caller, input.ownerId() == null ? caller.accountId() : input.ownerId());
+            MediaServiceEntity s = new MediaServiceEntity();
+            s.id = store.nextId("cp_media_service");
+            s.ownerId = owner.id;
+            s.ownerPath = owner.path;
+            s.engineType = engine.type().id();
+            s.node = LOCAL_NODE;
+            s.name = input.name() == null || input.name().isBlank() ? defaultName(engine, s.id)
+                    : Validation.text("name", input.name().strip(), 100);
+            s.desiredState = "STOPPED";
+            s.state = ServiceState.NEW.name();
+            s.maxListeners = Validation.nonNegative("maxListeners", input.maxListeners());
+            s.maxBitrateKbps = Validation.nonNegative("maxBitrateKbps", input.maxBitrateKbps());
+            s.diskQuotaMb = Validation.nonNegative("diskQuotaMb", input.diskQuotaMb());
+            s.dataTransferGb = Validation.nonNegative("dataTransferGb", input.dataTransferGb());
+            s.mountPoints = Validation.nonNegative("mountPoints", input.mountPoints());
+            s.configJson = toJson(config);
+            checkPlan(em, owner, s);
+            s.createdAt = s.updatedAt = System.currentTimeMillis();
+            em.persist(s);
+            if (Boolean.TRUE.equals(input.useAsDefault())) {
+                em.find(AccountEntity.class, caller.accountId()).defaultServiceType = s.engineType;
+            }
+            Audit.write(store, em, caller, "service.create", "service", s.id, s.ownerPath,
+                    s.engineType + " '" + s.name + "' for " + owner.username);
+            em.flush();
+            return toService(em, s);
+        });
+        publishService(created);
+        return created;
+    }
+
+    private String pathOf(MediaService service) {
+        return store.read(em -> em.find(MediaServiceEntity.class, service.id()).ownerPath);
+    }
+
+    private static String defaultName(EngineInfo engine, long id) {
+        return engine.type().label() + " #" + id;
+    }
+
+    /** An account the caller may create services for: itself, or one it manages. */
+    private static AccountEntity owner(EntityManager em, Caller caller, long ownerId) {
+        AccountEntity owner;
+        try {
+            owner = Accounts.visible(em, caller, ownerId);
+        } catch (CastPanelException e) {
+            throw CastPanelException.invalid("ownerId", "account " + ownerId + " does not exist");
+        }
+        if (owner.id != caller.accountId() && !Accounts.manages(caller, owner)) {
+            throw CastPanelException.forbidden("you cannot create services for this account");
+        }
+        if (!owner.enabled) {
+            throw CastPanelException.invalid("ownerId", "account " + owner.username + " is disabled");
+        }
+        return owner;
+    }
+
+    private static void checkPlan(EntityManager em, AccountEntity owner, MediaServiceEntity service) {
+        AccountEntity reseller = PlanLimits.governingReseller(em, owner);
+        if (reseller != null) {
+            PlanLimits.checkServiceFits(em, reseller, em.find(PlanEntity.class, reseller.resellerPlanId), service);
+        }
+    }
+
+    @Override
+    public MediaService update(Caller caller, long id, MediaServiceChanges changes) {
+        MediaService updated = writeRetrying(em -> {
+            MediaServiceEntity s = visible(em, caller, id);
+            requireNotDeleting(s);
+            boolean limitsChange = changes.maxListeners() != null || changes.maxBitrateKbps() != null
+                    || changes.diskQuotaMb() != null || changes.dataTransferGb() != null || changes.mountPoints() != null;
+            if (limitsChange && !manages(caller, s) && !caller.isAdministrator()) {
+                // a customer may rename and configure its service; its limits are its reseller's to set
+                throw CastPanelException.forbidden("only your reseller or an administrator can change the limits of this service");
+            }
+            List<String> changed = new ArrayList<>();
+            if (changes.name() != null) {
+                s.name = Validation.text("name", changes.name().strip(), 100);
+                changed.add("name");
+            }
+            if (changes.maxListeners() != null) {
+                s.maxListeners = Validation.nonNegative("maxListeners", changes.maxListeners().orElse(null));
+                changed.add("maxListeners");
+            }
+            if (changes.maxBitrateKbps() != null) {
+                s.maxBitrateKbps = Validation.nonNegative("maxBitrateKbps", changes.maxBitrateKbps().orElse(null));
+                changed.add("maxBitrateKbps");
+            }
+            if (changes.diskQuotaMb() != null) {
+                s.diskQuotaMb = Validation.nonNegative("diskQuotaMb", changes.diskQuotaMb().orElse(null));
+                changed.add("diskQuotaMb");
+            }
+            if (changes.dataTransferGb() != null) {
+                s.dataTransferGb = Validation.nonNegative("dataTransferGb", changes.dataTransferGb().orElse(null));
+                changed.add("dataTransferGb");
+            }
+            if (changes.mountPoints() != null) {
+                s.mountPoints = Validation.nonNegative("mountPoints", changes.mountPoints().orElse(null));
+                changed.add("mountPoints");
+            }
+            if (changes.config() != null) {
+                EngineInfo engine = engines.get(s.engineType).filter(EngineInfo::available)
+                        .orElseThrow(() -> CastPanelException.conflict("the engine of this service is not installed; "
+                                + "its settings cannot be checked now"));
+                s.configJson = toJson(EngineConfig.validate(engine.type().serviceConfig(), fromJson(s.configJson),
+                        changes.config()));
+                changed.add("config");
+            }
+            if (limitsChange) {
+                checkPlan(em, em.find(AccountEntity.class, s.ownerId), s);
+            }
+            if (!changed.isEmpty()) {
+                s.updatedAt = System.currentTimeMillis();
+                Audit.write(store, em, caller, "service.update", "service", s.id, s.ownerPath, String.join(" ", changed));
+                if ("RUNNING".equals(s.desiredState)) {
+                    insertAction(em, s, ActionType.RELOAD, caller);
+                }
+            }
+            em.flush();
+            return toService(em, s);
+        });
+        publishService(updated);
+        return updated;
+    }
+
+    @Override
+    public MediaService changeOwner(Caller caller, long id, long newOwnerId) {
+        MediaService moved = writeRetrying(em -> {
+            MediaServiceEntity s = visible(em, caller, id);
+            requireNotDeleting(s);
+            if (!manages(caller, s)) {
+                throw CastPanelException.forbidden("only administrators and resellers move services between accounts");
+            }
+            AccountEntity owner = owner(em, caller, newOwnerId);
+            long previous = s.ownerId;
+            s.ownerId = owner.id;
+            s.ownerPath = owner.path;
+            checkPlan(em, owner, s);
+            em.createQuery("UPDATE ActionEntity a SET a.ownerPath = :path WHERE a.serviceId = :id")
+                    .setParameter("path", owner.path).setParameter("id", s.id).executeUpdate();
+            s.updatedAt = System.currentTimeMillis();
+            Audit.write(store, em, caller, "service.owner", "service", s.id, s.ownerPath,
+                    "from account " + previous + " to " + owner.username);
+            em.flush();
+            return toService(em, s);
+        });
+        publishService(moved);
+        return moved;
+    }
+
+    @Override
+    public MediaService setSuspended(Caller caller, long id, boolean suspended) {
+        MediaService result = writeRetrying(em -> {
+            MediaServiceEntity s = visible(em, caller, id);
+            requireNotDeleting(s);
+            if (!manages(caller, s)) {
+                throw CastPanelException.forbidden("only administrators and resellers suspend services");
+            }
+            if (s.suspended == suspended) {
+                return toService(em, s);
+            }
+            s.suspended = suspended;
+            if (suspended) {
+                s.desiredState = "STOPPED";
+                insertAction(em, s, ActionType.STOP, caller);
+            }
+            s.updatedAt = System.currentTimeMillis();
+            Audit.write(store, em, caller, suspended ? "service.suspend" : "service.unsuspend", "service", s.id,
+                    s.ownerPath, null);
+            return toService(em, s);
+        });
+        publishService(result);
+        signalQueue();
+        return result;
+    }
+
+    @Override
+    public ServiceAction enqueue(Caller caller, long id, ActionType action, boolean confirmed) {
+        ServiceAction queued = writeRetrying(em -> {
+            MediaServiceEntity s = visible(em, caller, id);
+            requireNotDeleting(s);
+            if (s.suspended && (action == ActionType.START || action == ActionType.RESTART || action == ActionType.RELOAD)) {
+                throw CastPanelException.conflict("service " + s.id + " is suspended; it cannot be started");
+            }
+            switch (action) {
+                case START, RESTART -> s.desiredState = "RUNNING";
+                case STOP -> s.desiredState = "STOPPED";
+                case DELETE -> {
+                    Optional<EngineInfo> engine = engines.get(s.engineType);
+                    boolean video = engine.map(e -> e.type().kind() == MediaKind.VIDEO).orElse(false);
+                    if (video && !confirmed) {
+                        throw CastPanelException.invalid("confirm", "deleting a video service deletes its video files "
+                                + "permanently; repeat with confirm=true");
+                    }
+                    s.deleting = true;
+                    s.desiredState = "STOPPED";
+                }
+                default -> {
+                }
+            }
+            s.updatedAt = System.currentTimeMillis();
+            ActionEntity a = insertAction(em, s, action, caller);
+            Audit.write(store, em, caller, "service.action", "service", s.id, s.ownerPath, action.name());
+            return new Queued(toAction(a), s.ownerPath);
+        }).publish(events);
+        signalQueue();
+        return queued;
+    }
+
+    /** An action and its owner's path, so it is published only after the transaction committed. */
+    private record Queued(ServiceAction action, String ownerPath) {
+        ServiceAction publish(PanelEvents events) {
+            events.publish(new PanelEvents.Event("action", ownerPath, action));
+            return action;
+        }
+    }
+
+    private void signalQueue() {
+        events.publish(new PanelEvents.Event("queue.wake", null, null));
+    }
+
+    private ActionEntity insertAction(EntityManager em, MediaServiceEntity s, ActionType action, Caller caller) {
+        ActionEntity a = new ActionEntity();
+        a.id = store.nextId("cp_action");
+        a.serviceId = s.id;
+        a.ownerPath = s.ownerPath;
+        a.node = s.node;
+        a.action = action.name();
+        a.status = ActionStatus.QUEUED.name();
+        a.requestedBy = caller == null ? null : caller.accountId();
+        a.createdAt = a.notBefore = System.currentTimeMillis();
+        em.persist(a);
+        return a;
+    }
+
+    private static void requireNotDeleting(MediaServiceEntity s) {
+        if (s.deleting) {
+            throw CastPanelException.conflict("service " + s.id + " is being deleted");
+        }
+    }
+
+    @Override
+    public ServiceAction action(Caller caller, long actionId) {
+        return store.read(em -> {
+            ActionEntity a = em.find(ActionEntity.class, actionId);
+            if (a == null || !caller.covers(a.ownerPath) && !ownsService(em, caller, a.serviceId)) {
+                throw CastPanelException.notFound("action", actionId);
+            }
+            return toAction(a);
+        });
+    }
+
+    private static boolean ownsService(EntityManager em, Caller caller, long serviceId) {
+        MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
+        return s != null && s.ownerId == caller.accountId();
+    }
+
+    @Override
+    public Page<ServiceAction> actions(Caller caller, long serviceId, int page, int size) {
+        int pageSize = Paging.size(size);
+        int pageNo = Paging.page(page);
+        return store.read(em -> {
+            visible(em, caller, serviceId);
+            List<ServiceAction> items = em.createQuery("SELECT a FROM ActionEntity a WHERE a.serviceId = :id "
+                    + "ORDER BY a.id DESC", ActionEntity.class).setParameter("id", serviceId)
+                    .setFirstResult(pageNo * pageSize).setMaxResults(pageSize).getResultList().stream()
+                    .map(MediaServicesImpl::toAction).toList();
+            long total = em.createQuery("SELECT COUNT(a) FROM ActionEntity a WHERE a.serviceId = :id", Long.class)
+                    .setParameter("id", serviceId).getSingleResult();
+            return new Page<>(items, pageNo, pageSize, total);
+        });
+    }
+
+    @Override
+    public List<ServiceEvent> events(Caller caller, long serviceId, int limit) {
+        return store.read(em -> {
+            visible(em, caller, serviceId);
+            return em.createQuery("SELECT e FROM ServiceEventEntity e WHERE e.serviceId = :id ORDER BY e.id DESC",
+                    ServiceEventEntity.class).setParameter("id", serviceId).setMaxResults(Paging.size(limit))
+                    .getResultList().stream()
+                    .map(e -> new ServiceEvent(e.id, e.serviceId, Instant.ofEpochMilli(e.at), e.message)).toList();
+        });
+    }
+
+    /**
+     * A write that re-reads and tries again when the row changed underneath it (the queue records
+     * state changes concurrently); the caller's intent is applied to the fresh row.
+     */
+    private <T> T writeRetrying(java.util.function.Function<EntityManager, T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return store.write(work);
+            } catch (javax.persistence.RollbackException | javax.persistence.OptimisticLockException e) {
+                boolean conflict = e instanceof javax.persistence.OptimisticLockException
+                        || e.getCause() instanceof javax.persistence.OptimisticLockException;
+                if (!conflict || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    // ---- mapping ----
+
+    private void publishService(MediaService service) {
+        events.publish(new PanelEvents.Event("service", pathOf(service), service));
+    }
+
+    MediaService toService(EntityManager em, MediaServiceEntity s) {
+        AccountEntity owner = em.find(AccountEntity.class, s.ownerId);
+        Optional<EngineInfo> engine = engines.get(s.engineType);
+        List<ConfigField> fields = engine.map(e -> e.type().serviceConfig()).orElse(List.of());
+        boolean available = engine.map(EngineInfo::available).orElse(false);
+        ServiceState state = available ? ServiceState.valueOf(s.state) : ServiceState.ENGINE_UNAVAILABLE;
+        return new MediaService(s.id, s.ownerId, owner == null ? null : owner.username, s.engineType, s.node, s.name,
+                state, available ? s.stateDetail : "the " + s.engineType + " engine plugin is not installed",
+                "RUNNING".equals(s.desiredState), s.suspended, s.deleting, s.maxListeners, s.maxBitrateKbps,
+                s.diskQuotaMb, s.dataTransferGb, s.mountPoints,
+                available ? EngineConfig.shown(fields, fromJson(s.configJson)) : Map.of(),
+                Instant.ofEpochMilli(s.createdAt), Instant.ofEpochMilli(s.updatedAt));
+    }
+
+    static ServiceAction toAction(ActionEntity a) {
+        return new ServiceAction(a.id, a.serviceId, ActionType.valueOf(a.action), ActionStatus.valueOf(a.status),
+                a.attempts, a.message, a.requestedBy, Instant.ofEpochMilli(a.createdAt),
+                a.startedAt == null ? null : Instant.ofEpochMilli(a.startedAt),
+                a.finishedAt == null ? null : Instant.ofEpochMilli(a.finishedAt));
+    }
+
+    static String toJson(Map<String, Object> config) {
+        try {
+            return JSON.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> fromJson(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored service settings are not JSON", e);
+        }
+    }
+}

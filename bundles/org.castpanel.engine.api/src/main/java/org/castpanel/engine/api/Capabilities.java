@@ -1,0 +1,21 @@
+package org.castpanel.engine.api;
+
+/**
+ * Well-known capability names an {@link EngineType} may declare. The set is open: a plugin may
+ * declare its own names; the UI shows what it knows.
+ */
+public final class Capabilities {
+
+    public static final String MOUNT_POINTS = "mount-points";
+    public static final String AUTODJ = "autodj";
+    public static final String LISTENER_STATS = "listener-stats";
+    public static final String RECORDING = "recording";
+    public static final String RELAY = "relay";
+    public static final String HLS = "hls";
+    public static final String TRANSCODING = "transcoding";
+    public static final String STREAM_KEYS = "stream-keys";
+    public static final String RESTREAMING = "restreaming";
+
+    private Capabilities() {
+    }
+}

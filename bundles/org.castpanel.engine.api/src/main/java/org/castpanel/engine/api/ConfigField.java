@@ -1,0 +1,42 @@
+package org.castpanel.engine.api;
+
+import java.util.List;
+
+/**
+ * One engine-specific setting, described so that the core validates it and the UI renders it
+ * without knowing the plugin. {@code min}/{@code max} bound integers (and the length of text);
+ * {@code options} lists the allowed values of a CHOICE; a secret is never shown back.
+ */
+public record ConfigField(String name, String label, Type type, boolean required, Long min, Long max,
+        List<String> options, boolean secret, Object defaultValue, String description) {
+
+    /** The value types a setting can have. */
+    public enum Type {
+        TEXT, INTEGER, BOOLEAN, CHOICE, URL
+    }
+
+    public ConfigField {
+        if (name == null || !name.matches("[a-zA-Z][a-zA-Z0-9_.-]{0,63}")) {
+            throw new IllegalArgumentException("config field names are identifiers: " + name);
+        }
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    public static ConfigField text(String name, String label, boolean required, int maxLength, String description) {
+        return new ConfigField(name, label, Type.TEXT, required, null, (long) maxLength, null, false, null, description);
+    }
+
+    public static ConfigField integer(String name, String label, long min, long max, Long defaultValue,
+            String description) {
+        return new ConfigField(name, label, Type.INTEGER, false, min, max, null, false, defaultValue, description);
+    }
+
+    public static ConfigField bool(String name, String label, boolean defaultValue, String description) {
+        return new ConfigField(name, label, Type.BOOLEAN, false, null, null, null, false, defaultValue, description);
+    }
+
+    public static ConfigField choice(String name, String label, List<String> options, String defaultValue,
+            String description) {
+        return new ConfigField(name, label, Type.CHOICE, false, null, null, options, false, defaultValue, description);
+    }
+}

@@ -1,0 +1,28 @@
+package org.castpanel.engine.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The one service an engine plugin registers. The core discovers factories dynamically: a
+ * plugin may arrive, leave or be upgraded while the panel runs; services of a type whose factory
+ * is gone stay stored and show as "engine unavailable" until it comes back.
+ */
+@ConsumerType
+public interface EngineFactory {
+
+    /** The engine types this plugin supports. Must not block. */
+    List<EngineType> engineTypes();
+
+    /**
+     * Creates the handler of one media service. Must not block and must not start anything:
+     * the core calls the handler's operations when actions run.
+     */
+    EngineHandler createHandler(ServiceContext context, EngineCallback callback);
+
+    /** The plugin's version as users should see it; by default the bundle's. */
+    default String version() {
+        return null;
+    }
+}

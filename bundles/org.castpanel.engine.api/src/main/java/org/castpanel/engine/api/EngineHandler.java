@@ -1,0 +1,55 @@
+package org.castpanel.engine.api;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Runs one media service. The core calls one operation at a time per service, from its action
+ * queue, and waits on the returned stage with a timeout; operations may run on the caller's
+ * thread if they are quick, otherwise on the plugin's own executor. Every operation is
+ * idempotent: starting a running service, stopping a stopped one or provisioning twice changes
+ * nothing (the queue re-runs an action interrupted by a crash). A failure is reported by
+ * completing the stage exceptionally with a message a customer can read; a
+ * {@link RetryableEngineException} asks the queue to try again later. Handlers never throw into
+ * the framework from these methods.
+ */
+@ConsumerType
+public interface EngineHandler {
+
+    /** Writes configuration, claims ports, creates directories. */
+    CompletionStage<Void> provision();
+
+    CompletionStage<Void> start();
+
+    CompletionStage<Void> stop();
+
+    default CompletionStage<Void> restart() {
+        return stop().thenCompose(stopped -> start());
+    }
+
+    /** Applies changed configuration to a running service; by default a restart. */
+    default CompletionStage<Void> reload() {
+        return restart();
+    }
+
+    /** Stops the service and releases what provision claimed. The core deletes the service's directory afterwards. */
+    CompletionStage<Void> deprovision();
+
+    /** Tells whether the service runs. Must be cheap: the reconciler probes every service periodically. */
+    CompletionStage<ServiceStatus> probe();
+
+    /** A statistics sample; engines without statistics answer with an empty sample. */
+    default CompletionStage<ServiceStats> statistics() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The service's settings changed (the core calls {@link #reload} afterwards if it runs). */
+    default void update(ServiceContext context) {
+    }
+
+    /** The handler is no longer used (plugin stopping, service deleted); release in-memory resources only. */
+    default void dispose() {
+    }
+}

@@ -1,0 +1,6 @@
+package org.castpanel.engine.api;
+
+/** The core limits of a media service; null is unlimited. Bitrate in kbit/s, disk in MB, transfer in GB/month. */
+public record ServiceLimits(Integer maxListeners, Integer maxBitrateKbps, Long diskQuotaMb, Long dataTransferGb,
+        Integer mountPoints) {
+}

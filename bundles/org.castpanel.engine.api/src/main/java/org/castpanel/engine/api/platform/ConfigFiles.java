@@ -1,0 +1,86 @@
+package org.castpanel.engine.api.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+/**
+ * Writing engine configuration safely: whole-file atomic replace (a daemon never reads half a
+ * file) and escaping for the common target formats, so no customer-supplied value can break out
+ * of its place. Values are also refused outright when they carry control characters, which no
+ * legitimate setting needs.
+ */
+public final class ConfigFiles {
+
+    private ConfigFiles() {
+    }
+
+    /** Writes {@code content} to a temporary file beside {@code target}, then renames it over it. */
+    public static void writeAtomically(Path target, String content, Set<PosixFilePermission> permissions)
+            throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            if (permissions != null) {
+                Files.setPosixFilePermissions(temp, permissions);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Refuses control characters (line breaks included): the root of most config injection. */
+    public static String requirePlain(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException(field + " must not contain control characters or line breaks");
+            }
+        }
+        return value;
+    }
+
+    /** Escapes text for an XML element or attribute value. */
+    public static String xml(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (char c : requirePlain("value", value).toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A double-quoted string for nginx, Liquidsoap and shell-like formats: backslash, quote and $ escaped. */
+    public static String quoted(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8).append('"');
+        for (char c : requirePlain("value", value).toCharArray()) {
+            if (c == '"' || c == '\\' || c == '$') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.append('"').toString();
+    }
+
+    /** A value for a key=value (ini/properties-like) line: control characters refused, nothing else needed. */
+    public static String iniValue(String value) {
+        return requirePlain("value", value);
+    }
+}

@@ -1,0 +1,24 @@
+package org.castpanel.engine.api.platform;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Hands out TCP ports from the configured range. A port is never handed out while another
+ * service holds it or while something on the machine listens on it; allocations are stored in
+ * the database, so a service keeps its ports across panel restarts. Blocking (database); call it
+ * from handler operations, not from framework threads.
+ */
+@ProviderType
+public interface PortAllocator {
+
+    /** The port the service holds for {@code purpose} ("http", "source"), allocating one on first ask. */
+    int port(long serviceId, String purpose);
+
+    /** Every port the service holds, by purpose. */
+    Map<String, Integer> ports(long serviceId);
+
+    /** Gives back all of the service's ports. */
+    void release(long serviceId);
+}

@@ -1,0 +1,42 @@
+package org.castpanel.engine.api.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Runs local daemons for engines. A process is started detached from the panel, so it outlives
+ * a panel restart or a plugin upgrade; its pid goes to a pid file in the given directory and its
+ * output to a log file there. After a restart the panel adopts it again by that pid file (the
+ * pid must still run the same executable). Blocking only for {@link #stop}'s grace period.
+ */
+@ProviderType
+public interface ProcessSupervisor {
+
+    /** What to run: the command, its working directory (pid and log files go there too) and extra environment. */
+    record Launch(String name, List<String> command, Path directory, Map<String, String> environment) {
+        public Launch {
+            command = List.copyOf(command);
+            environment = environment == null ? Map.of() : Map.copyOf(environment);
+        }
+    }
+
+    /** Starts the process unless one started from the same launch already runs; returns its pid. */
+    long start(Launch launch);
+
+    /** The pid of the running process of that name in that directory, if any (adopting it after a panel restart). */
+    Optional<Long> running(Path directory, String name);
+
+    /** SIGTERM, then SIGKILL after {@code grace}; true if a process was stopped. */
+    boolean stop(Path directory, String name, Duration grace);
+
+    /** Sends SIGHUP (config reload for most daemons); false if it does not run. */
+    boolean hangup(Path directory, String name);
+
+    /** The log file the process writes to. */
+    Path logFile(Path directory, String name);
+}

@@ -1,0 +1,37 @@
+package org.castpanel.persistence;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+
+/**
+ * A row of cp_action: the durable queue. Written in the same transaction as the change that
+ * caused it; a service's actions run in id order. Rows stay after the service is deleted, as its
+ * history.
+ */
+@Entity
+@Table(name = "cp_action")
+public class ActionEntity {
+    @Id
+    public long id;
+    @Column(name = "service_id")
+    public long serviceId;
+    @Column(name = "owner_path")
+    public String ownerPath;
+    public String node;
+    public String action;
+    public String status;
+    public int attempts;
+    public String message;
+    @Column(name = "requested_by")
+    public Long requestedBy;
+    @Column(name = "not_before")
+    public long notBefore;
+    @Column(name = "created_at")
+    public long createdAt;
+    @Column(name = "started_at")
+    public Long startedAt;
+    @Column(name = "finished_at")
+    public Long finishedAt;
+}

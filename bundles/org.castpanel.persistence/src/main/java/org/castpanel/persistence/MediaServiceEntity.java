@@ -1,0 +1,52 @@
+package org.castpanel.persistence;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+/**
+ * A row of cp_media_service. {@code ownerPath} copies the owner's hierarchy path so tenancy
+ * filters are a prefix match; {@code desiredState} is what should run (the reconciler's goal),
+ * {@code state} what last ran. Engine-specific settings are a JSON object in {@code configJson}.
+ */
+@Entity
+@Table(name = "cp_media_service")
+public class MediaServiceEntity {
+    @Id
+    public long id;
+    @Column(name = "owner_id")
+    public long ownerId;
+    @Column(name = "owner_path")
+    public String ownerPath;
+    @Column(name = "engine_type")
+    public String engineType;
+    public String node;
+    public String name;
+    @Column(name = "desired_state")
+    public String desiredState;
+    public String state;
+    @Column(name = "state_detail")
+    public String stateDetail;
+    public boolean suspended;
+    public boolean deleting;
+    @Column(name = "max_listeners")
+    public Integer maxListeners;
+    @Column(name = "max_bitrate_kbps")
+    public Integer maxBitrateKbps;
+    @Column(name = "disk_quota_mb")
+    public Long diskQuotaMb;
+    @Column(name = "data_transfer_gb")
+    public Long dataTransferGb;
+    @Column(name = "mount_points")
+    public Integer mountPoints;
+    @Column(name = "config_json")
+    public String configJson;
+    @Column(name = "created_at")
+    public long createdAt;
+    @Column(name = "updated_at")
+    public long updatedAt;
+    @Version
+    public long version;
+}

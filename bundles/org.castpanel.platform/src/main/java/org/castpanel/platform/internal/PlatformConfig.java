@@ -1,0 +1,23 @@
+package org.castpanel.platform.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the engine platform, PID {@code org.castpanel.platform}. */
+@ObjectClassDefinition(name = "CastPanel engine platform", description = "Ports and directories for engines")
+public @interface PlatformConfig {
+
+    String PID = "org.castpanel.platform";
+
+    @AttributeDefinition(description = "First port handed to media services")
+    int portRangeStart() default 20000;
+
+    @AttributeDefinition(description = "Last port handed to media services")
+    int portRangeEnd() default 29999;
+
+    @AttributeDefinition(description = "Where service and content directories live; empty = data/castpanel under Karaf's data folder")
+    String storageRoot() default "";
+
+    @AttributeDefinition(description = "This node's name (the node field of its media services)")
+    String node() default "local";
+}

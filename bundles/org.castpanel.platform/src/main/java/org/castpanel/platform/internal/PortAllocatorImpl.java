@@ -1,0 +1,96 @@
+package org.castpanel.platform.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.castpanel.engine.api.platform.PortAllocator;
+import org.castpanel.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Ports from the configured range, remembered in cp_port. A candidate is skipped when another
+ * service holds it or something on this machine already listens on it. Allocation is serialized
+ * in this process; the table's primary key (node, port) keeps two panel nodes from sharing one.
+ */
+@Component(service = PortAllocator.class, configurationPid = PlatformConfig.PID)
+public class PortAllocatorImpl implements PortAllocator {
+
+    private final Store store;
+    private volatile PlatformConfig config;
+
+    @Activate
+    public PortAllocatorImpl(final @Reference Store store, final PlatformConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(PlatformConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public synchronized int port(long serviceId, String purpose) {
+        Integer held = ports(serviceId).get(purpose);
+        if (held != null) {
+            return held;
+        }
+        return store.write(em -> {
+            Set<Integer> taken = new HashSet<>();
+            for (Object port : em.createNativeQuery("SELECT port FROM cp_port WHERE node = ?")
+                    .setParameter(1, config.node()).getResultList()) {
+                taken.add(((Number) port).intValue());
+            }
+            for (int port = config.portRangeStart(); port <= config.portRangeEnd(); port++) {
+                if (!taken.contains(port) && free(port)) {
+                    em.createNativeQuery("INSERT INTO cp_port (node, port, service_id, purpose) VALUES (?, ?, ?, ?)")
+                            .setParameter(1, config.node()).setParameter(2, port).setParameter(3, serviceId)
+                            .setParameter(4, purpose).executeUpdate();
+                    return port;
+                }
+            }
+            throw new IllegalStateException("no free port left in " + config.portRangeStart() + "-" + config.portRangeEnd());
+        });
+    }
+
+    @Override
+    public Map<String, Integer> ports(long serviceId) {
+        return store.read(em -> held(em, serviceId));
+    }
+
+    private Map<String, Integer> held(EntityManager em, long serviceId) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT purpose, port FROM cp_port WHERE node = ? AND service_id = ? "
+                + "ORDER BY port").setParameter(1, config.node()).setParameter(2, serviceId).getResultList();
+        for (Object[] row : rows) {
+            ports.put((String) row[0], ((Number) row[1]).intValue());
+        }
+        return ports;
+    }
+
+    @Override
+    public void release(long serviceId) {
+        store.write(em -> em.createNativeQuery("DELETE FROM cp_port WHERE node = ? AND service_id = ?")
+                .setParameter(1, config.node()).setParameter(2, serviceId).executeUpdate());
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

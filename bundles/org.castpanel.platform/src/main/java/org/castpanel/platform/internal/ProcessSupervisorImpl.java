@@ -1,0 +1,136 @@
+package org.castpanel.platform.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.ProcessSupervisor;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Daemons run under {@code setsid}, in a session of their own, so neither a terminal's Ctrl-C nor
+ * the panel's exit reaches them. The pid file holds the pid and the process's start time; a pid
+ * that now belongs to a process started at another time (reused after a reboot) is not adopted.
+ */
+@Component(service = ProcessSupervisor.class)
+public class ProcessSupervisorImpl implements ProcessSupervisor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessSupervisorImpl.class);
+    private static final String SETSID = "/usr/bin/setsid";
+
+    @Override
+    public synchronized long start(Launch launch) {
+        Optional<Long> running = running(launch.directory(), launch.name());
+        if (running.isPresent()) {
+            return running.get();
+        }
+        List<String> command = new ArrayList<>();
+        if (new File(SETSID).canExecute()) {
+            command.add(SETSID);
+        }
+        command.addAll(launch.command());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(launch.directory().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(launch.directory(), launch.name()).toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(launch.environment());
+        try {
+            Files.createDirectories(launch.directory());
+            Process process = builder.start();
+            long pid = process.pid();
+            long startedAt = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+            ConfigFiles.writeAtomically(pidFile(launch.directory(), launch.name()), pid + "\n" + startedAt + "\n", null);
+            LOG.info("Started {} (pid {}) in {}", launch.name(), pid, launch.directory());
+            return pid;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + launch.command().get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Long> running(Path directory, String name) {
+        Path pidFile = pidFile(directory, name);
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            long pid = Long.parseLong(lines.get(0).trim());
+            long startedAt = lines.size() > 1 ? Long.parseLong(lines.get(1).trim()) : 0;
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> startedAt == 0 || h.info().startInstant().map(i -> i.toEpochMilli() == startedAt).orElse(true))
+                    .map(ProcessHandle::pid);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean stop(Path directory, String name, Duration grace) {
+        Optional<ProcessHandle> handle = running(directory, name).flatMap(ProcessHandle::of);
+        if (handle.isEmpty()) {
+            deletePidFile(directory, name);
+            return false;
+        }
+        ProcessHandle process = handle.get();
+        process.destroy();
+        try {
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{} (pid {}) ignored SIGTERM for {}; killing it", name, process.pid(), grace);
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.debug("waiting for {} failed", name, e);
+        }
+        // only now: a panel killed while stopping finds the process again by this file
+        deletePidFile(directory, name);
+        return true;
+    }
+
+    private static void deletePidFile(Path directory, String name) {
+        try {
+            Files.deleteIfExists(pidFile(directory, name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean hangup(Path directory, String name) {
+        Optional<Long> pid = running(directory, name);
+        if (pid.isEmpty()) {
+            return false;
+        }
+        try {
+            return new ProcessBuilder("kill", "-HUP", Long.toString(pid.get())).start().waitFor() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public Path logFile(Path directory, String name) {
+        return directory.resolve(name + ".log");
+    }
+
+    static Path pidFile(Path directory, String name) {
+        return directory.resolve(name + ".pid");
+    }
+}

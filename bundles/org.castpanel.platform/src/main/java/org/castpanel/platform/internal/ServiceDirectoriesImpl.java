@@ -1,0 +1,63 @@
+package org.castpanel.platform.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.castpanel.engine.api.platform.ServiceDirectories;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+
+@Component(service = ServiceDirectories.class, configurationPid = PlatformConfig.PID)
+public class ServiceDirectoriesImpl implements ServiceDirectories {
+
+    private volatile Path root;
+
+    @Activate
+    public ServiceDirectoriesImpl(final PlatformConfig config) {
+        modified(config);
+    }
+
+    @Modified
+    void modified(PlatformConfig config) {
+        root = config.storageRoot().isBlank() ? Path.of(System.getProperty("karaf.data", "data"), "castpanel")
+                : Path.of(config.storageRoot());
+    }
+
+    @Override
+    public Path serviceDirectory(long serviceId) {
+        return create(root.resolve("services").resolve("service_" + serviceId));
+    }
+
+    @Override
+    public Path contentDirectory(long ownerId) {
+        return create(root.resolve("content").resolve("user_" + ownerId));
+    }
+
+    @Override
+    public void deleteServiceDirectory(long serviceId) {
+        Path dir = root.resolve("services").resolve("service_" + serviceId);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path create(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.castpanel.platform.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.castpanel.engine.api.platform.ProcessSupervisor.Launch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessSupervisorImplTest {
+
+    @TempDir
+    Path dir;
+
+    private final ProcessSupervisorImpl supervisor = new ProcessSupervisorImpl();
+
+    @AfterEach
+    void stopLeftovers() {
+        supervisor.stop(dir, "daemon", Duration.ofSeconds(5));
+    }
+
+    @Test
+    void startsOnceAdoptsByPidFileAndStops() throws Exception {
+        Launch launch = new Launch("daemon", List.of("sleep", "600"), dir, Map.of());
+        long pid = supervisor.start(launch);
+        assertEquals(pid, supervisor.start(launch), "a running daemon is not started twice");
+        assertTrue(Files.readString(dir.resolve("daemon.pid")).startsWith(pid + "\n"));
+
+        // a fresh supervisor (the panel after a restart) finds the same process
+        assertEquals(Long.valueOf(pid), new ProcessSupervisorImpl().running(dir, "daemon").orElseThrow());
+
+        assertTrue(supervisor.stop(dir, "daemon", Duration.ofSeconds(5)));
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertTrue(supervisor.running(dir, "daemon").isEmpty());
+        assertFalse(supervisor.stop(dir, "daemon", Duration.ofSeconds(1)), "nothing left to stop");
+    }
+
+    @Test
+    void aPidRunningSomethingElseIsNotAdopted() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Files.writeString(dir.resolve("daemon.pid"), self + "\n12345\n"); // our pid, another start time
+        assertTrue(supervisor.running(dir, "daemon").isEmpty());
+        Files.delete(dir.resolve("daemon.pid"));
+    }
+
+    @Test
+    void outputGoesToTheLog() throws Exception {
+        long pid = supervisor.start(new Launch("daemon", List.of("sh", "-c", "echo hello from $GREETING; exec sleep 600"), dir,
+                Map.of("GREETING", "castpanel")));
+        org.castpanel.platform.internal.Waits.until(() -> Files.exists(dir.resolve("daemon.log"))
+                && Files.readString(dir.resolve("daemon.log")).contains("hello from castpanel"));
+        assertTrue(supervisor.running(dir, "daemon").isPresent(), "pid " + pid);
+    }
+}

@@ -1,0 +1,242 @@
+package org.castpanel.provisioning.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.castpanel.core.api.Caller;
+import org.castpanel.core.api.CastPanelException;
+import org.castpanel.core.api.EngineCatalog;
+import org.castpanel.core.api.EngineInfo;
+import org.castpanel.core.api.PanelEvents;
+import org.castpanel.engine.api.EngineCallback;
+import org.castpanel.engine.api.EngineFactory;
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.EngineRole;
+import org.castpanel.engine.api.EngineType;
+import org.castpanel.engine.api.MediaKind;
+import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.persistence.AuditEntity;
+import org.castpanel.persistence.EngineTypeEntity;
+import org.castpanel.persistence.Store;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine plugins present right now, found in the service registry as they come and go, and
+ * the handlers made from them. When a plugin leaves, its handlers are disposed and its services
+ * show as "engine unavailable"; nothing is deleted and running processes are left alone. When it
+ * comes back, handlers are made again on first use.
+ */
+@Component(service = { EngineCatalog.class, EngineRegistry.class })
+public class EngineRegistry implements EngineCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineRegistry.class);
+    private static final Duration PLUGIN_CALL = Duration.ofSeconds(10);
+
+    /** A plugin's type as registered: the factory that offers it and the plugin's version. */
+    record Offered(EngineFactory factory, EngineType type, String version) {
+    }
+
+    private record CachedHandler(EngineFactory factory, EngineHandler handler) {
+    }
+
+    private final Store store;
+    private final PanelEvents events;
+    private final PluginCalls calls = new PluginCalls("castpanel-plugin-call");
+    private final Map<String, Offered> offered = new ConcurrentHashMap<>();
+    private final Map<Long, CachedHandler> handlers = new ConcurrentHashMap<>();
+
+    @Activate
+    public EngineRegistry(final @Reference Store store, final @Reference PanelEvents events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    @Deactivate
+    void deactivate() {
+        handlers.values().forEach(h -> disposeQuietly(h.handler()));
+        handlers.clear();
+        calls.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void addFactory(EngineFactory factory, ServiceReference<EngineFactory> reference) {
+        List<EngineType> types;
+        try {
+            types = calls.call("engineTypes() of " + factory.getClass().getName(), PLUGIN_CALL, factory::engineTypes);
+        } catch (PluginCalls.PluginFailure e) {
+            LOG.error("Ignoring engine plugin {}: {}", reference.getBundle().getSymbolicName(), e.getMessage());
+            return;
+        }
+        String version;
+        try {
+            String declared = calls.call("version()", PLUGIN_CALL, factory::version);
+            version = declared != null ? declared : reference.getBundle().getVersion().toString();
+        } catch (PluginCalls.PluginFailure e) {
+            version = reference.getBundle().getVersion().toString();
+        }
+        for (EngineType type : types) {
+            Offered previous = offered.putIfAbsent(type.id(), new Offered(factory, type, version));
+            if (previous != null && previous.factory() != factory) {
+                LOG.warn("Engine type {} is offered twice; keeping the plugin that came first", type.id());
+                continue;
+            }
+            LOG.info("Engine type {} ({} {}) is available", type.id(), type.label(), version);
+            events.publish(new PanelEvents.Event("engine", null, Map.of("type", type.id(), "available", true)));
+        }
+    }
+
+    synchronized void removeFactory(EngineFactory factory) {
+        offered.values().removeIf(o -> {
+            if (o.factory() == factory) {
+                LOG.info("Engine type {} is no longer available", o.type().id());
+                events.publish(new PanelEvents.Event("engine", null, Map.of("type", o.type().id(), "available", false)));
+                return true;
+            }
+            return false;
+        });
+        handlers.entrySet().removeIf(entry -> {
+            if (entry.getValue().factory() == factory) {
+                disposeQuietly(entry.getValue().handler());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    Optional<Offered> offered(String typeId) {
+        return Optional.ofNullable(offered.get(typeId));
+    }
+
+    /** The handler of a service, made on first use; empty while its engine is not installed. */
+    Optional<EngineHandler> handler(ServiceContext context, EngineCallback callback) throws PluginCalls.PluginFailure {
+        Offered engine = offered.get(context.engineTypeId());
+        if (engine == null) {
+            return Optional.empty();
+        }
+        CachedHandler cached = handlers.get(context.serviceId());
+        if (cached != null && cached.factory() == engine.factory()) {
+            return Optional.of(cached.handler());
+        }
+        EngineHandler handler = calls.call("createHandler()", PLUGIN_CALL,
+                () -> engine.factory().createHandler(context, callback));
+        if (handler == null) {
+            throw new PluginCalls.PluginFailure("the engine plugin made no handler", false, null);
+        }
+        handlers.put(context.serviceId(), new CachedHandler(engine.factory(), handler));
+        return Optional.of(handler);
+    }
+
+    /** Settings changed: the next use makes a new handler with the new context. */
+    void forget(long serviceId) {
+        CachedHandler cached = handlers.remove(serviceId);
+        if (cached != null) {
+            disposeQuietly(cached.handler());
+        }
+    }
+
+    private void disposeQuietly(EngineHandler handler) {
+        try {
+            calls.call("dispose()", PLUGIN_CALL, () -> {
+                handler.dispose();
+                return null;
+            });
+        } catch (PluginCalls.PluginFailure e) {
+            LOG.warn("An engine handler failed to dispose: {}", e.getMessage());
+        }
+    }
+
+    PluginCalls calls() {
+        return calls;
+    }
+
+    // ---- EngineCatalog ----
+
+    @Override
+    public List<EngineInfo> list() {
+        return store.read(em -> {
+            Map<String, Boolean> enabled = new HashMap<>();
+            for (EngineTypeEntity row : em.createQuery("SELECT e FROM EngineTypeEntity e", EngineTypeEntity.class)
+                    .getResultList()) {
+                enabled.put(row.id, row.enabled);
+            }
+            Map<String, Long> counts = new HashMap<>();
+            for (Object[] row : em.createQuery("SELECT s.engineType, COUNT(s) FROM MediaServiceEntity s "
+                    + "GROUP BY s.engineType", Object[].class).getResultList()) {
+                counts.put((String) row[0], (Long) row[1]);
+            }
+            List<EngineInfo> result = new ArrayList<>();
+            for (Offered o : offered.values()) {
+                result.add(new EngineInfo(o.type(), o.version(), enabled.getOrDefault(o.type().id(), true), true,
+                        counts.getOrDefault(o.type().id(), 0L)));
+            }
+            for (Map.Entry<String, Long> used : counts.entrySet()) {
+                if (!offered.containsKey(used.getKey())) {
+                    result.add(unavailable(used.getKey(), enabled.getOrDefault(used.getKey(), true), used.getValue()));
+                }
+            }
+            result.sort(Comparator.comparing(e -> e.type().id()));
+            return result;
+        });
+    }
+
+    /** A type whose plugin is gone: only its id is known. */
+    private static EngineInfo unavailable(String id, boolean enabled, long services) {
+        EngineType type = new EngineType(id, id + " (plugin not installed)", MediaKind.AUDIO, EngineRole.SERVER,
+                Set.of(), List.of(), List.of(), Set.of());
+        return new EngineInfo(type, null, enabled, false, services);
+    }
+
+    @Override
+    public Optional<EngineInfo> get(String engineTypeId) {
+        return list().stream().filter(e -> e.type().id().equals(engineTypeId)).findFirst();
+    }
+
+    @Override
+    public EngineInfo setEnabled(Caller caller, String engineTypeId, boolean enable) {
+        if (!caller.isAdministrator()) {
+            throw CastPanelException.forbidden("only administrators enable and disable engine types");
+        }
+        if (!offered.containsKey(engineTypeId) && get(engineTypeId).isEmpty()) {
+            throw CastPanelException.notFound("engine type", engineTypeId);
+        }
+        store.write(em -> {
+            EngineTypeEntity row = em.find(EngineTypeEntity.class, engineTypeId);
+            if (row == null) {
+                row = new EngineTypeEntity();
+                row.id = engineTypeId;
+                em.persist(row);
+            }
+            row.enabled = enable;
+            row.updatedAt = System.currentTimeMillis();
+            AuditEntity audit = new AuditEntity();
+            audit.id = store.nextId("cp_audit");
+            audit.at = row.updatedAt;
+            audit.actorId = caller.accountId();
+            audit.actorUsername = caller.username();
+            audit.actorPath = caller.path();
+            audit.origin = caller.origin();
+            audit.action = enable ? "engine.enable" : "engine.disable";
+            audit.targetType = "engine";
+            audit.detail = engineTypeId;
+            em.persist(audit);
+            return null;
+        });
+        events.publish(new PanelEvents.Event("engine", null, Map.of("type", engineTypeId, "enabled", enable)));
+        return get(engineTypeId).orElseThrow();
+    }
+}

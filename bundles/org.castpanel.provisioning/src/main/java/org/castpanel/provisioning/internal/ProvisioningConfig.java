@@ -1,0 +1,32 @@
+package org.castpanel.provisioning.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the action queue and the reconciler, PID {@code org.castpanel.provisioning}. */
+@ObjectClassDefinition(name = "CastPanel provisioning", description = "Action queue and reconciler")
+public @interface ProvisioningConfig {
+
+    String PID = "org.castpanel.provisioning";
+
+    @AttributeDefinition(description = "Actions of different services run in parallel, at most this many at once")
+    int workers() default 4;
+
+    @AttributeDefinition(description = "An engine operation that takes longer fails (seconds)")
+    int actionTimeoutSeconds() default 120;
+
+    @AttributeDefinition(description = "Attempts of an action whose failure the engine calls retryable")
+    int maxAttempts() default 4;
+
+    @AttributeDefinition(description = "How often the queue looks for work it was not told about (ms)")
+    int pollMillis() default 1000;
+
+    @AttributeDefinition(description = "How often the reconciler compares what runs with what should (seconds)")
+    int reconcileSeconds() default 30;
+
+    @AttributeDefinition(description = "Time limit for quick calls into plugin code (engine types, creating handlers, probes), seconds")
+    int pluginCallSeconds() default 10;
+
+    @AttributeDefinition(description = "This node's name; the queue runs the actions of this node's services")
+    String node() default "local";
+}

@@ -1,0 +1,142 @@
+package org.castpanel.provisioning.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.castpanel.core.api.PanelEvents;
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.RunState;
+import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.persistence.ActionEntity;
+import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compares what should run with what runs, at start and periodically, and queues the difference:
+ * a service that should run but does not (its process died) gets a START, recorded in its
+ * history; one that runs but should not gets a STOP. Services with actions pending, being
+ * deleted, or whose engine is not installed are left alone. A service that keeps failing is
+ * retried with growing pauses (1, 2, 4 … 30 minutes).
+ */
+@Component(immediate = true, configurationPid = ProvisioningConfig.PID)
+public class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final Store store;
+    private final EngineRegistry engines;
+    private final ActionQueue queue;
+    private final PanelEvents events;
+    private final ProvisioningConfig config;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "castpanel-reconciler");
+        t.setDaemon(true);
+        return t;
+    });
+    /** serviceId → {restarts in a row, not before (ms)} */
+    private final Map<Long, long[]> backoff = new ConcurrentHashMap<>();
+
+    @Activate
+    public Reconciler(final @Reference Store store, final @Reference EngineRegistry engines,
+            final @Reference ActionQueue queue, final @Reference PanelEvents events, final ProvisioningConfig config) {
+        this.store = store;
+        this.engines = engines;
+        this.queue = queue;
+        this.events = events;
+        this.config = config;
+        timer.scheduleWithFixedDelay(this::reconcileQuietly, 2, config.reconcileSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdownNow();
+    }
+
+    private void reconcileQuietly() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            LOG.error("Reconciling failed; trying again in {} s", config.reconcileSeconds(), e);
+        }
+    }
+
+    /** One pass over this node's services; returns how many actions it queued. */
+    int reconcile() {
+        List<MediaServiceEntity> services = store.read(em -> em.createQuery("SELECT s FROM MediaServiceEntity s "
+                + "WHERE s.node = :node AND s.deleting = :no AND NOT EXISTS (SELECT a FROM ActionEntity a "
+                + "WHERE a.serviceId = s.id AND a.status IN ('QUEUED', 'RUNNING'))", MediaServiceEntity.class)
+                .setParameter("node", config.node()).setParameter("no", false).getResultList());
+        int queued = 0;
+        ServiceRuntime runtime = queue.runtime();
+        for (MediaServiceEntity s : services) {
+            if (engines.offered(s.engineType).isEmpty() || "NEW".equals(s.state) && !"RUNNING".equals(s.desiredState)) {
+                continue;
+            }
+            ServiceStatus status;
+            try {
+                Optional<EngineHandler> handler = engines.handler(runtime.context(s), runtime.callback(s.id));
+                if (handler.isEmpty()) {
+                    continue;
+                }
+                status = engines.calls().stage("probe", Duration.ofSeconds(config.pluginCallSeconds()),
+                        handler.get()::probe);
+            } catch (PluginCalls.PluginFailure e) {
+                status = new ServiceStatus(RunState.UNKNOWN, "probe failed: " + e.getMessage());
+            }
+            boolean shouldRun = "RUNNING".equals(s.desiredState) && !s.suspended;
+            if (shouldRun && status.state() != RunState.RUNNING && status.state() != RunState.UNKNOWN) {
+                long[] b = backoff.computeIfAbsent(s.id, id -> new long[] { 0, 0 });
+                if (System.currentTimeMillis() < b[1]) {
+                    continue;
+                }
+                b[0]++;
+                b[1] = System.currentTimeMillis() + Math.min(30, 1L << Math.min(b[0] - 1, 5)) * 60_000L;
+                runtime.setState(s.id, status.state().name(), status.detail());
+                enqueue(s, "START", "found not running (" + status.detail() + "); restarting it");
+                queued++;
+            } else if (!shouldRun && status.state() == RunState.RUNNING) {
+                enqueue(s, "STOP", "found running although it should not; stopping it");
+                queued++;
+            } else if (status.state() == RunState.RUNNING) {
+                backoff.remove(s.id);
+                if (!"RUNNING".equals(s.state)) {
+                    runtime.setState(s.id, "RUNNING", status.detail());
+                }
+            }
+        }
+        if (queued > 0) {
+            queue.signal();
+        }
+        return queued;
+    }
+
+    private void enqueue(MediaServiceEntity s, String action, String why) {
+        store.write(em -> {
+            ActionEntity a = new ActionEntity();
+            a.id = store.nextId("cp_action");
+            a.serviceId = s.id;
+            a.ownerPath = s.ownerPath;
+            a.node = s.node;
+            a.action = action;
+            a.status = "QUEUED";
+            a.message = "queued by the reconciler";
+            a.createdAt = a.notBefore = System.currentTimeMillis();
+            em.persist(a);
+            queue.runtime().insertEvent(em, s.id, why);
+            return null;
+        });
+        events.publish(new PanelEvents.Event("service.event", s.ownerPath, Map.of("serviceId", s.id, "message", why)));
+    }
+}

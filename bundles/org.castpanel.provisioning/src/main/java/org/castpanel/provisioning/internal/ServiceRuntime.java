@@ -1,0 +1,108 @@
+package org.castpanel.provisioning.internal;
+
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+
+import org.castpanel.core.api.PanelEvents;
+import org.castpanel.engine.api.EngineCallback;
+import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.ServiceLimits;
+import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.platform.ServiceDirectories;
+import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.ServiceEventEntity;
+import org.castpanel.persistence.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What the queue and the reconciler share: building a handler's context, and recording what happened to a service. */
+final class ServiceRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final PanelEvents events;
+    private final ServiceDirectories directories;
+
+    ServiceRuntime(Store store, PanelEvents events, ServiceDirectories directories) {
+        this.store = store;
+        this.events = events;
+        this.directories = directories;
+    }
+
+    ServiceContext context(MediaServiceEntity s) {
+        Map<String, Object> config;
+        try {
+            config = JSON.readValue(s.configJson, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("settings of service " + s.id + " are not JSON", e);
+        }
+        return new ServiceContext(s.id, s.ownerId, s.engineType, s.name, s.node,
+                new ServiceLimits(s.maxListeners, s.maxBitrateKbps, s.diskQuotaMb, s.dataTransferGb, s.mountPoints),
+                config, directories.serviceDirectory(s.id), directories.contentDirectory(s.ownerId));
+    }
+
+    /** The callback a service's handler reports through. */
+    EngineCallback callback(long serviceId) {
+        return new EngineCallback() {
+            @Override
+            public void statusChanged(ServiceStatus status) {
+                setState(serviceId, status.state().name(), status.detail());
+            }
+
+            @Override
+            public void event(String message) {
+                recordEvent(serviceId, message);
+            }
+        };
+    }
+
+    void setState(long serviceId, String state, String detail) {
+        // a bulk update: it neither checks nor bumps the row's version, so it never collides with
+        // an owner changing the service at the same moment (which writes only the columns it changed)
+        String ownerPath = store.write(em -> {
+            int updated = em.createQuery("UPDATE MediaServiceEntity s SET s.state = :state, s.stateDetail = :detail "
+                    + "WHERE s.id = :id").setParameter("state", state)
+                    .setParameter("detail", detail == null ? null : truncate(detail)).setParameter("id", serviceId)
+                    .executeUpdate();
+            if (updated == 0) {
+                return null;
+            }
+            return em.createQuery("SELECT s.ownerPath FROM MediaServiceEntity s WHERE s.id = :id", String.class)
+                    .setParameter("id", serviceId).getSingleResult();
+        });
+        if (ownerPath != null) {
+            events.publish(new PanelEvents.Event("service.state", ownerPath,
+                    Map.of("serviceId", serviceId, "state", state, "detail", detail == null ? "" : detail)));
+        }
+    }
+
+    void recordEvent(long serviceId, String message) {
+        LOG.info("Service {}: {}", serviceId, message);
+        String ownerPath = store.write(em -> {
+            MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
+            insertEvent(em, serviceId, message);
+            return s == null ? null : s.ownerPath;
+        });
+        events.publish(new PanelEvents.Event("service.event", ownerPath, Map.of("serviceId", serviceId, "message", message)));
+    }
+
+    void insertEvent(EntityManager em, long serviceId, String message) {
+        ServiceEventEntity e = new ServiceEventEntity();
+        e.id = store.nextId("cp_service_event");
+        e.serviceId = serviceId;
+        e.at = System.currentTimeMillis();
+        e.message = truncate(message);
+        em.persist(e);
+    }
+
+    static String truncate(String text) {
+        return text.length() > 1000 ? text.substring(0, 997) + "…" : text;
+    }
+}

@@ -1,0 +1,65 @@
+package org.castpanel.rest.internal;
+
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.castpanel.core.api.CastPanelException;
+import org.castpanel.core.api.EngineCatalog;
+import org.castpanel.core.api.EngineInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Engine types: every caller may read them (the service form needs the config descriptions);
+ * administrators enable and disable them.
+ */
+@Component(service = EngineResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect(JsonProvider.SELECT)
+@Path("engines")
+@Produces(MediaType.APPLICATION_JSON)
+public class EngineResource {
+
+    private final EngineCatalog engines;
+
+    @Activate
+    public EngineResource(final @Reference EngineCatalog engines) {
+        this.engines = engines;
+    }
+
+    @GET
+    public List<EngineInfo> list(@Context SecurityContext security) {
+        AuthFilter.caller(security);
+        return engines.list();
+    }
+
+    @GET
+    @Path("{id}")
+    public EngineInfo get(@PathParam("id") String id, @Context SecurityContext security) {
+        AuthFilter.caller(security);
+        return engines.get(id).orElseThrow(() -> CastPanelException.notFound("engine type", id));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public EngineInfo enable(@PathParam("id") String id, @Context SecurityContext security) {
+        return engines.setEnabled(AuthFilter.caller(security), id, true);
+    }
+
+    @POST
+    @Path("{id}/disable")
+    public EngineInfo disable(@PathParam("id") String id, @Context SecurityContext security) {
+        return engines.setEnabled(AuthFilter.caller(security), id, false);
+    }
+}
