@@ -163,5 +163,11 @@ public class ConsoleCommandsIT {
         run("castpanel:account-passwd --password fresh-pass console-res");
         assertNotNull(auth.login("console-res", "fresh-pass", "itest").token());
         assertEquals("account console-nobody not found", refusal("castpanel:account-show console-nobody"));
+
+        assertTrue(run("castpanel:engine-list").contains("Installed"));
+        assertEquals("no installed engine offers the type 'nope' [engineType]",
+                refusal("castpanel:service-add --owner console-res --listeners 5 nope"));
+        assertTrue(run("castpanel:service-list").contains("page 0"));
+        assertEquals("media service 424242 not found", refusal("castpanel:service-start 424242"));
     }
 }

@@ -1,0 +1,15 @@
+package org.castpanel.shell.internal;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.castpanel.core.api.ActionType;
+
+@Service
+@Command(scope = "castpanel", name = "service-restart", description = "Queues a restart of a media service")
+public class ServiceRestartCommand extends ServiceActionCommand {
+
+    @Override
+    ActionType action() {
+        return ActionType.RESTART;
+    }
+}
