@@ -6,51 +6,19 @@
 #   bench/accounts-list.sh [seconds per endpoint, default 20]
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ASSEMBLY="$ROOT/karaf-assembly/target/assembly"
 DURATION="${1:-20}"
 ACCOUNTS=10000
-[ -d "$ASSEMBLY/system" ] || { echo "build first: ./castpanel build" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-HOME_DIR=$(mktemp -d /tmp/castpanel-bench-XXXX)
-export CASTPANEL_HTTP_PORT=$(free_port) CASTPANEL_SSH_PORT=$(free_port) CASTPANEL_ADMIN_PASSWORD=bench-admin-pw
-BASE="http://127.0.0.1:$CASTPANEL_HTTP_PORT/api/v1"
-cp -a "$ASSEMBLY/." "$HOME_DIR/"
-chmod +x "$HOME_DIR"/bin/*
-
-cleanup() {
-  "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true
-  local pid; pid=$(cat "$HOME_DIR/karaf.pid" 2>/dev/null || true)
-  for _ in $(seq 1 60); do [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-  [ -n "${BENCH_KEEP:-}" ] || rm -rf "$HOME_DIR"
-}
-trap cleanup EXIT
-
-start_panel() {
-  "$HOME_DIR/bin/start"
-  for _ in $(seq 1 240); do curl -sf "$BASE/health" >/dev/null && return 0; sleep 0.5; done
-  echo "panel did not start; see $HOME_DIR/data/log/karaf.log" >&2; exit 1
-}
-stop_panel() {
-  local pid; pid=$(cat "$HOME_DIR/karaf.pid")
-  "$HOME_DIR/bin/stop" >/dev/null
-  for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-}
-json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
-post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3"; }
+. "$(dirname "$0")/lib.sh"
 
 echo "== starting a throw-away panel on port $CASTPANEL_HTTP_PORT" >&2
-start_panel
-ADMIN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$CASTPANEL_ADMIN_PASSWORD\"}" | json '["token"]')
+bench_start_panel
+ADMIN=$(admin_token)
 PLAN=$(post /reseller-plans "$ADMIN" '{"name":"Bench"}' | json '["id"]')
 RESELLER_ID=$(post /accounts "$ADMIN" "{\"username\":\"bench-reseller\",\"password\":\"bench-pw\",\"name\":\"Bench Reseller\",\"resellerPlanId\":$PLAN}" | json '["id"]')
 
 echo "== loading $ACCOUNTS customer accounts under the reseller (H2 RunScript, panel stopped)" >&2
-stop_panel
+bench_stop_panel
 H2_JAR=$(find "$HOME_DIR/system/com/h2database" -name 'h2-*.jar' | head -1)
 cat > "$HOME_DIR/seed.sql" <<SQL
 INSERT INTO cp_account (id, username, username_lc, password_hash, name, email, account_type, enabled, api_access,
@@ -62,11 +30,9 @@ FROM SYSTEM_RANGE(1, $ACCOUNTS);
 SQL
 java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:$HOME_DIR/data/castpanel/castpanel" -user castpanel \
   -password castpanel -script "$HOME_DIR/seed.sql"
-start_panel
-ADMIN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$CASTPANEL_ADMIN_PASSWORD\"}" | json '["token"]')
-RESELLER=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
-  -d '{"username":"bench-reseller","password":"bench-pw"}' | json '["token"]')
+bench_start_panel
+ADMIN=$(admin_token)
+RESELLER=$(login bench-reseller bench-pw)
 TOTAL=$(curl -sf "$BASE/accounts?size=1" -H "Authorization: Bearer $ADMIN" | json '["total"]')
 echo "== accounts in the panel: $TOTAL" >&2
 

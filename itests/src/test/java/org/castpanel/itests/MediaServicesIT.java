@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
@@ -173,8 +182,11 @@ class MediaServicesIT {
 
     @Test
     @Order(3)
-    void oneServicesActionsRunInOrder() throws Exception {
+    void oneServicesActionsRunInOrderAndTheStreamShowsThem() throws Exception {
         long service = createService(admin, null, "test-audio", Map.of());
+        List<String> stream = new CopyOnWriteArrayList<>();
+        Thread reader = follow(admin.token(), stream);
+        Await.until("the event stream to open", Duration.ofSeconds(10), () -> stream.stream().anyMatch(l -> l.contains("hello")));
         List<Long> actions = new ArrayList<>();
         for (String action : List.of("start", "stop", "start", "stop", "start")) {
             actions.add(act(admin, service, action));
@@ -186,7 +198,38 @@ class MediaServicesIT {
                 operations(service).stream().map(l -> l.split(" ")[0]).toList());
         JsonNode history = admin.get("/services/" + service + "/actions").expect(200).body();
         assertEquals(5, history.get("total").asInt());
+        long last = actions.get(actions.size() - 1);
+        Await.until("the stream to report the last action done", Duration.ofSeconds(10), () -> stream.stream()
+                .anyMatch(l -> l.contains("\"id\":" + last + ",") && l.contains("SUCCEEDED")));
+        for (String status : List.of("QUEUED", "RUNNING", "SUCCEEDED")) {
+            assertTrue(stream.stream().anyMatch(l -> l.contains("\"id\":" + last + ",") && l.contains(status)),
+                    status + " missing from " + stream);
+        }
+        reader.interrupt();
         awaitAction(admin, act(admin, service, "stop"), "SUCCEEDED");
+    }
+
+    /** Follows /events on a thread of its own, collecting its lines. */
+    Thread follow(String token, List<String> lines) {
+        Thread thread = new Thread(() -> {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/events"))
+                        .header("Authorization", "Bearer " + token).build();
+                HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while (!Thread.currentThread().isInterrupted() && (line = in.readLine()) != null) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                // the test is done with the stream
+            }
+        }, "sse-reader");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     @Test

@@ -1,0 +1,49 @@
+# Shared by the benchmarks: a throw-away copy of the built distribution on free ports, removed on exit.
+# Source it, then call bench_start_panel; BASE, HOME_DIR and admin_token are then set up.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ASSEMBLY="$ROOT/karaf-assembly/target/assembly"
+[ -d "$ASSEMBLY/system" ] || { echo "build first: ./castpanel build" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
+
+HOME_DIR=$(mktemp -d /tmp/castpanel-bench-XXXX)
+export CASTPANEL_HTTP_PORT=$(free_port) CASTPANEL_SSH_PORT=$(free_port) CASTPANEL_ADMIN_PASSWORD=bench-admin-pw
+BASE="http://127.0.0.1:$CASTPANEL_HTTP_PORT/api/v1"
+cp -a "$ASSEMBLY/." "$HOME_DIR/"
+chmod +x "$HOME_DIR"/bin/*
+
+bench_cleanup() {
+  "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true
+  local pid; pid=$(cat "$HOME_DIR/karaf.pid" 2>/dev/null || true)
+  for _ in $(seq 1 60); do [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  # engine daemons the panel started run in its directory
+  for proc in /proc/[0-9]*; do
+    case "$(readlink "$proc/cwd" 2>/dev/null)" in "$HOME_DIR"/*) kill -9 "${proc#/proc/}" 2>/dev/null || true ;; esac
+  done
+  [ -n "${BENCH_KEEP:-}" ] || rm -rf "$HOME_DIR"
+}
+trap bench_cleanup EXIT
+
+bench_start_panel() {
+  "$HOME_DIR/bin/start"
+  for _ in $(seq 1 240); do curl -sf "$BASE/health" >/dev/null && return 0; sleep 0.5; done
+  echo "panel did not start; see $HOME_DIR/data/log/karaf.log" >&2; exit 1
+}
+
+bench_stop_panel() {
+  local pid; pid=$(cat "$HOME_DIR/karaf.pid")
+  "$HOME_DIR/bin/stop" >/dev/null
+  for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+}
+
+login() { # username password
+  curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json '["token"]'
+}
+
+admin_token() { login admin "$CASTPANEL_ADMIN_PASSWORD"; }
+
+post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3"; }
