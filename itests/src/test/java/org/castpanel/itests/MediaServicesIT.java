@@ -116,6 +116,9 @@ class MediaServicesIT {
         JsonNode done = awaitAction(admin, start, "SUCCEEDED");
         assertEquals(1, done.get("attempts").asInt());
         assertEquals("RUNNING", admin.get("/services/" + service).text("state"));
+        JsonNode stats = admin.get("/services/" + service + "/stats").expect(200).body();
+        assertTrue(stats.at("/sample/sourceConnected").asBoolean(), stats.toString());
+        assertEquals("Evil\" name", stats.at("/sample/nowPlaying").asText());
         String conf = Files.readString(serviceDir(service).resolve("service.conf"));
         assertTrue(conf.contains("name = \"Evil\\\" name\"") && conf.contains("title = \"a\\\"b\\$c\""), conf);
 
@@ -331,7 +334,8 @@ class MediaServicesIT {
         for (Api.As other : List.of(b.resellerApi(), b.customerApi())) {
             for (String[] call : new String[][] { { "GET", "/services/" + service }, { "PATCH", "/services/" + service },
                     { "POST", "/services/" + service + "/actions" }, { "GET", "/services/" + service + "/actions" },
-                    { "GET", "/services/" + service + "/events" }, { "POST", "/services/" + service + "/suspend" },
+                    { "GET", "/services/" + service + "/events" }, { "GET", "/services/" + service + "/stats" },
+                    { "POST", "/services/" + service + "/suspend" },
                     { "POST", "/services/" + service + "/owner" }, { "GET", "/actions/" + start } }) {
                 Object body = call[0].equals("GET") ? null
                         : call[1].endsWith("/owner") ? Map.of("ownerId", b.customerId())
@@ -378,26 +382,29 @@ class MediaServicesIT {
         for (int i = 0; i < 10; i++) {
             services.add(createService(admin, null, "test-audio", Map.of()));
         }
-        List<Long> actions = new ArrayList<>();
-        for (int round = 0; round < 10; round++) {
-            for (long service : services) {
-                actions.add(act(admin, service, round % 2 == 0 ? "start" : "stop"));
-            }
-        }
-        panel.killAndRestart();
-        Api.As again = panel.admin();
-        for (long action : actions) {
-            awaitAction(again, action, "SUCCEEDED");
-        }
-        for (long service : services) {
-            List<String> ops = operations(service).stream().map(l -> l.split(" ")[0]).toList();
-            List<String> expected = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        Api.As current = admin;
+        for (int kill = 1; kill <= 2; kill++) { // twice: the second crash hits a panel that recovered from the first
+            List<Long> actions = new ArrayList<>();
             for (int round = 0; round < 10; round++) {
+                for (long service : services) {
+                    actions.add(act(current, service, round % 2 == 0 ? "start" : "stop"));
+                }
                 expected.add(round % 2 == 0 ? "start" : "stop");
             }
-            assertEquals(expected, ops, "service " + service + " applied each action exactly once");
-            awaitAction(again, act(again, service, "delete"), "SUCCEEDED");
+            panel.killAndRestart();
+            current = panel.admin();
+            for (long action : actions) {
+                awaitAction(current, action, "SUCCEEDED");
+            }
+            for (long service : services) {
+                List<String> ops = operations(service).stream().map(l -> l.split(" ")[0]).toList();
+                assertEquals(expected, ops, "service " + service + " applied each action exactly once (kill " + kill + ")");
+            }
         }
-        admin = again;
+        for (long service : services) {
+            awaitAction(current, act(current, service, "delete"), "SUCCEEDED");
+        }
+        admin = current;
     }
 }

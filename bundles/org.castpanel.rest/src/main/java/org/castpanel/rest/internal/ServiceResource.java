@@ -31,6 +31,7 @@ import org.castpanel.core.api.ServiceEvent;
 import org.castpanel.core.api.ServiceForm;
 import org.castpanel.core.api.ServiceQuery;
 import org.castpanel.core.api.ServiceState;
+import org.castpanel.core.api.ServiceStatistics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,10 +59,19 @@ public class ServiceResource {
             "maxBitrateKbps", "diskQuotaMb", "dataTransferGb", "mountPoints", "config");
 
     private final MediaServices services;
+    private final ServiceStatistics statistics;
 
     @Activate
-    public ServiceResource(final @Reference MediaServices services) {
+    public ServiceResource(final @Reference MediaServices services, final @Reference ServiceStatistics statistics) {
         this.services = services;
+        this.statistics = statistics;
+    }
+
+    /** The service's statistics now, as its engine reports them (null sample when not running). */
+    @GET
+    @Path("{id}/stats")
+    public ServiceStatistics.Current stats(@PathParam("id") long id, @Context SecurityContext security) {
+        return statistics.current(AuthFilter.caller(security), id);
     }
 
     @GET

@@ -125,6 +125,14 @@ final class TestEngineHandler implements EngineHandler {
                 .orElseGet(() -> ServiceStatus.stopped("test daemon not running")));
     }
 
+    /** A sample with the daemon's state; the test engine has no listeners to count. */
+    @Override
+    public CompletionStage<org.castpanel.engine.api.ServiceStats> statistics() {
+        boolean running = supervisor.running(dir(), DAEMON).isPresent();
+        return CompletableFuture.completedFuture(new org.castpanel.engine.api.ServiceStats(java.time.Instant.now(), 0, 0,
+                0, running, running ? context.name() : null));
+    }
+
     /**
      * Appends one applied state change to operations.log (the tests' proof of exactly-once),
      * unless it is already the last line: operations name the pid they act on, so a re-run of the

@@ -1,0 +1,161 @@
+package org.castpanel.engine.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.castpanel.engine.api.ConfigField;
+import org.castpanel.engine.api.EngineCallback;
+import org.castpanel.engine.api.EngineFactory;
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.EngineType;
+import org.castpanel.engine.api.RunState;
+import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.ServiceLimits;
+import org.castpanel.engine.api.ServiceStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract every engine plugin keeps, as the panel relies on it. Extend this class in your
+ * plugin's tests and say how to make your factory on a {@link LocalPlatform}; each engine type
+ * your factory offers is taken through its whole life: provision, start, start again, probe,
+ * restart, stop, stop again, deprovision. Operations must be idempotent and report through
+ * their stages, never by throwing.
+ */
+public abstract class EngineContractTest {
+
+    /** How long one operation may take here. */
+    protected Duration operationTimeout() {
+        return Duration.ofSeconds(30);
+    }
+
+    /** Makes the factory under test, wired to the given platform services. */
+    protected abstract EngineFactory createFactory(LocalPlatform platform);
+
+    /** Settings for a service of the type; by default each field's default. */
+    protected Map<String, Object> settings(EngineType type) {
+        Map<String, Object> settings = new java.util.HashMap<>();
+        for (ConfigField field : type.serviceConfig()) {
+            if (field.defaultValue() != null) {
+                settings.put(field.name(), field.defaultValue());
+            }
+        }
+        return settings;
+    }
+
+    @TempDir
+    Path root;
+
+    private LocalPlatform platform;
+    private EngineFactory factory;
+    private final List<Runnable> cleanups = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong(1000);
+
+    @BeforeEach
+    void createPlatform() {
+        platform = new LocalPlatform(root.resolve("platform"));
+        factory = createFactory(platform);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        cleanups.forEach(Runnable::run);
+        platform.close();
+    }
+
+    @Test
+    void offersWellFormedTypes() {
+        List<EngineType> types = factory.engineTypes();
+        assertFalse(types.isEmpty(), "a plugin offers at least one engine type");
+        Set<String> ids = new HashSet<>();
+        for (EngineType type : types) {
+            assertTrue(ids.add(type.id()), "engine type ids are unique: " + type.id());
+            assertNotNull(type.label());
+            Set<String> fields = new HashSet<>();
+            for (ConfigField field : type.serviceConfig()) {
+                assertTrue(fields.add(field.name()), "setting names are unique: " + field.name());
+                if (field.type() == ConfigField.Type.CHOICE) {
+                    assertFalse(field.options().isEmpty(), field.name() + " lists its options");
+                }
+            }
+        }
+    }
+
+    @Test
+    void creatingAHandlerStartsNothing() {
+        for (EngineType type : factory.engineTypes()) {
+            EngineHandler handler = handler(type);
+            assertEquals(RunState.STOPPED, await(handler.probe()).state(), type.id() + " runs nothing before start");
+        }
+    }
+
+    @Test
+    void everyTypeGoesThroughItsLifeIdempotently() {
+        for (EngineType type : factory.engineTypes()) {
+            EngineHandler handler = handler(type);
+            await(handler.provision());
+            await(handler.provision());
+            await(handler.start());
+            assertEquals(RunState.RUNNING, await(handler.probe()).state(), type.id() + " runs after start");
+            await(handler.start());
+            assertEquals(RunState.RUNNING, await(handler.probe()).state(), type.id() + " still runs after a second start");
+            await(handler.restart());
+            assertEquals(RunState.RUNNING, await(handler.probe()).state(), type.id() + " runs after restart");
+            await(handler.stop());
+            ServiceStatus stopped = await(handler.probe());
+            assertEquals(RunState.STOPPED, stopped.state(), type.id() + " is stopped: " + stopped.detail());
+            await(handler.stop());
+            await(handler.deprovision());
+            assertDoesNotThrow(handler::dispose);
+        }
+    }
+
+    private EngineHandler handler(EngineType type) {
+        long id = ids.incrementAndGet();
+        ServiceContext context = new ServiceContext(id, 1, type.id(), "Contract test " + id, "local",
+                new ServiceLimits(10, 128, 100L, 10L, 2), settings(type),
+                platform.directories().serviceDirectory(id), platform.directories().contentDirectory(1));
+        EngineHandler handler = factory.createHandler(context, new EngineCallback() {
+            @Override
+            public void statusChanged(ServiceStatus status) {
+            }
+
+            @Override
+            public void event(String message) {
+            }
+        });
+        assertNotNull(handler, "createHandler returns a handler");
+        cleanups.add(() -> {
+            try {
+                handler.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // best effort: the test already reported what went wrong
+            }
+        });
+        return handler;
+    }
+
+    private <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+        assertNotNull(stage, "operations return a stage");
+        try {
+            return stage.toCompletableFuture().get(operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("operation failed or took too long: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.castpanel.engine.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.castpanel.engine.api.platform.PortAllocator;
+import org.castpanel.engine.api.platform.ProcessSupervisor;
+import org.castpanel.engine.api.platform.ServiceDirectories;
+import org.castpanel.platform.internal.ProcessSupervisorImpl;
+
+/**
+ * The platform services a plugin gets from the panel, for tests outside the panel: the panel's
+ * own process supervisor, free ports held in memory, and directories under a temporary folder.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private final Path root;
+    private final ProcessSupervisor supervisor = new ProcessSupervisorImpl();
+    private final Map<Long, Map<String, Integer>> ports = new ConcurrentHashMap<>();
+
+    public LocalPlatform(Path root) {
+        this.root = root;
+    }
+
+    public ProcessSupervisor supervisor() {
+        return supervisor;
+    }
+
+    public PortAllocator ports() {
+        return new PortAllocator() {
+            @Override
+            public synchronized int port(long serviceId, String purpose) {
+                return ports.computeIfAbsent(serviceId, id -> new LinkedHashMap<>()).computeIfAbsent(purpose,
+                        p -> freePort());
+            }
+
+            @Override
+            public Map<String, Integer> ports(long serviceId) {
+                return Map.copyOf(ports.getOrDefault(serviceId, Map.of()));
+            }
+
+            @Override
+            public void release(long serviceId) {
+                ports.remove(serviceId);
+            }
+        };
+    }
+
+    public ServiceDirectories directories() {
+        return new ServiceDirectories() {
+            @Override
+            public Path serviceDirectory(long serviceId) {
+                return create(root.resolve("services/service_" + serviceId));
+            }
+
+            @Override
+            public Path contentDirectory(long ownerId) {
+                return create(root.resolve("content/user_" + ownerId));
+            }
+
+            @Override
+            public void deleteServiceDirectory(long serviceId) {
+                delete(root.resolve("services/service_" + serviceId));
+            }
+        };
+    }
+
+    /** Whether the port is held by any service here. */
+    public boolean holds(int port) {
+        return ports.values().stream().anyMatch(m -> m.containsValue(port));
+    }
+
+    @Override
+    public void close() {
+        delete(root);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path create(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.castpanel.provisioning.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.castpanel.core.api.Caller;
+import org.castpanel.core.api.MediaService;
+import org.castpanel.core.api.MediaServices;
+import org.castpanel.core.api.ServiceState;
+import org.castpanel.core.api.ServiceStatistics;
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.ServiceStats;
+import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Asks a running service's engine for a statistics sample, through the same time-limited plugin
+ * calls as the queue. Keeping samples over time is the job of each engine's collector.
+ */
+@Component(service = ServiceStatistics.class)
+public class StatisticsService implements ServiceStatistics {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final MediaServices services;
+    private final EngineRegistry engines;
+    private final ActionQueue queue;
+    private final Store store;
+
+    @Activate
+    public StatisticsService(final @Reference MediaServices services, final @Reference EngineRegistry engines,
+            final @Reference ActionQueue queue, final @Reference Store store) {
+        this.services = services;
+        this.engines = engines;
+        this.queue = queue;
+        this.store = store;
+    }
+
+    @Override
+    public Current current(Caller caller, long serviceId) {
+        MediaService service = services.get(caller, serviceId); // tenancy: not found if not the caller's
+        if (service.state() != ServiceState.RUNNING) {
+            return new Current(serviceId, service.state(), null);
+        }
+        MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
+        ServiceRuntime runtime = queue.runtime();
+        try {
+            Optional<EngineHandler> handler = engines.handler(runtime.context(row), runtime.callback(serviceId));
+            ServiceStats sample = handler.isEmpty() ? null
+                    : engines.calls().stage("statistics", TIMEOUT, handler.get()::statistics);
+            return new Current(serviceId, service.state(), sample);
+        } catch (PluginCalls.PluginFailure e) {
+            return new Current(serviceId, service.state(), null);
+        }
+    }
+}
