@@ -64,7 +64,7 @@ class EngineTemplateIT {
             long start = admin.post("/services/" + service + "/actions", Map.of("action", "start")).expect(202).id();
             Await.until("the example service to start", Duration.ofSeconds(60),
                     () -> "SUCCEEDED".equals(admin.get("/actions/" + start).body().get("status").asText()));
-            Path conf = panel.home().resolve("data/castpanel/services/service_" + service + "/example.conf");
+            Path conf = panel.storage().resolve("services/service_" + service + "/example.conf");
             assertTrue(Files.readString(conf).contains("greeting \"hi \\\"there\\\"\";"));
             long delete = admin.post("/services/" + service + "/actions", Map.of("action", "delete")).expect(202).id();
             Await.until("the example service to be deleted", Duration.ofSeconds(60),

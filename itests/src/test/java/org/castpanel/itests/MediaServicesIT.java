@@ -98,7 +98,7 @@ class MediaServicesIT {
     }
 
     Path serviceDir(long service) {
-        return panel.home().resolve("data/castpanel/services/service_" + service);
+        return panel.storage().resolve("services/service_" + service);
     }
 
     List<String> operations(long service) throws IOException {
@@ -289,7 +289,7 @@ class MediaServicesIT {
         long video = createService(admin, null, "test-video", Map.of());
         awaitAction(admin, act(admin, audio, "start"), "SUCCEEDED");
         long adminId = admin.get("/me").body().at("/account/id").asLong();
-        Path content = panel.home().resolve("data/castpanel/content/user_" + adminId);
+        Path content = panel.storage().resolve("content/user_" + adminId);
         Files.writeString(content.resolve("track.mp3"), "not really an mp3");
 
         awaitAction(admin, act(admin, audio, "delete"), "SUCCEEDED");

@@ -26,14 +26,16 @@ public final class Panel implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "it-admin-secret";
 
     private final Path home;
+    private final Path storage;
     private final Database database;
     private final int httpPort;
     private final int sshPort;
     private final Api api;
     private Process process;
 
-    private Panel(Path home, Database database) {
+    private Panel(Path home, Path storage, Database database) {
         this.home = home;
+        this.storage = storage;
         this.database = database;
         this.httpPort = freePort();
         this.sshPort = freePort();
@@ -54,7 +56,12 @@ public final class Panel implements AutoCloseable {
             if (database.datasourceConfig() != null) {
                 Files.writeString(home.resolve("etc/org.ops4j.datasource-castpanel.cfg"), database.datasourceConfig());
             }
-            Panel panel = new Panel(home, database);
+            // engines that drop to their own user (icecast2) must traverse every parent of their
+            // directories; the build folder may be private, so services live in a folder of their own
+            Path storage = Files.createTempDirectory("castpanel-it-storage-", java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+            Files.writeString(home.resolve("etc/org.castpanel.platform.cfg"), "storageRoot = " + storage + "\n");
+            Panel panel = new Panel(home, storage, database);
             panel.launch();
             return panel;
         } catch (IOException e) {
@@ -72,6 +79,11 @@ public final class Panel implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /** Where this panel keeps services/ and content/. */
+    public Path storage() {
+        return storage;
     }
 
     public int sshPort() {
@@ -154,6 +166,7 @@ public final class Panel implements AutoCloseable {
             database.close();
             if (!Boolean.getBoolean("castpanel.itest.keep")) {
                 deleteTree(home);
+                deleteTree(storage);
             }
         }
     }
@@ -163,7 +176,7 @@ public final class Panel implements AutoCloseable {
         ProcessHandle.allProcesses().forEach(p -> {
             try {
                 Path cwd = Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/cwd"));
-                if (cwd.startsWith(home)) {
+                if (cwd.startsWith(home) || cwd.startsWith(storage)) {
                     p.destroyForcibly();
                 }
             } catch (IOException | UnsupportedOperationException | SecurityException e) {

@@ -45,6 +45,14 @@ public interface EngineHandler {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * What an encoder or a listener needs to connect (server, port, mount, source credentials,
+     * listen URL), shown only to the service's owner and those who manage it. Empty by default.
+     */
+    default CompletionStage<java.util.Map<String, String>> connectionDetails() {
+        return CompletableFuture.completedFuture(java.util.Map.of());
+    }
+
     /** The service's settings changed (the core calls {@link #reload} afterwards if it runs). */
     default void update(ServiceContext context) {
     }

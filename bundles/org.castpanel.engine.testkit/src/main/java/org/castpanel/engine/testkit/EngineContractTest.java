@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +27,6 @@ import org.castpanel.engine.api.ServiceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract every engine plugin keeps, as the panel relies on it. Extend this class in your
@@ -58,9 +56,6 @@ public abstract class EngineContractTest {
         return settings;
     }
 
-    @TempDir
-    Path root;
-
     private LocalPlatform platform;
     private EngineFactory factory;
     private final List<Runnable> cleanups = new ArrayList<>();
@@ -68,7 +63,7 @@ public abstract class EngineContractTest {
 
     @BeforeEach
     void createPlatform() {
-        platform = new LocalPlatform(root.resolve("platform"));
+        platform = new LocalPlatform();
         factory = createFactory(platform);
     }
 

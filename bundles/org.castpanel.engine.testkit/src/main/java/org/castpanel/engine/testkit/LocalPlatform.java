@@ -26,8 +26,19 @@ public final class LocalPlatform implements AutoCloseable {
     private final ProcessSupervisor supervisor = new ProcessSupervisorImpl();
     private final Map<Long, Map<String, Integer>> ports = new ConcurrentHashMap<>();
 
-    public LocalPlatform(Path root) {
-        this.root = root;
+    /**
+     * A platform rooted in a fresh directory under the system temp folder, readable and traversable
+     * by everyone: engines that drop to their own user (icecast2 does) must reach their files, which
+     * a private test folder would not allow.
+     */
+    public LocalPlatform() {
+        try {
+            this.root = Files.createTempDirectory("castpanel-platform-",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ProcessSupervisor supervisor() {

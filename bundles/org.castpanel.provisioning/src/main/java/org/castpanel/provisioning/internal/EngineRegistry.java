@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.castpanel.core.api.AuditService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.EngineCatalog;
@@ -22,7 +23,6 @@ import org.castpanel.engine.api.EngineRole;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.ServiceContext;
-import org.castpanel.persistence.AuditEntity;
 import org.castpanel.persistence.EngineTypeEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.framework.ServiceReference;
@@ -56,14 +56,17 @@ public class EngineRegistry implements EngineCatalog {
 
     private final Store store;
     private final PanelEvents events;
+    private final AuditService audit;
     private final PluginCalls calls = new PluginCalls("castpanel-plugin-call");
     private final Map<String, Offered> offered = new ConcurrentHashMap<>();
     private final Map<Long, CachedHandler> handlers = new ConcurrentHashMap<>();
 
     @Activate
-    public EngineRegistry(final @Reference Store store, final @Reference PanelEvents events) {
+    public EngineRegistry(final @Reference Store store, final @Reference PanelEvents events,
+            final @Reference AuditService audit) {
         this.store = store;
         this.events = events;
+        this.audit = audit;
     }
 
     @Deactivate
@@ -223,19 +226,9 @@ public class EngineRegistry implements EngineCatalog {
             }
             row.enabled = enable;
             row.updatedAt = System.currentTimeMillis();
-            AuditEntity audit = new AuditEntity();
-            audit.id = store.nextId("cp_audit");
-            audit.at = row.updatedAt;
-            audit.actorId = caller.accountId();
-            audit.actorUsername = caller.username();
-            audit.actorPath = caller.path();
-            audit.origin = caller.origin();
-            audit.action = enable ? "engine.enable" : "engine.disable";
-            audit.targetType = "engine";
-            audit.detail = engineTypeId;
-            em.persist(audit);
             return null;
         });
+        audit.record(caller, enable ? "engine.enable" : "engine.disable", "engine", null, engineTypeId);
         events.publish(new PanelEvents.Event("engine", null, Map.of("type", engineTypeId, "enabled", enable)));
         return get(engineTypeId).orElseThrow();
     }

@@ -1,9 +1,12 @@
 package org.castpanel.provisioning.internal;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.castpanel.core.api.Caller;
+import org.castpanel.core.api.CastPanelException;
+import org.castpanel.core.api.ServiceConnection;
 import org.castpanel.core.api.MediaService;
 import org.castpanel.core.api.MediaServices;
 import org.castpanel.core.api.ServiceState;
@@ -17,11 +20,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Asks a running service's engine for a statistics sample, through the same time-limited plugin
- * calls as the queue. Keeping samples over time is the job of each engine's collector.
+ * Asks a service's engine for a statistics sample or its connection details, through the same
+ * time-limited plugin calls as the queue. Keeping samples over time is the job of each engine's
+ * collector.
  */
-@Component(service = ServiceStatistics.class)
-public class StatisticsService implements ServiceStatistics {
+@Component(service = { ServiceStatistics.class, ServiceConnection.class })
+public class StatisticsService implements ServiceStatistics, ServiceConnection {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -37,6 +41,24 @@ public class StatisticsService implements ServiceStatistics {
         this.engines = engines;
         this.queue = queue;
         this.store = store;
+    }
+
+    @Override
+    public Map<String, String> details(Caller caller, long serviceId) {
+        services.get(caller, serviceId); // tenancy: not found if not the caller's
+        MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
+        ServiceRuntime runtime = queue.runtime();
+        try {
+            Optional<EngineHandler> handler = engines.handler(runtime.context(row), runtime.callback(serviceId));
+            if (handler.isEmpty()) {
+                throw CastPanelException.conflict("the " + row.engineType + " engine plugin is not installed");
+            }
+            Map<String, String> details = engines.calls().stage("connectionDetails", TIMEOUT,
+                    handler.get()::connectionDetails);
+            return details == null ? Map.of() : details;
+        } catch (PluginCalls.PluginFailure e) {
+            throw CastPanelException.conflict("the engine could not tell the connection details: " + e.getMessage());
+        }
     }
 
     @Override

@@ -31,6 +31,7 @@ import org.castpanel.core.api.ServiceEvent;
 import org.castpanel.core.api.ServiceForm;
 import org.castpanel.core.api.ServiceQuery;
 import org.castpanel.core.api.ServiceState;
+import org.castpanel.core.api.ServiceConnection;
 import org.castpanel.core.api.ServiceStatistics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,11 +61,21 @@ public class ServiceResource {
 
     private final MediaServices services;
     private final ServiceStatistics statistics;
+    private final ServiceConnection connection;
 
     @Activate
-    public ServiceResource(final @Reference MediaServices services, final @Reference ServiceStatistics statistics) {
+    public ServiceResource(final @Reference MediaServices services, final @Reference ServiceStatistics statistics,
+            final @Reference ServiceConnection connection) {
         this.services = services;
         this.statistics = statistics;
+        this.connection = connection;
+    }
+
+    /** Connection details for encoders and listeners: server, port, mount, source credentials, listen URL. */
+    @GET
+    @Path("{id}/connection")
+    public Map<String, String> connection(@PathParam("id") long id, @Context SecurityContext security) {
+        return connection.details(AuthFilter.caller(security), id);
     }
 
     /** The service's statistics now, as its engine reports them (null sample when not running). */

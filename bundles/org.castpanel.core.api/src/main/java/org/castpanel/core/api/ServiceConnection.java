@@ -1,0 +1,16 @@
+package org.castpanel.core.api;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What an encoder or listener needs to reach a media service (server, port, mount, source
+ * credentials, listen URL), as its engine reports it. Secrets: only the owner and those who manage
+ * it get them. Blocking: asks the engine, with a time limit.
+ */
+@ProviderType
+public interface ServiceConnection {
+
+    Map<String, String> details(Caller caller, long serviceId);
+}

@@ -1,0 +1,65 @@
+package org.castpanel.engine.icecast.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.castpanel.engine.api.Capabilities;
+import org.castpanel.engine.api.ConfigField;
+import org.castpanel.engine.api.EngineCallback;
+import org.castpanel.engine.api.EngineFactory;
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.EngineType;
+import org.castpanel.engine.api.MediaKind;
+import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.platform.PortAllocator;
+import org.castpanel.engine.api.platform.ProcessSupervisor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** The Icecast 2 engine type: one real icecast2 process per media service. */
+@Component(service = EngineFactory.class, configurationPid = IcecastConfig.PID)
+@Designate(ocd = IcecastConfig.class)
+public class IcecastEngineFactory implements EngineFactory {
+
+    static final String TYPE = "icecast";
+
+    static final List<ConfigField> FIELDS = List.of(
+            new ConfigField("mount", "Mount point", ConfigField.Type.TEXT, false, 2L, 64L, null, false, "/stream",
+                    "Where encoders send and listeners listen, e.g. /live"),
+            ConfigField.text("streamName", "Stream name", false, 100, "Shown by players and directories"),
+            ConfigField.text("description", "Description", false, 200, null),
+            ConfigField.text("genre", "Genre", false, 60, null),
+            new ConfigField("url", "Station website", ConfigField.Type.URL, false, null, 200L, null, false, null, null),
+            ConfigField.bool("public", "List in public directories", false, null));
+
+    private final ProcessSupervisor supervisor;
+    private final PortAllocator ports;
+    private volatile IcecastConfig config;
+
+    @Activate
+    public IcecastEngineFactory(final @Reference ProcessSupervisor supervisor, final @Reference PortAllocator ports,
+            final IcecastConfig config) {
+        this.supervisor = supervisor;
+        this.ports = ports;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(IcecastConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public List<EngineType> engineTypes() {
+        return List.of(EngineType.server(TYPE, "Icecast 2", MediaKind.AUDIO,
+                Set.of(Capabilities.MOUNT_POINTS, Capabilities.LISTENER_STATS, Capabilities.RELAY), FIELDS));
+    }
+
+    @Override
+    public EngineHandler createHandler(ServiceContext context, EngineCallback callback) {
+        return new IcecastHandler(context, config, supervisor, ports);
+    }
+}

@@ -1,0 +1,283 @@
+package org.castpanel.engine.icecast.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.RetryableEngineException;
+import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.ServiceStats;
+import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.PortAllocator;
+import org.castpanel.engine.api.platform.ProcessSupervisor;
+
+/**
+ * One icecast2 process per media service, on its own port, with its own config, log and pid under
+ * the service's directory, and its own generated source, relay and admin passwords.
+ */
+final class IcecastHandler implements EngineHandler {
+
+    static final String DAEMON = "icecast";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    private final ServiceContext context;
+    private final IcecastConfig config;
+    private final ProcessSupervisor supervisor;
+    private final PortAllocator ports;
+
+    IcecastHandler(ServiceContext context, IcecastConfig config, ProcessSupervisor supervisor, PortAllocator ports) {
+        this.context = context;
+        this.config = config;
+        this.supervisor = supervisor;
+        this.ports = ports;
+    }
+
+    private Path dir() {
+        return context.serviceDirectory();
+    }
+
+    private String mount() {
+        return (String) context.config().getOrDefault("mount", "/stream");
+    }
+
+    @Override
+    public CompletionStage<Void> provision() {
+        return run(() -> {
+            int port = ports.port(context.serviceId(), "http");
+            Properties secrets = credentials();
+            Integer listeners = context.limits().maxListeners();
+            String xml = IcecastXml.write(new IcecastXml.Settings(config.hostname(), config.bindAddress(), port,
+                    // clients counts the source and admin requests too
+                    listeners == null ? 1000 : listeners + 5, secrets.getProperty("source"),
+                    secrets.getProperty("admin"), secrets.getProperty("relay"), mount(), listeners,
+                    text("streamName", context.name()), text("description", null), text("genre", null),
+                    text("url", null), Boolean.TRUE.equals(context.config().get("public")), dir().toString(),
+                    config.sharePath(), ROOT ? config.user() : null, ROOT ? config.group() : null));
+            Files.createDirectories(dir().resolve("log"));
+            ConfigFiles.writeAtomically(dir().resolve("icecast.xml"), xml, PosixFilePermissions.fromString("rw-r-----"));
+            if (ROOT) {
+                // icecast drops to its own user after reading the config; it must still write its logs
+                giveToIcecast(dir().resolve("log"));
+                giveToIcecast(dir().resolve("icecast.xml"));
+            }
+        });
+    }
+
+    private String text(String key, String fallback) {
+        Object value = context.config().get(key);
+        return value == null ? fallback : value.toString();
+    }
+
+    /** The service's passwords, generated once and kept in its directory (owner-readable only). */
+    Properties credentials() throws IOException {
+        Path file = dir().resolve("credentials.properties");
+        Properties secrets = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                secrets.load(in);
+            }
+            return secrets;
+        }
+        for (String key : List.of("source", "admin", "relay")) {
+            byte[] bytes = new byte[18];
+            RANDOM.nextBytes(bytes);
+            secrets.setProperty(key, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        }
+        StringBuilder content = new StringBuilder();
+        secrets.forEach((k, v) -> content.append(k).append('=').append(v).append('\n'));
+        ConfigFiles.writeAtomically(file, content.toString(), PosixFilePermissions.fromString("rw-------"));
+        return secrets;
+    }
+
+    private void giveToIcecast(Path path) throws IOException {
+        UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        view.setOwner(lookup.lookupPrincipalByName(config.user()));
+        GroupPrincipal group = lookup.lookupPrincipalByGroupName(config.group());
+        view.setGroup(group);
+    }
+
+    @Override
+    public CompletionStage<Void> start() {
+        return run(() -> supervisor.start(new ProcessSupervisor.Launch(DAEMON,
+                List.of(config.binary(), "-c", dir().resolve("icecast.xml").toString()), dir(), Map.of())))
+                .thenCompose(v -> awaitAnswering(Duration.ofSeconds(10)));
+    }
+
+    /** Started means answering HTTP: a bad config makes icecast exit at once, which this reports. */
+    private CompletionStage<Void> awaitAnswering(Duration timeout) {
+        return CompletableFuture.runAsync(() -> {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (supervisor.running(dir(), DAEMON).isEmpty()) {
+                    throw new IllegalStateException("icecast exited at start: " + lastLogLines());
+                }
+                if (answers()) {
+                    return;
+                }
+                try {
+                    Thread.sleep(50); // poll interval while icecast opens its socket
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            throw new RetryableEngineException("icecast did not answer within " + timeout.toSeconds() + " s");
+        });
+    }
+
+    private String lastLogLines() {
+        try {
+            List<String> lines = Files.readAllLines(supervisor.logFile(dir(), DAEMON));
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private boolean answers() {
+        return fetch("/status-json.xsl", false) != null;
+    }
+
+    /** GET on the service's icecast; null when it does not answer 200. */
+    private String fetch(String path, boolean admin) {
+        try {
+            int port = ports.port(context.serviceId(), "http");
+            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(2000);
+            if (admin) {
+                String token = "admin:" + credentials().getProperty("admin");
+                connection.setRequestProperty("Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+            }
+            if (connection.getResponseCode() != 200) {
+                return null;
+            }
+            try (InputStream in = connection.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> stop() {
+        return run(() -> supervisor.stop(dir(), DAEMON, Duration.ofSeconds(10)));
+    }
+
+    /** Icecast re-reads its config on SIGHUP: mounts and limits change without dropping listeners. */
+    @Override
+    public CompletionStage<Void> reload() {
+        if (supervisor.running(dir(), DAEMON).isEmpty()) {
+            return start();
+        }
+        return run(() -> supervisor.hangup(dir(), DAEMON));
+    }
+
+    @Override
+    public CompletionStage<Void> deprovision() {
+        return stop().thenCompose(v -> run(() -> ports.release(context.serviceId())));
+    }
+
+    @Override
+    public CompletionStage<ServiceStatus> probe() {
+        return CompletableFuture.supplyAsync(() -> {
+            if (supervisor.running(dir(), DAEMON).isEmpty()) {
+                return ServiceStatus.stopped("icecast is not running");
+            }
+            return answers() ? ServiceStatus.running("icecast answering on port " + ports.port(context.serviceId(), "http"))
+                    : ServiceStatus.failed("icecast runs but does not answer HTTP");
+        });
+    }
+
+    private static final Pattern LISTENERS = Pattern.compile("<listeners>(\\d+)</listeners>");
+    private static final Pattern PEAK = Pattern.compile("<listener_peak>(\\d+)</listener_peak>");
+    private static final Pattern SENT = Pattern.compile("<total_bytes_sent>(\\d+)</total_bytes_sent>");
+    private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
+
+    /** From icecast's admin statistics for the service's mount (not from scraping pages). */
+    @Override
+    public CompletionStage<ServiceStats> statistics() {
+        return CompletableFuture.supplyAsync(() -> {
+            String stats = fetch("/admin/stats?mount=" + mount(), true);
+            if (stats == null) {
+                return null;
+            }
+            boolean source = stats.contains("<source mount=\"" + mount() + "\">");
+            return new ServiceStats(Instant.now(), number(LISTENERS, stats), number(PEAK, stats), number(SENT, stats),
+                    source, match(TITLE, stats));
+        });
+    }
+
+    @Override
+    public CompletionStage<Map<String, String>> connectionDetails() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                int port = ports.port(context.serviceId(), "http");
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("server", config.hostname());
+                details.put("port", Integer.toString(port));
+                details.put("mount", mount());
+                details.put("sourceUsername", "source");
+                details.put("sourcePassword", credentials().getProperty("source"));
+                details.put("listenUrl", "http://" + config.hostname() + ":" + port + mount());
+                details.put("encoderUrl", "icecast://source:" + credentials().getProperty("source") + "@"
+                        + config.hostname() + ":" + port + mount());
+                return details;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static int number(Pattern pattern, String text) {
+        String value = match(pattern, text);
+        return value == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(value));
+    }
+
+    private static String match(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static CompletionStage<Void> run(Step step) {
+        try {
+            step.run();
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
