@@ -69,7 +69,7 @@ class IcecastIT {
                 "-content_type", "audio/mpeg", "-f", "mp3", encoderUrl).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Await.until("the source to connect", Duration.ofSeconds(20),
-                () -> dj.get("/services/" + service + "/stats").body().at("/sample/sourceConnected").asBoolean());
+                () -> dj.get("/services/" + service + "/stats").body().at("/current/sample/sourceConnected").asBoolean());
 
         HttpURLConnection listener = (HttpURLConnection) new URL(listenUrl).openConnection();
         listener.setReadTimeout(10_000);
@@ -77,7 +77,14 @@ class IcecastIT {
         assertEquals(200, listener.getResponseCode());
         assertTrue(audio.readNBytes(16_384).length == 16_384, "the listener receives audio");
         Await.until("the listener to be counted", Duration.ofSeconds(20),
-                () -> dj.get("/services/" + service + "/stats").body().at("/sample/listeners").asInt() == 1);
+                () -> dj.get("/services/" + service + "/stats").body().at("/current/sample/listeners").asInt() == 1);
+        JsonNode listeners = dj.get("/services/" + service + "/listeners").expect(200).body();
+        assertEquals(1, listeners.size(), listeners.toString());
+        assertEquals("127.0.0.1", listeners.at("/0/address").asText());
+        Await.until("the collector to account bytes sent", Duration.ofSeconds(20), () -> {
+            JsonNode history = dj.get("/services/" + service + "/stats").body().get("history");
+            return history.get("samples").size() >= 2 && history.get("transferBytesThisMonth").asLong() > 0;
+        });
 
         HttpURLConnection second = (HttpURLConnection) new URL(listenUrl).openConnection();
         second.setReadTimeout(5_000);
@@ -96,15 +103,22 @@ class IcecastIT {
         Api.As adminAgain = panel.admin();
         Await.until("the restarted panel to see the service running", Duration.ofSeconds(30),
                 () -> "RUNNING".equals(adminAgain.get("/services/" + service).text("state")));
+        JsonNode after = adminAgain.get("/services/" + service + "/stats").body().at("/current/sample");
+        assertTrue(after.get("sourceConnected").asBoolean(), "the encoder is still connected after the crash: " + after);
+        assertEquals(1, after.get("listeners").asInt(), "the listener is still connected after the crash: " + after);
         assertEquals(icecastPid, Long.parseLong(java.nio.file.Files
                 .readAllLines(panel.storage().resolve("services/service_" + service + "/icecast.pid")).get(0)),
                 "the panel adopted the running icecast instead of starting another");
         listener.disconnect();
         encoder.destroyForcibly();
 
-        long stop = adminAgain.post("/services/" + service + "/actions", Map.of("action", "stop")).expect(202).id();
-        Await.until("icecast to stop", Duration.ofSeconds(30),
-                () -> "SUCCEEDED".equals(adminAgain.get("/actions/" + stop).body().get("status").asText()));
+        // an allowance of 0 GB is used up: the collector suspends the service, which stops it
+        adminAgain.patch("/services/" + service, Map.of("dataTransferGb", 0)).expect(200);
+        Await.until("the service to be suspended and stopped", Duration.ofSeconds(30), () -> {
+            JsonNode s = adminAgain.get("/services/" + service).body();
+            return s.get("suspended").asBoolean() && "STOPPED".equals(s.get("state").asText());
+        });
+        assertTrue(adminAgain.get("/services/" + service + "/events").body().toString().contains("data transfer"));
         assertFalse(portOpen(port), "the port is closed once stopped");
         long delete = adminAgain.post("/services/" + service + "/actions", Map.of("action", "delete")).expect(202).id();
         Await.until("the service to be deleted", Duration.ofSeconds(30),

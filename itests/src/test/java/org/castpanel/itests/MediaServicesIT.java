@@ -117,8 +117,10 @@ class MediaServicesIT {
         assertEquals(1, done.get("attempts").asInt());
         assertEquals("RUNNING", admin.get("/services/" + service).text("state"));
         JsonNode stats = admin.get("/services/" + service + "/stats").expect(200).body();
-        assertTrue(stats.at("/sample/sourceConnected").asBoolean(), stats.toString());
-        assertEquals("Evil\" name", stats.at("/sample/nowPlaying").asText());
+        assertTrue(stats.at("/current/sample/sourceConnected").asBoolean(), stats.toString());
+        assertEquals("Evil\" name", stats.at("/current/sample/nowPlaying").asText());
+        Await.until("the collector to store samples", Duration.ofSeconds(20), () -> admin
+                .get("/services/" + service + "/stats").body().at("/history/samples").size() >= 2);
         String conf = Files.readString(serviceDir(service).resolve("service.conf"));
         assertTrue(conf.contains("name = \"Evil\\\" name\"") && conf.contains("title = \"a\\\"b\\$c\""), conf);
 
@@ -335,6 +337,7 @@ class MediaServicesIT {
             for (String[] call : new String[][] { { "GET", "/services/" + service }, { "PATCH", "/services/" + service },
                     { "POST", "/services/" + service + "/actions" }, { "GET", "/services/" + service + "/actions" },
                     { "GET", "/services/" + service + "/events" }, { "GET", "/services/" + service + "/stats" },
+                    { "GET", "/services/" + service + "/listeners" }, { "GET", "/services/" + service + "/connection" },
                     { "POST", "/services/" + service + "/suspend" },
                     { "POST", "/services/" + service + "/owner" }, { "GET", "/actions/" + start } }) {
                 Object body = call[0].equals("GET") ? null

@@ -53,6 +53,11 @@ public interface EngineHandler {
         return CompletableFuture.completedFuture(java.util.Map.of());
     }
 
+    /** The listeners (or viewers) connected now; empty for engines that cannot tell. */
+    default CompletionStage<java.util.List<ListenerInfo>> listeners() {
+        return CompletableFuture.completedFuture(java.util.List.of());
+    }
+
     /** The service's settings changed (the core calls {@link #reload} afterwards if it runs). */
     default void update(ServiceContext context) {
     }

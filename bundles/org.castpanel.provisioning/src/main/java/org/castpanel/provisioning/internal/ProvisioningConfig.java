@@ -27,6 +27,15 @@ public @interface ProvisioningConfig {
     @AttributeDefinition(description = "Time limit for quick calls into plugin code (engine types, creating handlers, probes), seconds")
     int pluginCallSeconds() default 10;
 
+    @AttributeDefinition(description = "How often running services' statistics are collected (seconds)")
+    int statsSeconds() default 15;
+
+    @AttributeDefinition(description = "How long statistics samples are kept (days)")
+    int statsRetentionDays() default 7;
+
+    @AttributeDefinition(description = "Suspend a service that used up its monthly data transfer")
+    boolean suspendOverTransfer() default true;
+
     @AttributeDefinition(description = "This node's name; the queue runs the actions of this node's services")
     String node() default "local";
 }

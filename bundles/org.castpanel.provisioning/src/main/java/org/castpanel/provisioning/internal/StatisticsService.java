@@ -1,6 +1,7 @@
 package org.castpanel.provisioning.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,8 +13,10 @@ import org.castpanel.core.api.MediaServices;
 import org.castpanel.core.api.ServiceState;
 import org.castpanel.core.api.ServiceStatistics;
 import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.ListenerInfo;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.StatsSampleEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,6 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 public class StatisticsService implements ServiceStatistics, ServiceConnection {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_POINTS = 2000;
 
     private final MediaServices services;
     private final EngineRegistry engines;
@@ -58,6 +62,47 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
             return details == null ? Map.of() : details;
         } catch (PluginCalls.PluginFailure e) {
             throw CastPanelException.conflict("the engine could not tell the connection details: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public History history(Caller caller, long serviceId, int hours) {
+        services.get(caller, serviceId);
+        long since = System.currentTimeMillis() - Math.max(1, Math.min(hours, 24 * 31)) * 3_600_000L;
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        return store.read(em -> {
+            List<StatsSampleEntity> rows = em.createQuery("SELECT x FROM StatsSampleEntity x WHERE x.serviceId = :id "
+                    + "AND x.at >= :since ORDER BY x.at", StatsSampleEntity.class).setParameter("id", serviceId)
+                    .setParameter("since", since).getResultList();
+            int step = Math.max(1, rows.size() / MAX_POINTS + (rows.size() % MAX_POINTS == 0 ? 0 : 1));
+            List<ServiceStats> samples = new java.util.ArrayList<>();
+            for (int i = 0; i < rows.size(); i += step) {
+                StatsSampleEntity x = rows.get(i);
+                samples.add(new ServiceStats(java.time.Instant.ofEpochMilli(x.at), x.listeners, x.peakListeners,
+                        x.bytesOut, x.sourceConnected, x.title));
+            }
+            Number bytes = (Number) em.createNativeQuery("SELECT bytes FROM cp_service_transfer WHERE service_id = ? "
+                    + "AND period = ?").setParameter(1, serviceId).setParameter(2, month).getResultList().stream()
+                    .findFirst().orElse(0L);
+            return new History(serviceId, samples, bytes.longValue());
+        });
+    }
+
+    @Override
+    public List<ListenerInfo> listeners(Caller caller, long serviceId) {
+        MediaService service = services.get(caller, serviceId);
+        if (service.state() != ServiceState.RUNNING) {
+            return List.of();
+        }
+        MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
+        ServiceRuntime runtime = queue.runtime();
+        try {
+            Optional<EngineHandler> handler = engines.handler(runtime.context(row), runtime.callback(serviceId));
+            List<ListenerInfo> listeners = handler.isEmpty() ? null
+                    : engines.calls().stage("listeners", TIMEOUT, handler.get()::listeners);
+            return listeners == null ? List.of() : listeners;
+        } catch (PluginCalls.PluginFailure e) {
+            throw CastPanelException.conflict("the engine could not list the listeners: " + e.getMessage());
         }
     }
 

@@ -78,11 +78,25 @@ public class ServiceResource {
         return connection.details(AuthFilter.caller(security), id);
     }
 
-    /** The service's statistics now, as its engine reports them (null sample when not running). */
+    /** Current sample, stored samples of the last {@code hours} hours and this month's data transfer. */
+    public record Stats(ServiceStatistics.Current current, ServiceStatistics.History history) {
+    }
+
+    /** The service's statistics now (as its engine reports them) and over time (as the collector stored them). */
     @GET
     @Path("{id}/stats")
-    public ServiceStatistics.Current stats(@PathParam("id") long id, @Context SecurityContext security) {
-        return statistics.current(AuthFilter.caller(security), id);
+    public Stats stats(@PathParam("id") long id, @QueryParam("hours") @DefaultValue("24") int hours,
+            @Context SecurityContext security) {
+        return new Stats(statistics.current(AuthFilter.caller(security), id),
+                statistics.history(AuthFilter.caller(security), id, hours));
+    }
+
+    /** Who listens now: address, user agent, connected time. */
+    @GET
+    @Path("{id}/listeners")
+    public List<org.castpanel.engine.api.ListenerInfo> listeners(@PathParam("id") long id,
+            @Context SecurityContext security) {
+        return statistics.listeners(AuthFilter.caller(security), id);
     }
 
     @GET

@@ -12,7 +12,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * Runs local daemons for engines. A process is started detached from the panel, so it outlives
  * a panel restart or a plugin upgrade; its pid goes to a pid file in the given directory and its
  * output to a log file there. After a restart the panel adopts it again by that pid file (the
- * pid must still run the same executable). Blocking only for {@link #stop}'s grace period.
+ * pid must still belong to the process started then, judged by its start time). Blocking only for
+ * {@link #stop}'s grace period.
  */
 @ProviderType
 public interface ProcessSupervisor {

@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.ListenerInfo;
 import org.castpanel.engine.api.RetryableEngineException;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceStats;
@@ -221,18 +222,56 @@ final class IcecastHandler implements EngineHandler {
     private static final Pattern SENT = Pattern.compile("<total_bytes_sent>(\\d+)</total_bytes_sent>");
     private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
 
-    /** From icecast's admin statistics for the service's mount (not from scraping pages). */
+    /**
+     * From icecast's admin statistics (not from scraping pages): the block of the service's mount,
+     * or zeros while no source is connected (icecast then has no block for it).
+     */
     @Override
     public CompletionStage<ServiceStats> statistics() {
         return CompletableFuture.supplyAsync(() -> {
-            String stats = fetch("/admin/stats?mount=" + mount(), true);
+            String stats = fetch("/admin/stats", true);
             if (stats == null) {
                 return null;
             }
-            boolean source = stats.contains("<source mount=\"" + mount() + "\">");
-            return new ServiceStats(Instant.now(), number(LISTENERS, stats), number(PEAK, stats), number(SENT, stats),
-                    source, match(TITLE, stats));
+            Matcher block = Pattern.compile("<source mount=\"" + Pattern.quote(mount()) + "\">(.*?)</source>",
+                    Pattern.DOTALL).matcher(stats);
+            if (!block.find()) {
+                return new ServiceStats(Instant.now(), 0, 0, 0, false, null);
+            }
+            String source = block.group(1);
+            return new ServiceStats(Instant.now(), number(LISTENERS, source), number(PEAK, source),
+                    number(SENT, source), true, match(TITLE, source));
         });
+    }
+
+    private static final Pattern LISTENER = Pattern.compile("<listener[^>]*>(.*?)</listener>", Pattern.DOTALL);
+    private static final Pattern IP = Pattern.compile("<IP>([^<]*)</IP>");
+    private static final Pattern AGENT = Pattern.compile("<UserAgent>([^<]*)</UserAgent>");
+    private static final Pattern CONNECTED = Pattern.compile("<Connected>(\\d+)</Connected>");
+
+    /** From icecast's admin listener list of the service's mount. */
+    @Override
+    public CompletionStage<List<ListenerInfo>> listeners() {
+        return CompletableFuture.supplyAsync(() -> {
+            String xml = fetch("/admin/listclients?mount=" + mount(), true);
+            if (xml == null) {
+                return List.of();
+            }
+            List<ListenerInfo> listeners = new java.util.ArrayList<>();
+            Matcher m = LISTENER.matcher(xml);
+            while (m.find()) {
+                String block = m.group(1);
+                String agent = match(AGENT, block);
+                listeners.add(new ListenerInfo(match(IP, block), agent == null ? null : unescape(agent),
+                        number(CONNECTED, block)));
+            }
+            return listeners;
+        });
+    }
+
+    private static String unescape(String xmlText) {
+        return xmlText.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     @Override

@@ -1,0 +1,180 @@
+package org.castpanel.provisioning.internal;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.castpanel.core.api.PanelEvents;
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.ServiceStats;
+import org.castpanel.persistence.ActionEntity;
+import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.StatsSampleEntity;
+import org.castpanel.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls every running service's engine for statistics, stores the samples (bounded retention),
+ * accounts the bytes sent per calendar month (UTC), and suspends a service that used up its
+ * monthly data transfer. One pass writes all its samples in one transaction, so polling many
+ * services costs little.
+ */
+@Component(immediate = true, configurationPid = ProvisioningConfig.PID)
+public class StatsCollector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatsCollector.class);
+    private static final long GB = 1_000_000_000L;
+
+    private final Store store;
+    private final EngineRegistry engines;
+    private final ActionQueue queue;
+    private final PanelEvents events;
+    private final ProvisioningConfig config;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "castpanel-stats-collector");
+        t.setDaemon(true);
+        return t;
+    });
+    /** serviceId → bytes sent as of the previous sample, to turn the engine's counter into deltas */
+    private final Map<Long, Long> lastBytes = new ConcurrentHashMap<>();
+    private long passes;
+
+    @Activate
+    public StatsCollector(final @Reference Store store, final @Reference EngineRegistry engines,
+            final @Reference ActionQueue queue, final @Reference PanelEvents events, final ProvisioningConfig config) {
+        this.store = store;
+        this.engines = engines;
+        this.queue = queue;
+        this.events = events;
+        this.config = config;
+        timer.scheduleWithFixedDelay(this::collectQuietly, config.statsSeconds(), config.statsSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdownNow();
+    }
+
+    private void collectQuietly() {
+        try {
+            collect();
+        } catch (RuntimeException e) {
+            LOG.error("Collecting statistics failed; trying again in {} s", config.statsSeconds(), e);
+        }
+    }
+
+    /** One pass; returns how many samples it stored. */
+    int collect() {
+        List<MediaServiceEntity> running = store.read(em -> em.createQuery("SELECT s FROM MediaServiceEntity s "
+                + "WHERE s.node = :node AND s.state = 'RUNNING' AND s.deleting = :no", MediaServiceEntity.class)
+                .setParameter("node", config.node()).setParameter("no", false).getResultList());
+        ServiceRuntime runtime = queue.runtime();
+        Map<MediaServiceEntity, ServiceStats> samples = new java.util.LinkedHashMap<>();
+        for (MediaServiceEntity s : running) {
+            try {
+                Optional<EngineHandler> handler = engines.handler(runtime.context(s), runtime.callback(s.id));
+                if (handler.isPresent()) {
+                    ServiceStats sample = engines.calls().stage("statistics", Duration.ofSeconds(5),
+                            handler.get()::statistics);
+                    if (sample != null) {
+                        samples.put(s, sample);
+                    }
+                }
+            } catch (PluginCalls.PluginFailure e) {
+                LOG.debug("no statistics from service {}: {}", s.id, e.getMessage());
+            }
+        }
+        String month = YearMonth.now(ZoneOffset.UTC).toString();
+        long now = System.currentTimeMillis();
+        List<MediaServiceEntity> overAllowance = new java.util.ArrayList<>();
+        store.write(em -> {
+            for (Map.Entry<MediaServiceEntity, ServiceStats> entry : samples.entrySet()) {
+                MediaServiceEntity s = entry.getKey();
+                ServiceStats stats = entry.getValue();
+                StatsSampleEntity row = new StatsSampleEntity();
+                row.id = store.nextId("cp_stats_sample");
+                row.serviceId = s.id;
+                row.at = stats.at() == null ? now : stats.at().toEpochMilli();
+                row.listeners = stats.listeners();
+                row.peakListeners = stats.peakListeners();
+                row.bytesOut = stats.bytesOut();
+                row.sourceConnected = stats.sourceConnected();
+                String title = stats.nowPlaying();
+                row.title = title == null || title.length() <= 300 ? title : title.substring(0, 299) + "…";
+                em.persist(row);
+                Long previous = lastBytes.put(s.id, stats.bytesOut());
+                // a counter that went down means the engine restarted and counts from zero again
+                long delta = previous == null ? 0 : stats.bytesOut() >= previous ? stats.bytesOut() - previous : stats.bytesOut();
+                if (delta > 0) {
+                    int updated = em.createNativeQuery("UPDATE cp_service_transfer SET bytes = bytes + ? "
+                            + "WHERE service_id = ? AND period = ?").setParameter(1, delta).setParameter(2, s.id)
+                            .setParameter(3, month).executeUpdate();
+                    if (updated == 0) {
+                        em.createNativeQuery("INSERT INTO cp_service_transfer (service_id, period, bytes) VALUES (?, ?, ?)")
+                                .setParameter(1, s.id).setParameter(2, month).setParameter(3, delta).executeUpdate();
+                    }
+                }
+                if (s.dataTransferGb != null && config.suspendOverTransfer() && !s.suspended) {
+                    Number used = (Number) em.createNativeQuery("SELECT bytes FROM cp_service_transfer "
+                            + "WHERE service_id = ? AND period = ?").setParameter(1, s.id).setParameter(2, month)
+                            .getResultList().stream().findFirst().orElse(0L);
+                    if (used.longValue() > s.dataTransferGb * GB) {
+                        overAllowance.add(s);
+                    }
+                }
+            }
+            if (++passes % 100 == 0) {
+                long cutoff = now - config.statsRetentionDays() * 86_400_000L;
+                em.createQuery("DELETE FROM StatsSampleEntity x WHERE x.at < :cutoff").setParameter("cutoff", cutoff)
+                        .executeUpdate();
+            }
+            return null;
+        });
+        for (MediaServiceEntity s : overAllowance) {
+            suspend(s);
+        }
+        for (Map.Entry<MediaServiceEntity, ServiceStats> entry : samples.entrySet()) {
+            events.publish(new PanelEvents.Event("stats", entry.getKey().ownerPath,
+                    Map.of("serviceId", entry.getKey().id, "sample", entry.getValue())));
+        }
+        return samples.size();
+    }
+
+    private void suspend(MediaServiceEntity service) {
+        String why = "suspended: the monthly data transfer of " + service.dataTransferGb + " GB is used up";
+        store.write(em -> {
+            MediaServiceEntity s = em.find(MediaServiceEntity.class, service.id);
+            if (s == null || s.suspended) {
+                return null;
+            }
+            s.suspended = true;
+            s.desiredState = "STOPPED";
+            ActionEntity a = new ActionEntity();
+            a.id = store.nextId("cp_action");
+            a.serviceId = s.id;
+            a.ownerPath = s.ownerPath;
+            a.node = s.node;
+            a.action = "STOP";
+            a.status = "QUEUED";
+            a.message = why;
+            a.createdAt = a.notBefore = System.currentTimeMillis();
+            em.persist(a);
+            queue.runtime().insertEvent(em, s.id, why);
+            return null;
+        });
+        LOG.warn("Service {} {}", service.id, why);
+        queue.signal();
+    }
+}
