@@ -144,6 +144,20 @@ public class EngineRegistry implements EngineCatalog {
         return Optional.of(handler);
     }
 
+    /**
+     * Calls one operation of a service's handler within {@code timeout}; empty while the service's
+     * engine is not installed. The reconciler, the collector and the statistics service use it.
+     */
+    <T> Optional<T> call(ServiceRuntime runtime, org.castpanel.persistence.MediaServiceEntity service, String what,
+            Duration timeout, java.util.function.Function<EngineHandler, java.util.concurrent.CompletionStage<T>> operation)
+            throws PluginCalls.PluginFailure {
+        Optional<EngineHandler> handler = handler(runtime.context(service), runtime.callback(service.id));
+        if (handler.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(calls.stage(what, timeout, () -> operation.apply(handler.get())));
+    }
+
     /** Settings changed: the next use makes a new handler with the new context. */
     void forget(long serviceId) {
         CachedHandler cached = handlers.remove(serviceId);

@@ -86,12 +86,12 @@ public class Reconciler {
             }
             ServiceStatus status;
             try {
-                Optional<EngineHandler> handler = engines.handler(runtime.context(s), runtime.callback(s.id));
-                if (handler.isEmpty()) {
+                Optional<ServiceStatus> probed = engines.call(runtime, s, "probe",
+                        Duration.ofSeconds(config.pluginCallSeconds()), EngineHandler::probe);
+                if (probed.isEmpty()) {
                     continue;
                 }
-                status = engines.calls().stage("probe", Duration.ofSeconds(config.pluginCallSeconds()),
-                        handler.get()::probe);
+                status = probed.get();
             } catch (PluginCalls.PluginFailure e) {
                 status = new ServiceStatus(RunState.UNKNOWN, "probe failed: " + e.getMessage());
             }

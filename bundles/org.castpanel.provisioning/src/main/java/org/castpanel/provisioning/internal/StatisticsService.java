@@ -51,15 +51,12 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
     public Map<String, String> details(Caller caller, long serviceId) {
         services.get(caller, serviceId); // tenancy: not found if not the caller's
         MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
-        ServiceRuntime runtime = queue.runtime();
         try {
-            Optional<EngineHandler> handler = engines.handler(runtime.context(row), runtime.callback(serviceId));
-            if (handler.isEmpty()) {
+            if (engines.offered(row.engineType).isEmpty()) {
                 throw CastPanelException.conflict("the " + row.engineType + " engine plugin is not installed");
             }
-            Map<String, String> details = engines.calls().stage("connectionDetails", TIMEOUT,
-                    handler.get()::connectionDetails);
-            return details == null ? Map.of() : details;
+            return engines.call(queue.runtime(), row, "connectionDetails", TIMEOUT, EngineHandler::connectionDetails)
+                    .orElse(Map.of());
         } catch (PluginCalls.PluginFailure e) {
             throw CastPanelException.conflict("the engine could not tell the connection details: " + e.getMessage());
         }
@@ -95,12 +92,8 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
             return List.of();
         }
         MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
-        ServiceRuntime runtime = queue.runtime();
         try {
-            Optional<EngineHandler> handler = engines.handler(runtime.context(row), runtime.callback(serviceId));
-            List<ListenerInfo> listeners = handler.isEmpty() ? null
-                    : engines.calls().stage("listeners", TIMEOUT, handler.get()::listeners);
-            return listeners == null ? List.of() : listeners;
+            return engines.call(queue.runtime(), row, "listeners", TIMEOUT, EngineHandler::listeners).orElse(List.of());
         } catch (PluginCalls.PluginFailure e) {
             throw CastPanelException.conflict("the engine could not list the listeners: " + e.getMessage());
         }
@@ -113,11 +106,9 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
             return new Current(serviceId, service.state(), null);
         }
         MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
-        ServiceRuntime runtime = queue.runtime();
         try {
-            Optional<EngineHandler> handler = engines.handler(runtime.context(row), runtime.callback(serviceId));
-            ServiceStats sample = handler.isEmpty() ? null
-                    : engines.calls().stage("statistics", TIMEOUT, handler.get()::statistics);
+            ServiceStats sample = engines.call(queue.runtime(), row, "statistics", TIMEOUT, EngineHandler::statistics)
+                    .orElse(null);
             return new Current(serviceId, service.state(), sample);
         } catch (PluginCalls.PluginFailure e) {
             return new Current(serviceId, service.state(), null);

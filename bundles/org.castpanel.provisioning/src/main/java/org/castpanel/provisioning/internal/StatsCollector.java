@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,14 +83,8 @@ public class StatsCollector {
         Map<MediaServiceEntity, ServiceStats> samples = new java.util.LinkedHashMap<>();
         for (MediaServiceEntity s : running) {
             try {
-                Optional<EngineHandler> handler = engines.handler(runtime.context(s), runtime.callback(s.id));
-                if (handler.isPresent()) {
-                    ServiceStats sample = engines.calls().stage("statistics", Duration.ofSeconds(5),
-                            handler.get()::statistics);
-                    if (sample != null) {
-                        samples.put(s, sample);
-                    }
-                }
+                engines.call(runtime, s, "statistics", Duration.ofSeconds(5), EngineHandler::statistics)
+                        .ifPresent(sample -> samples.put(s, sample));
             } catch (PluginCalls.PluginFailure e) {
                 LOG.debug("no statistics from service {}: {}", s.id, e.getMessage());
             }

@@ -29,6 +29,7 @@ import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ListenerInfo;
 import org.castpanel.engine.api.RetryableEngineException;
 import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.platform.ConfigFiles;
@@ -67,7 +68,7 @@ final class IcecastHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> provision() {
-        return run(() -> {
+        return Stages.run(() -> {
             int port = ports.port(context.serviceId(), "http");
             Properties secrets = credentials();
             Integer listeners = context.limits().maxListeners();
@@ -124,7 +125,7 @@ final class IcecastHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> start() {
-        return run(() -> supervisor.start(new ProcessSupervisor.Launch(DAEMON,
+        return Stages.run(() -> supervisor.start(new ProcessSupervisor.Launch(DAEMON,
                 List.of(config.binary(), "-c", dir().resolve("icecast.xml").toString()), dir(), Map.of())))
                 .thenCompose(v -> awaitAnswering(Duration.ofSeconds(10)));
     }
@@ -189,7 +190,7 @@ final class IcecastHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> stop() {
-        return run(() -> supervisor.stop(dir(), DAEMON, Duration.ofSeconds(10)));
+        return Stages.run(() -> supervisor.stop(dir(), DAEMON, Duration.ofSeconds(10)));
     }
 
     /** Icecast re-reads its config on SIGHUP: mounts and limits change without dropping listeners. */
@@ -198,12 +199,12 @@ final class IcecastHandler implements EngineHandler {
         if (supervisor.running(dir(), DAEMON).isEmpty()) {
             return start();
         }
-        return run(() -> supervisor.hangup(dir(), DAEMON));
+        return Stages.run(() -> supervisor.hangup(dir(), DAEMON));
     }
 
     @Override
     public CompletionStage<Void> deprovision() {
-        return stop().thenCompose(v -> run(() -> ports.release(context.serviceId())));
+        return stop().thenCompose(v -> Stages.run(() -> ports.release(context.serviceId())));
     }
 
     @Override
@@ -303,20 +304,5 @@ final class IcecastHandler implements EngineHandler {
     private static String match(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         return m.find() ? m.group(1) : null;
-    }
-
-    private interface Step {
-        void run() throws IOException;
-    }
-
-    private static CompletionStage<Void> run(Step step) {
-        try {
-            step.run();
-            return CompletableFuture.completedFuture(null);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(new UncheckedIOException(e));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.RetryableEngineException;
 import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.PortAllocator;
@@ -45,7 +46,7 @@ final class TestEngineHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> provision() {
-        return run(() -> {
+        return Stages.run(() -> {
             int port = ports.port(context.serviceId(), "stream");
             String title = (String) context.config().getOrDefault("title", context.name());
             ConfigFiles.writeAtomically(dir().resolve("service.conf"),
@@ -67,7 +68,7 @@ final class TestEngineHandler implements EngineHandler {
             }
             case "retry-once" -> {
                 if (!Files.exists(dir().resolve("retried"))) {
-                    return run(() -> Files.createFile(dir().resolve("retried"))).thenCompose(v -> CompletableFuture
+                    return Stages.run(() -> Files.createFile(dir().resolve("retried"))).thenCompose(v -> CompletableFuture
                             .failedFuture(new RetryableEngineException("the test engine wants one more try")));
                 }
             }
@@ -84,7 +85,7 @@ final class TestEngineHandler implements EngineHandler {
     }
 
     private CompletionStage<Void> startDaemon() {
-        return run(() -> {
+        return Stages.run(() -> {
             long pid = supervisor.running(dir(), DAEMON).orElseGet(() -> supervisor.start(new ProcessSupervisor.Launch(
                     DAEMON, List.of("sleep", "2147483647"), dir(),
                     Map.of("CASTPANEL_SERVICE", Long.toString(context.serviceId())))));
@@ -94,7 +95,7 @@ final class TestEngineHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> stop() {
-        return run(() -> {
+        return Stages.run(() -> {
             java.util.Optional<Long> pid = supervisor.running(dir(), DAEMON);
             if (pid.isPresent()) {
                 record("stop " + pid.get()); // before the effect, once per pid: a re-run after a crash adds nothing
@@ -105,7 +106,7 @@ final class TestEngineHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> reload() {
-        return run(() -> {
+        return Stages.run(() -> {
             java.util.Optional<Long> pid = supervisor.running(dir(), DAEMON);
             if (pid.isPresent()) {
                 record("reload " + pid.get());
@@ -115,7 +116,7 @@ final class TestEngineHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> deprovision() {
-        return stop().thenCompose(v -> run(() -> ports.release(context.serviceId())));
+        return stop().thenCompose(v -> Stages.run(() -> ports.release(context.serviceId())));
     }
 
     @Override
@@ -148,20 +149,5 @@ final class TestEngineHandler implements EngineHandler {
         }
         Files.writeString(dir().resolve("operations.log"), operation + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private interface Step {
-        void run() throws IOException;
-    }
-
-    private static CompletionStage<Void> run(Step step) {
-        try {
-            step.run();
-            return CompletableFuture.completedFuture(null);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(new UncheckedIOException(e));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 }

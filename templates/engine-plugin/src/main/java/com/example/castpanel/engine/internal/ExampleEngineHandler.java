@@ -1,6 +1,5 @@
 package com.example.castpanel.engine.internal;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
@@ -33,36 +33,29 @@ final class ExampleEngineHandler implements EngineHandler {
         this.ports = ports;
     }
 
+    // Stages.run turns quick blocking work into a stage; whatever it throws fails the stage instead
+
     @Override
     public CompletionStage<Void> provision() {
-        try {
+        return Stages.run(() -> {
             int port = ports.port(context.serviceId(), "listen");
             String greeting = (String) context.config().getOrDefault("greeting", "hello");
             // every customer value goes through ConfigFiles' escaping: no config injection
             ConfigFiles.writeAtomically(context.serviceDirectory().resolve("example.conf"),
                     "port " + port + ";\ngreeting " + ConfigFiles.quoted(greeting) + ";\n", null);
-            return CompletableFuture.completedFuture(null);
-        } catch (IOException | RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        });
     }
 
     @Override
     public CompletionStage<Void> start() {
-        try {
-            // the supervisor starts it detached (it outlives panel restarts) unless it already runs
-            supervisor.start(new ProcessSupervisor.Launch(DAEMON, List.of("sleep", "2147483647"),
-                    context.serviceDirectory(), Map.of()));
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        // the supervisor starts it detached (it outlives panel restarts) unless it already runs
+        return Stages.run(() -> supervisor.start(new ProcessSupervisor.Launch(DAEMON, List.of("sleep", "2147483647"),
+                context.serviceDirectory(), Map.of())));
     }
 
     @Override
     public CompletionStage<Void> stop() {
-        supervisor.stop(context.serviceDirectory(), DAEMON, Duration.ofSeconds(10));
-        return CompletableFuture.completedFuture(null);
+        return Stages.run(() -> supervisor.stop(context.serviceDirectory(), DAEMON, Duration.ofSeconds(10)));
     }
 
     @Override
