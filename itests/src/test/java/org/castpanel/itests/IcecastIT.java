@@ -112,6 +112,19 @@ class IcecastIT {
         listener.disconnect();
         encoder.destroyForcibly();
 
+        // a crashed icecast comes back through the reconciler, and the service's history says so
+        ProcessHandle.of(icecastPid).orElseThrow().destroyForcibly();
+        Await.until("the reconciler to restart icecast", Duration.ofSeconds(40), () -> {
+            try {
+                long pid = Long.parseLong(java.nio.file.Files
+                        .readAllLines(panel.storage().resolve("services/service_" + service + "/icecast.pid")).get(0));
+                return pid != icecastPid && portOpen(port);
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        });
+        assertTrue(adminAgain.get("/services/" + service + "/events").body().toString().contains("restarting"));
+
         // an allowance of 0 GB is used up: the collector suspends the service, which stops it
         adminAgain.patch("/services/" + service, Map.of("dataTransferGb", 0)).expect(200);
         Await.until("the service to be suspended and stopped", Duration.ofSeconds(30), () -> {
