@@ -5,23 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.RunState;
 import org.castpanel.engine.api.ServiceStatus;
-import org.castpanel.persistence.ActionEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Compares what should run with what runs, at start and periodically, and queues the difference:
@@ -33,18 +27,12 @@ import org.slf4j.LoggerFactory;
 @Component(immediate = true, configurationPid = ProvisioningConfig.PID)
 public class Reconciler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-
     private final Store store;
     private final EngineRegistry engines;
     private final ActionQueue queue;
     private final PanelEvents events;
     private final ProvisioningConfig config;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "castpanel-reconciler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PeriodicTask timer;
     /** serviceId → {restarts in a row, not before (ms)} */
     private final Map<Long, long[]> backoff = new ConcurrentHashMap<>();
 
@@ -56,20 +44,12 @@ public class Reconciler {
         this.queue = queue;
         this.events = events;
         this.config = config;
-        timer.scheduleWithFixedDelay(this::reconcileQuietly, 2, config.reconcileSeconds(), TimeUnit.SECONDS);
+        this.timer = new PeriodicTask("castpanel-reconciler", 2, config.reconcileSeconds(), this::reconcile);
     }
 
     @Deactivate
     void deactivate() {
-        timer.shutdownNow();
-    }
-
-    private void reconcileQuietly() {
-        try {
-            reconcile();
-        } catch (RuntimeException e) {
-            LOG.error("Reconciling failed; trying again in {} s", config.reconcileSeconds(), e);
-        }
+        timer.close();
     }
 
     /** One pass over this node's services; returns how many actions it queued. */
@@ -124,16 +104,7 @@ public class Reconciler {
 
     private void enqueue(MediaServiceEntity s, String action, String why) {
         store.write(em -> {
-            ActionEntity a = new ActionEntity();
-            a.id = store.nextId("cp_action");
-            a.serviceId = s.id;
-            a.ownerPath = s.ownerPath;
-            a.node = s.node;
-            a.action = action;
-            a.status = "QUEUED";
-            a.message = "queued by the reconciler";
-            a.createdAt = a.notBefore = System.currentTimeMillis();
-            em.persist(a);
+            queue.runtime().insertAction(em, s, action, "queued by the reconciler");
             queue.runtime().insertEvent(em, s.id, why);
             return null;
         });

@@ -10,6 +10,7 @@ import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceLimits;
 import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.platform.ServiceDirectories;
+import org.castpanel.persistence.ActionEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.ServiceEventEntity;
 import org.castpanel.persistence.Store;
@@ -100,6 +101,20 @@ final class ServiceRuntime {
         e.at = System.currentTimeMillis();
         e.message = truncate(message);
         em.persist(e);
+    }
+
+    /** Queues an action the panel decided on itself (no requesting account), in the caller's transaction. */
+    void insertAction(EntityManager em, MediaServiceEntity s, String action, String message) {
+        ActionEntity a = new ActionEntity();
+        a.id = store.nextId("cp_action");
+        a.serviceId = s.id;
+        a.ownerPath = s.ownerPath;
+        a.node = s.node;
+        a.action = action;
+        a.status = "QUEUED";
+        a.message = message;
+        a.createdAt = a.notBefore = System.currentTimeMillis();
+        em.persist(a);
     }
 
     static String truncate(String text) {

@@ -6,14 +6,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ServiceStats;
-import org.castpanel.persistence.ActionEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.StatsSampleEntity;
 import org.castpanel.persistence.Store;
@@ -41,11 +37,7 @@ public class StatsCollector {
     private final ActionQueue queue;
     private final PanelEvents events;
     private final ProvisioningConfig config;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "castpanel-stats-collector");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PeriodicTask timer;
     /** serviceId → bytes sent as of the previous sample, to turn the engine's counter into deltas */
     private final Map<Long, Long> lastBytes = new ConcurrentHashMap<>();
     private long passes;
@@ -58,20 +50,13 @@ public class StatsCollector {
         this.queue = queue;
         this.events = events;
         this.config = config;
-        timer.scheduleWithFixedDelay(this::collectQuietly, config.statsSeconds(), config.statsSeconds(), TimeUnit.SECONDS);
+        this.timer = new PeriodicTask("castpanel-stats-collector", config.statsSeconds(), config.statsSeconds(),
+                this::collect);
     }
 
     @Deactivate
     void deactivate() {
-        timer.shutdownNow();
-    }
-
-    private void collectQuietly() {
-        try {
-            collect();
-        } catch (RuntimeException e) {
-            LOG.error("Collecting statistics failed; trying again in {} s", config.statsSeconds(), e);
-        }
+        timer.close();
     }
 
     /** One pass; returns how many samples it stored. */
@@ -154,16 +139,7 @@ public class StatsCollector {
             }
             s.suspended = true;
             s.desiredState = "STOPPED";
-            ActionEntity a = new ActionEntity();
-            a.id = store.nextId("cp_action");
-            a.serviceId = s.id;
-            a.ownerPath = s.ownerPath;
-            a.node = s.node;
-            a.action = "STOP";
-            a.status = "QUEUED";
-            a.message = why;
-            a.createdAt = a.notBefore = System.currentTimeMillis();
-            em.persist(a);
+            queue.runtime().insertAction(em, s, "STOP", why);
             queue.runtime().insertEvent(em, s.id, why);
             return null;
         });
