@@ -69,7 +69,7 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             List<String> lines = Files.readAllLines(pidFile);
             long pid = Long.parseLong(lines.get(0).trim());
             long startedAt = lines.size() > 1 ? Long.parseLong(lines.get(1).trim()) : 0;
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            return ProcessHandle.of(pid).filter(ProcessSupervisorImpl::alive)
                     .filter(h -> startedAt == 0 || h.info().startInstant().map(i -> i.toEpochMilli() == startedAt).orElse(true))
                     .map(ProcessHandle::pid);
         } catch (IOException | RuntimeException e) {
@@ -128,6 +128,24 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
     @Override
     public Path logFile(Path directory, String name) {
         return directory.resolve(name + ".log");
+    }
+
+    /**
+     * Alive and not a zombie. A daemon adopted after a panel restart is no longer our child; if it
+     * dies, a parent that does not reap (pid 1 in some containers) leaves a zombie that
+     * {@link ProcessHandle#isAlive()} still reports as alive.
+     */
+    static boolean alive(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // the state follows the command name in parentheses, which may itself contain spaces
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return true; // no /proc: trust isAlive
+        }
     }
 
     static Path pidFile(Path directory, String name) {

@@ -52,6 +52,20 @@ class ProcessSupervisorImplTest {
     }
 
     @Test
+    void aZombieIsNotAlive() throws Exception {
+        // after exec, "sleep 600" is the parent of "sleep 0.1" and never reaps it: a zombie
+        long parent = supervisor.start(new Launch("daemon", List.of("sh", "-c", "sleep 0.1 & exec sleep 600"), dir, Map.of()));
+        Path children = Path.of("/proc", Long.toString(parent), "task", Long.toString(parent), "children");
+        Waits.until(() -> !Files.readString(children).isBlank());
+        long child = Long.parseLong(Files.readString(children).trim().split("\\s+")[0]);
+        Waits.until(() -> Files.readString(Path.of("/proc", Long.toString(child), "stat")).contains(") Z "));
+        ProcessHandle zombie = ProcessHandle.of(child).orElseThrow();
+        assertTrue(zombie.isAlive(), "the JDK calls a zombie alive");
+        assertFalse(ProcessSupervisorImpl.alive(zombie), "the supervisor does not");
+        assertTrue(ProcessSupervisorImpl.alive(ProcessHandle.of(parent).orElseThrow()));
+    }
+
+    @Test
     void outputGoesToTheLog() throws Exception {
         long pid = supervisor.start(new Launch("daemon", List.of("sh", "-c", "echo hello from $GREETING; exec sleep 600"), dir,
                 Map.of("GREETING", "castpanel")));
