@@ -138,6 +138,109 @@ class IcecastIT {
                 () -> "SUCCEEDED".equals(adminAgain.get("/actions/" + delete).body().get("status").asText()));
     }
 
+    /**
+     * Mount points through the API (limits, validation, tenancy), listeners per mount, a reload that
+     * keeps listeners, the bitrate watchdog cutting a source over the limit, and a plan that keeps
+     * services running over their transfer allowance.
+     */
+    @Test
+    void mountPointsBitrateWatchdogAndThePlansTransferSwitch(Panel panel) throws Exception {
+        Api api = panel.api();
+        Api.As admin = panel.admin();
+        Fixtures.Tenant t = Fixtures.tenant(api, admin);
+        admin.put("/reseller-plans/" + t.planId(), Map.of("name", Fixtures.unique("plan"), "serverLimit", 10,
+                "maxListeners", 1000, "suspendOverTransfer", false)).expect(200);
+        long service = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType", "icecast",
+                "maxListeners", 5, "maxBitrateKbps", 64, "mountPoints", 3, "dataTransferGb", 0,
+                "config", Map.of("mount", "/live"))).expect(201).id();
+        Api.As dj = t.customerApi();
+        String mounts = "/services/" + service + "/mounts";
+
+        long low = dj.post(mounts, Map.of("name", "/low", "maxListeners", 1, "fallbackMount", "/live", "hidden", true,
+                "streamName", "Low </stream-name><mount>")).expect(201).id();
+        assertEquals("name", dj.post(mounts, Map.of("name", "low")).expect(422).text("field"));
+        assertEquals(409, dj.post(mounts, Map.of("name", "/live")).status(), "the main mount's name is taken");
+        assertEquals("fallbackMount", dj.post(mounts, Map.of("name", "/x", "fallbackMount", "/nope")).expect(422).text("field"));
+        assertEquals("maxListeners", dj.post(mounts, Map.of("name", "/x", "maxListeners", 6)).expect(422).text("field"));
+        long hi = dj.post(mounts, Map.of("name", "/hi")).expect(201).id();
+        assertEquals(409, dj.post(mounts, Map.of("name", "/third")).status(), "3 mount points with the main one");
+        assertEquals(409, t.resellerApi().patch("/services/" + service, Map.of("mountPoints", 2)).status(),
+                "the limit cannot drop below the mounts there are");
+        Fixtures.Tenant other = Fixtures.tenant(api, admin);
+        assertEquals(404, other.resellerApi().get(mounts).status());
+        assertEquals(404, other.customerApi().put(mounts + "/" + hi, Map.of("name", "/stolen")).status());
+        assertEquals(404, other.customerApi().delete(mounts + "/" + hi).status());
+        assertEquals(2, dj.get(mounts).expect(200).body().size(), "nothing changed by the refused requests");
+
+        long start = dj.post("/services/" + service + "/actions", Map.of("action", "start")).expect(202).id();
+        Await.until("icecast to start", Duration.ofSeconds(60),
+                () -> "SUCCEEDED".equals(dj.get("/actions/" + start).body().get("status").asText()));
+        JsonNode connection = dj.get("/services/" + service + "/connection").expect(200).body();
+        int port = connection.get("port").asInt();
+        String source = "icecast://source:" + connection.get("sourcePassword").asText() + "@127.0.0.1:" + port;
+        encoder = ffmpeg(source + "/low", "48k");
+        Await.until("the source of /low to connect", Duration.ofSeconds(20), () -> dj.get("/services/" + service + "/stats")
+                .body().at("/current/sample/listenersPerMount").has("/low"));
+        HttpURLConnection listener = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/low").openConnection();
+        listener.setReadTimeout(10_000);
+        InputStream audio = listener.getInputStream();
+        assertEquals(16_384, audio.readNBytes(16_384).length, "a listener of the extra mount receives audio");
+        Await.until("the listener to be counted on /low", Duration.ofSeconds(20), () -> dj.get("/services/" + service
+                + "/stats").body().at("/current/sample/listenersPerMount/~1low").asInt() == 1);
+        assertEquals("/low", dj.get("/services/" + service + "/listeners").expect(200).body().at("/0/mount").asText());
+        HttpURLConnection second = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/low").openConnection();
+        assertTrue(second.getResponseCode() >= 400, "the mount's own limit of 1 listener holds");
+        second.disconnect();
+
+        // a mount renamed while running: icecast re-reads its config, the listener stays
+        long pid = icecastPid(panel, service);
+        dj.put(mounts + "/" + hi, Map.of("name", "/high", "fallbackMount", "/low")).expect(200);
+        Await.until("the reload to finish", Duration.ofSeconds(30), () -> dj.get("/services/" + service + "/actions")
+                .body().at("/items/0").path("status").asText().equals("SUCCEEDED"));
+        assertEquals("RELOAD", dj.get("/services/" + service + "/actions").body().at("/items/0/action").asText());
+        assertEquals(pid, icecastPid(panel, service), "reloaded in place, not restarted");
+        assertEquals(8_192, audio.readNBytes(8_192).length, "the listener kept playing through the reload");
+        assertEquals(409, dj.delete(mounts + "/" + low).status(), "/high falls back to /low");
+
+        // the plan keeps services running over their allowance (here 0 GB): bytes are counted, nothing stops
+        Await.until("bytes sent to be accounted", Duration.ofSeconds(30), () -> dj.get("/services/" + service
+                + "/stats").body().at("/history/transferBytesThisMonth").asLong() > 0);
+        int samples = dj.get("/services/" + service + "/stats").body().at("/history/samples").size();
+        Await.until("two more collector passes", Duration.ofSeconds(30), () -> dj.get("/services/" + service
+                + "/stats").body().at("/history/samples").size() >= samples + 2);
+        JsonNode running = dj.get("/services/" + service).body();
+        assertFalse(running.get("suspended").asBoolean(), "the plan says: do not suspend over the transfer allowance");
+        assertEquals("RUNNING", running.get("state").asText());
+
+        // a 192 kbit/s source on a 64 kbit/s service is cut, with the reason in the history
+        Process loud = ffmpeg(source + "/live", "192k");
+        try {
+            assertTrue(loud.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the loud source was disconnected");
+            String events = dj.get("/services/" + service + "/events").body().toString();
+            assertTrue(events.contains("source on /live disconnected") && events.contains("limit of 64 kbit/s"), events);
+            assertTrue(encoder.isAlive(), "the 48 kbit/s source within the limit stays connected");
+        } finally {
+            loud.destroyForcibly();
+        }
+        listener.disconnect();
+        long delete = admin.post("/services/" + service + "/actions", Map.of("action", "delete")).expect(202).id();
+        Await.until("the service to be deleted", Duration.ofSeconds(30),
+                () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).body().get("status").asText()));
+        assertFalse(portOpen(port), "the port is closed once deleted");
+    }
+
+    private static Process ffmpeg(String url, String bitrate) throws IOException {
+        return new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
+                "sine=frequency=440", "-ac", "1", "-ar", "44100", "-c:a", "libmp3lame", "-b:a", bitrate,
+                "-content_type", "audio/mpeg", "-f", "mp3", url).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static long icecastPid(Panel panel, long service) throws IOException {
+        return Long.parseLong(java.nio.file.Files
+                .readAllLines(panel.storage().resolve("services/service_" + service + "/icecast.pid")).get(0));
+    }
+
     private static boolean portOpen(int port) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             return true;

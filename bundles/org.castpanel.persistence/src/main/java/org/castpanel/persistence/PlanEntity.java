@@ -35,6 +35,8 @@ public class PlanEntity {
     public String allowedEngineTypes;
     @Column(name = "sub_resellers_allowed")
     public boolean subResellersAllowed;
+    @Column(name = "suspend_over_transfer")
+    public boolean suspendOverTransfer;
     @Column(name = "created_at")
     public long createdAt;
     @Column(name = "updated_at")

@@ -14,5 +14,6 @@ public record PlanInput(
         Integer serverLimit,
         Long diskQuotaMb,
         List<String> allowedEngineTypes,
-        Boolean subResellersAllowed) {
+        Boolean subResellersAllowed,
+        Boolean suspendOverTransfer) {
 }

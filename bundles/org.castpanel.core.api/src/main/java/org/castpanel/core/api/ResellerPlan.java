@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The limits a reseller works within. A null limit is unlimited. Data transfer is in GB per
  * month, disk quota in MB, bitrate in kbit/s. An empty {@code allowedEngineTypes} allows every
- * engine type. {@code ownerId} is the administrator or reseller who defined the plan.
+ * engine type. {@code suspendOverTransfer}: a service of this plan that used up its monthly data
+ * transfer is suspended until the month ends (otherwise it is only reported). {@code ownerId} is the administrator or reseller who defined the plan.
  */
 public record ResellerPlan(
         long id,
@@ -21,6 +22,7 @@ public record ResellerPlan(
         Long diskQuotaMb,
         List<String> allowedEngineTypes,
         boolean subResellersAllowed,
+        boolean suspendOverTransfer,
         long ownerId,
         Instant createdAt) {
 }

@@ -99,7 +99,12 @@ final class EngineConfig {
             throw CastPanelException.invalid(name, field.label() + " must be " + (field.min() == null ? 0 : field.min())
                     + " to " + max + " characters long");
         }
-        return Validation.text(name, s, (int) max);
+        String text = Validation.text(name, s, (int) max);
+        if (field.pattern() != null && !text.matches(field.pattern())) {
+            throw CastPanelException.invalid(name, field.label() + " is not of the expected form"
+                    + (field.description() == null ? "" : ": " + field.description()));
+        }
+        return text;
     }
 
     /** The settings with secret values left out, for showing. */

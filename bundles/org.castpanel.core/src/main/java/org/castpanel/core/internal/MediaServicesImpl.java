@@ -184,7 +184,7 @@ public class MediaServicesImpl implements MediaServices {
             s.mountPoints = Validation.nonNegative("mountPoints", input.mountPoints());
             s.configJson = toJson(config);
             checkPlan(em, owner, s);
-            s.createdAt = s.updatedAt = System.currentTimeMillis();
+            s.createdAt = s.updatedAt = revised(s);
             em.persist(s);
             if (Boolean.TRUE.equals(input.useAsDefault())) {
                 em.find(AccountEntity.class, caller.accountId()).defaultServiceType = s.engineType;
@@ -270,18 +270,25 @@ public class MediaServicesImpl implements MediaServices {
                 EngineInfo engine = engines.get(s.engineType).filter(EngineInfo::available)
                         .orElseThrow(() -> CastPanelException.conflict("the engine of this service is not installed; "
                                 + "its settings cannot be checked now"));
-                s.configJson = toJson(EngineConfig.validate(engine.type().serviceConfig(), fromJson(s.configJson),
-                        changes.config()));
+                Map<String, Object> config = EngineConfig.validate(engine.type().serviceConfig(), fromJson(s.configJson),
+                        changes.config());
+                s.configJson = toJson(config);
+                if (config.get("mount") != null) {
+                    ServiceMountsImpl.checkMainMount(em, s, config.get("mount").toString());
+                }
                 changed.add("config");
+            }
+            if (changes.mountPoints() != null) {
+                ServiceMountsImpl.checkMountCount(em, s);
             }
             if (limitsChange) {
                 checkPlan(em, em.find(AccountEntity.class, s.ownerId), s);
             }
             if (!changed.isEmpty()) {
-                s.updatedAt = System.currentTimeMillis();
+                s.updatedAt = revised(s);
                 Audit.write(store, em, caller, "service.update", "service", s.id, s.ownerPath, String.join(" ", changed));
                 if ("RUNNING".equals(s.desiredState)) {
-                    insertAction(em, s, ActionType.RELOAD, caller);
+                    insertAction(store, em, s, ActionType.RELOAD, caller);
                 }
             }
             em.flush();
@@ -306,7 +313,7 @@ public class MediaServicesImpl implements MediaServices {
             checkPlan(em, owner, s);
             em.createQuery("UPDATE ActionEntity a SET a.ownerPath = :path WHERE a.serviceId = :id")
                     .setParameter("path", owner.path).setParameter("id", s.id).executeUpdate();
-            s.updatedAt = System.currentTimeMillis();
+            s.updatedAt = revised(s);
             Audit.write(store, em, caller, "service.owner", "service", s.id, s.ownerPath,
                     "from account " + previous + " to " + owner.username);
             em.flush();
@@ -330,9 +337,9 @@ public class MediaServicesImpl implements MediaServices {
             s.suspended = suspended;
             if (suspended) {
                 s.desiredState = "STOPPED";
-                insertAction(em, s, ActionType.STOP, caller);
+                insertAction(store, em, s, ActionType.STOP, caller);
             }
-            s.updatedAt = System.currentTimeMillis();
+            s.updatedAt = revised(s);
             Audit.write(store, em, caller, suspended ? "service.suspend" : "service.unsuspend", "service", s.id,
                     s.ownerPath, null);
             return toService(em, s);
@@ -366,8 +373,8 @@ public class MediaServicesImpl implements MediaServices {
                 default -> {
                 }
             }
-            s.updatedAt = System.currentTimeMillis();
-            ActionEntity a = insertAction(em, s, action, caller);
+            s.updatedAt = revised(s);
+            ActionEntity a = insertAction(store, em, s, action, caller);
             Audit.write(store, em, caller, "service.action", "service", s.id, s.ownerPath, action.name());
             return new Queued(toAction(a), s.ownerPath);
         }).publish(events);
@@ -383,11 +390,12 @@ public class MediaServicesImpl implements MediaServices {
         }
     }
 
-    private void signalQueue() {
+    void signalQueue() {
         events.publish(new PanelEvents.Event("queue.wake", null, null));
     }
 
-    private ActionEntity insertAction(EntityManager em, MediaServiceEntity s, ActionType action, Caller caller) {
+    static ActionEntity insertAction(Store store, EntityManager em, MediaServiceEntity s, ActionType action,
+            Caller caller) {
         ActionEntity a = new ActionEntity();
         a.id = store.nextId("cp_action");
         a.serviceId = s.id;
@@ -399,6 +407,14 @@ public class MediaServicesImpl implements MediaServices {
         a.createdAt = a.notBefore = System.currentTimeMillis();
         em.persist(a);
         return a;
+    }
+
+    /**
+     * A new updatedAt, always later than the previous one: the provisioning side makes the engine's
+     * handler again when it changes, so two changes in one millisecond must still differ.
+     */
+    static long revised(MediaServiceEntity s) {
+        return Math.max(System.currentTimeMillis(), s.updatedAt + 1);
     }
 
     private static void requireNotDeleting(MediaServiceEntity s) {

@@ -224,12 +224,13 @@ public class PlanServiceImpl implements PlanService {
             throw CastPanelException.invalid("allowedEngineTypes", "too many engine types");
         }
         plan.subResellersAllowed = Boolean.TRUE.equals(input.subResellersAllowed());
+        plan.suspendOverTransfer = !Boolean.FALSE.equals(input.suspendOverTransfer());
     }
 
     static ResellerPlan toPlan(PlanEntity p) {
         return new ResellerPlan(p.id, p.name, p.autoDjAllowed, p.autoDjQuota, p.proxyAllowed, p.maxListeners,
                 p.maxDataTransferGb, p.maxBitrateKbps, p.serverLimit, p.diskQuotaMb,
-                new ArrayList<>(PlanLimits.engineTypes(p)), p.subResellersAllowed, p.ownerId,
+                new ArrayList<>(PlanLimits.engineTypes(p)), p.subResellersAllowed, p.suspendOverTransfer, p.ownerId,
                 Instant.ofEpochMilli(p.createdAt));
     }
 }

@@ -6,6 +6,10 @@ package org.castpanel.engine.api;
  */
 public final class Capabilities {
 
+    /**
+     * The engine serves several mount points per service: its main mount is the service's
+     * {@code mount} setting, the others come as {@link ServiceContext#mounts()}.
+     */
     public static final String MOUNT_POINTS = "mount-points";
     public static final String AUTODJ = "autodj";
     public static final String LISTENER_STATS = "listener-stats";

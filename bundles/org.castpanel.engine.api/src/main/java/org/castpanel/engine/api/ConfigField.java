@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * One engine-specific setting, described so that the core validates it and the UI renders it
  * without knowing the plugin. {@code min}/{@code max} bound integers (and the length of text);
- * {@code options} lists the allowed values of a CHOICE; a secret is never shown back.
+ * {@code options} lists the allowed values of a CHOICE; a secret is never shown back; {@code pattern}
+ * (a Java regular expression, or null) is what a TEXT value must match as a whole, explained to
+ * users by {@code description}.
  */
 public record ConfigField(String name, String label, Type type, boolean required, Long min, Long max,
-        List<String> options, boolean secret, Object defaultValue, String description) {
+        List<String> options, boolean secret, Object defaultValue, String description, String pattern) {
 
     /** The value types a setting can have. */
     public enum Type {
@@ -20,6 +22,15 @@ public record ConfigField(String name, String label, Type type, boolean required
             throw new IllegalArgumentException("config field names are identifiers: " + name);
         }
         options = options == null ? List.of() : List.copyOf(options);
+        if (pattern != null) {
+            java.util.regex.Pattern.compile(pattern); // a plugin's mistake shows when it registers
+        }
+    }
+
+    /** A field without a pattern. */
+    public ConfigField(String name, String label, Type type, boolean required, Long min, Long max,
+            List<String> options, boolean secret, Object defaultValue, String description) {
+        this(name, label, type, required, min, max, options, secret, defaultValue, description, null);
     }
 
     public static ConfigField text(String name, String label, boolean required, int maxLength, String description) {

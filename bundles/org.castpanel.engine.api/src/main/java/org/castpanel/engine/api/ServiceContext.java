@@ -1,6 +1,7 @@
 package org.castpanel.engine.api;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,11 +9,19 @@ import java.util.Map;
  * settings, already validated against the type's {@link ConfigField}s. {@code serviceDirectory}
  * belongs to this service alone (config files, logs, pid files); {@code contentDirectory} to the
  * owning customer and is shared by the customer's services (seed: content/user_{id}/).
+ * {@code mounts} are the service's extra mount points (engines with mount points only).
  */
 public record ServiceContext(long serviceId, long ownerId, String engineTypeId, String name, String node,
-        ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory) {
+        ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory, List<MountPoint> mounts) {
 
     public ServiceContext {
         config = config == null ? Map.of() : Map.copyOf(config);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+
+    /** A context without extra mount points. */
+    public ServiceContext(long serviceId, long ownerId, String engineTypeId, String name, String node,
+            ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory) {
+        this(serviceId, ownerId, engineTypeId, name, node, limits, config, serviceDirectory, contentDirectory, List.of());
     }
 }

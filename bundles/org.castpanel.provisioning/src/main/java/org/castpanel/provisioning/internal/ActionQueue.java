@@ -200,7 +200,7 @@ public class ActionQueue {
         }
         Duration timeout = Duration.ofSeconds(config.actionTimeoutSeconds());
         try {
-            Optional<EngineHandler> handler = engines.handler(runtime.context(service), runtime.callback(service.id));
+            Optional<EngineHandler> handler = engines.handler(runtime, service);
             if (handler.isEmpty()) {
                 requeue(action, "waiting for the " + service.engineType + " engine plugin to be installed",
                         Duration.ofSeconds(5), false);
@@ -224,11 +224,8 @@ public class ActionQueue {
                     runtime.setState(service.id, "RUNNING", "restarted");
                 }
                 case RELOAD -> {
-                    engines.forget(service.id); // the handler gets the new settings
-                    EngineHandler fresh = engines.handler(runtime.context(service), runtime.callback(service.id))
-                            .orElseThrow(() -> new PluginCalls.PluginFailure("engine left", true, null));
-                    calls.stage("provision", timeout, fresh::provision);
-                    calls.stage("reload", timeout, fresh::reload);
+                    calls.stage("provision", timeout, h::provision);
+                    calls.stage("reload", timeout, h::reload);
                     runtime.setState(service.id, "RUNNING", "reloaded");
                 }
                 case DELETE -> {
@@ -241,6 +238,8 @@ public class ActionQueue {
                         if (s != null) {
                             em.remove(s);
                         }
+                        em.createQuery("DELETE FROM MountEntity m WHERE m.serviceId = :id").setParameter("id", service.id)
+                                .executeUpdate();
                         return null;
                     });
                     events.publish(new PanelEvents.Event("service.deleted", service.ownerPath,

@@ -24,6 +24,7 @@ import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.persistence.EngineTypeEntity;
+import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -51,7 +52,8 @@ public class EngineRegistry implements EngineCatalog {
     record Offered(EngineFactory factory, EngineType type, String version) {
     }
 
-    private record CachedHandler(EngineFactory factory, EngineHandler handler) {
+    /** A handler made for one revision of a service's settings (its updatedAt). */
+    private record CachedHandler(EngineFactory factory, long revision, EngineHandler handler) {
     }
 
     private final Store store;
@@ -125,22 +127,31 @@ public class EngineRegistry implements EngineCatalog {
         return Optional.ofNullable(offered.get(typeId));
     }
 
-    /** The handler of a service, made on first use; empty while its engine is not installed. */
-    Optional<EngineHandler> handler(ServiceContext context, EngineCallback callback) throws PluginCalls.PluginFailure {
-        Offered engine = offered.get(context.engineTypeId());
+    /**
+     * The handler of a service, made on first use and again whenever the service's settings
+     * changed (its mounts included), so every action runs with the settings as stored; empty while
+     * its engine is not installed.
+     */
+    Optional<EngineHandler> handler(ServiceRuntime runtime, MediaServiceEntity service) throws PluginCalls.PluginFailure {
+        Offered engine = offered.get(service.engineType);
         if (engine == null) {
             return Optional.empty();
         }
-        CachedHandler cached = handlers.get(context.serviceId());
-        if (cached != null && cached.factory() == engine.factory()) {
+        CachedHandler cached = handlers.get(service.id);
+        if (cached != null && cached.factory() == engine.factory() && cached.revision() == service.updatedAt) {
             return Optional.of(cached.handler());
         }
+        ServiceContext context = runtime.context(service);
+        EngineCallback callback = runtime.callback(service.id);
         EngineHandler handler = calls.call("createHandler()", PLUGIN_CALL,
                 () -> engine.factory().createHandler(context, callback));
         if (handler == null) {
             throw new PluginCalls.PluginFailure("the engine plugin made no handler", false, null);
         }
-        handlers.put(context.serviceId(), new CachedHandler(engine.factory(), handler));
+        CachedHandler replaced = handlers.put(service.id, new CachedHandler(engine.factory(), service.updatedAt, handler));
+        if (replaced != null) {
+            disposeQuietly(replaced.handler());
+        }
         return Optional.of(handler);
     }
 
@@ -148,17 +159,17 @@ public class EngineRegistry implements EngineCatalog {
      * Calls one operation of a service's handler within {@code timeout}; empty while the service's
      * engine is not installed. The reconciler, the collector and the statistics service use it.
      */
-    <T> Optional<T> call(ServiceRuntime runtime, org.castpanel.persistence.MediaServiceEntity service, String what,
+    <T> Optional<T> call(ServiceRuntime runtime, MediaServiceEntity service, String what,
             Duration timeout, java.util.function.Function<EngineHandler, java.util.concurrent.CompletionStage<T>> operation)
             throws PluginCalls.PluginFailure {
-        Optional<EngineHandler> handler = handler(runtime.context(service), runtime.callback(service.id));
+        Optional<EngineHandler> handler = handler(runtime, service);
         if (handler.isEmpty()) {
             return Optional.empty();
         }
         return Optional.ofNullable(calls.stage(what, timeout, () -> operation.apply(handler.get())));
     }
 
-    /** Settings changed: the next use makes a new handler with the new context. */
+    /** The service is gone: its handler is disposed. */
     void forget(long serviceId) {
         CachedHandler cached = handlers.remove(serviceId);
         if (cached != null) {

@@ -33,7 +33,8 @@ public @interface ProvisioningConfig {
     @AttributeDefinition(description = "How long statistics samples are kept (days)")
     int statsRetentionDays() default 7;
 
-    @AttributeDefinition(description = "Suspend a service that used up its monthly data transfer")
+    @AttributeDefinition(description = "For services outside any reseller plan (plans carry their own switch): "
+            + "suspend a service that used up its monthly data transfer")
     boolean suspendOverTransfer() default true;
 
     @AttributeDefinition(description = "This node's name; the queue runs the actions of this node's services")

@@ -1,17 +1,20 @@
 package org.castpanel.provisioning.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
 
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.engine.api.EngineCallback;
+import org.castpanel.engine.api.MountPoint;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceLimits;
 import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.platform.ServiceDirectories;
 import org.castpanel.persistence.ActionEntity;
 import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.MountEntity;
 import org.castpanel.persistence.ServiceEventEntity;
 import org.castpanel.persistence.Store;
 import org.slf4j.Logger;
@@ -44,9 +47,14 @@ final class ServiceRuntime {
         } catch (Exception e) {
             throw new IllegalStateException("settings of service " + s.id + " are not JSON", e);
         }
+        List<MountPoint> mounts = store.read(em -> em.createQuery("SELECT m FROM MountEntity m WHERE m.serviceId = :id "
+                + "ORDER BY m.name", MountEntity.class).setParameter("id", s.id).getResultList()).stream()
+                .map(m -> new MountPoint(m.name, m.maxListeners, m.fallbackMount, m.hidden, m.streamName, m.description,
+                        m.genre))
+                .toList();
         return new ServiceContext(s.id, s.ownerId, s.engineType, s.name, s.node,
                 new ServiceLimits(s.maxListeners, s.maxBitrateKbps, s.diskQuotaMb, s.dataTransferGb, s.mountPoints),
-                config, directories.serviceDirectory(s.id), directories.contentDirectory(s.ownerId));
+                config, directories.serviceDirectory(s.id), directories.contentDirectory(s.ownerId), mounts);
     }
 
     /** The callback a service's handler reports through. */

@@ -3,14 +3,20 @@ package org.castpanel.provisioning.internal;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.castpanel.core.api.PanelEvents;
+import javax.persistence.EntityManager;
+
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ServiceStats;
+import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.PlanEntity;
 import org.castpanel.persistence.StatsSampleEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
@@ -104,7 +110,7 @@ public class StatsCollector {
                                 .setParameter(1, s.id).setParameter(2, month).setParameter(3, delta).executeUpdate();
                     }
                 }
-                if (s.dataTransferGb != null && config.suspendOverTransfer() && !s.suspended) {
+                if (s.dataTransferGb != null && !s.suspended && suspendsOverTransfer(em, s)) {
                     Number used = (Number) em.createNativeQuery("SELECT bytes FROM cp_service_transfer "
                             + "WHERE service_id = ? AND period = ?").setParameter(1, s.id).setParameter(2, month)
                             .getResultList().stream().findFirst().orElse(0L);
@@ -128,6 +134,24 @@ public class StatsCollector {
                     Map.of("serviceId", entry.getKey().id, "sample", entry.getValue())));
         }
         return samples.size();
+    }
+
+    /**
+     * The switch of the plan that governs the service (its owner's, or the nearest reseller's above
+     * it); services of accounts outside any plan follow the panel-wide setting.
+     */
+    private boolean suspendsOverTransfer(EntityManager em, MediaServiceEntity s) {
+        List<Long> ancestors = new ArrayList<>();
+        for (String part : s.ownerPath.split("/")) {
+            if (!part.isEmpty()) {
+                ancestors.add(Long.parseLong(part));
+            }
+        }
+        return em.createQuery("SELECT a FROM AccountEntity a WHERE a.id IN :ids AND a.resellerPlanId IS NOT NULL",
+                AccountEntity.class).setParameter("ids", ancestors).getResultList().stream()
+                .max(Comparator.comparingInt(a -> a.path.length()))
+                .map(reseller -> em.find(PlanEntity.class, reseller.resellerPlanId))
+                .map(plan -> plan.suspendOverTransfer).orElse(config.suspendOverTransfer());
     }
 
     private void suspend(MediaServiceEntity service) {

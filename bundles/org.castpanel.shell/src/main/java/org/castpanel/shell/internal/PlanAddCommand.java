@@ -50,13 +50,17 @@ public class PlanAddCommand extends ConsoleCommand {
     @Option(name = "--sub-resellers", description = "Allow creating sub-resellers")
     boolean subResellers;
 
+    @Option(name = "--no-transfer-suspend", description = "Do not suspend services that used up their monthly transfer")
+    boolean keepOverTransfer;
+
     @Option(name = "--engine", multiValued = true, description = "Allowed engine type (repeat); default: all")
     List<String> engines;
 
     @Override
     void run(Caller caller, PrintStream out) {
         ResellerPlan created = plans.create(caller, new PlanInput(name, autoDj, autoDjQuota, proxy, listeners, transfer,
-                bitrate, servers, disk, engines, subResellers));
+                bitrate, servers, disk, engines, subResellers,
+                !keepOverTransfer));
         out.println("Created reseller plan " + created.id() + " (" + created.name() + ")");
     }
 }

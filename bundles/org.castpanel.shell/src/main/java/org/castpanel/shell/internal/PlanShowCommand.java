@@ -31,6 +31,7 @@ public class PlanShowCommand extends ConsoleCommand {
         out.printf("Max listeners:      %s%n", PlanListCommand.limit(p.maxListeners()));
         out.printf("Max bitrate kbps:   %s%n", PlanListCommand.limit(p.maxBitrateKbps()));
         out.printf("Data transfer GB:   %s%n", PlanListCommand.limit(p.maxDataTransferGb()));
+        out.printf("Over transfer:      %s%n", p.suspendOverTransfer() ? "suspend the service" : "keep running");
         out.printf("Disk quota MB:      %s%n", PlanListCommand.limit(p.diskQuotaMb()));
         out.printf("AutoDJ:             %s (quota %s)%n", p.autoDjAllowed() ? "allowed" : "not allowed",
                 PlanListCommand.limit(p.autoDjQuota()));

@@ -10,6 +10,7 @@ import org.castpanel.engine.api.EngineFactory;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
+import org.castpanel.engine.api.MountPoint;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
@@ -28,7 +29,10 @@ public class IcecastEngineFactory implements EngineFactory {
 
     static final List<ConfigField> FIELDS = List.of(
             new ConfigField("mount", "Mount point", ConfigField.Type.TEXT, false, 2L, 64L, null, false, "/stream",
-                    "Where encoders send and listeners listen, e.g. /live"),
+                    "Where encoders send and listeners listen: / then letters, digits, . _ -, e.g. /live",
+                    MountPoint.NAME.pattern()),
+            new ConfigField("fallbackMount", "Fallback mount", ConfigField.Type.TEXT, false, 2L, 64L, null, false,
+                    null, "Where listeners go when the source drops, e.g. /autodj", MountPoint.NAME.pattern()),
             ConfigField.text("streamName", "Stream name", false, 100, "Shown by players and directories"),
             ConfigField.text("description", "Description", false, 200, null),
             ConfigField.text("genre", "Genre", false, 60, null),
@@ -60,6 +64,6 @@ public class IcecastEngineFactory implements EngineFactory {
 
     @Override
     public EngineHandler createHandler(ServiceContext context, EngineCallback callback) {
-        return new IcecastHandler(context, config, supervisor, ports);
+        return new IcecastHandler(context, callback, config, supervisor, ports);
     }
 }

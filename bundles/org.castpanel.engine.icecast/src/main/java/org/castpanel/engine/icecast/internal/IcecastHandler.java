@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +16,21 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ListenerInfo;
+import org.castpanel.engine.api.MountPoint;
 import org.castpanel.engine.api.RetryableEngineException;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.Stages;
@@ -47,12 +51,17 @@ final class IcecastHandler implements EngineHandler {
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private final ServiceContext context;
+    private final EngineCallback callback;
     private final IcecastConfig config;
     private final ProcessSupervisor supervisor;
     private final PortAllocator ports;
+    private final BitrateWatch bitrates = new BitrateWatch();
+    private final TransferCounter transfer = new TransferCounter();
 
-    IcecastHandler(ServiceContext context, IcecastConfig config, ProcessSupervisor supervisor, PortAllocator ports) {
+    IcecastHandler(ServiceContext context, EngineCallback callback, IcecastConfig config, ProcessSupervisor supervisor,
+            PortAllocator ports) {
         this.context = context;
+        this.callback = callback;
         this.config = config;
         this.supervisor = supervisor;
         this.ports = ports;
@@ -72,12 +81,11 @@ final class IcecastHandler implements EngineHandler {
             int port = ports.port(context.serviceId(), "http");
             Properties secrets = credentials();
             Integer listeners = context.limits().maxListeners();
+            List<IcecastXml.Mount> mounts = mounts();
             String xml = IcecastXml.write(new IcecastXml.Settings(config.hostname(), config.bindAddress(), port,
-                    // clients counts the source and admin requests too
-                    listeners == null ? 1000 : listeners + 5, secrets.getProperty("source"),
-                    secrets.getProperty("admin"), secrets.getProperty("relay"), mount(), listeners,
-                    text("streamName", context.name()), text("description", null), text("genre", null),
-                    text("url", null), Boolean.TRUE.equals(context.config().get("public")), dir().toString(),
+                    // clients counts the sources and admin requests too
+                    listeners == null ? 1000 : listeners + mounts.size() + 5, secrets.getProperty("source"),
+                    secrets.getProperty("admin"), secrets.getProperty("relay"), mounts, dir().toString(),
                     config.sharePath(), ROOT ? config.user() : null, ROOT ? config.group() : null));
             Files.createDirectories(dir().resolve("log"));
             ConfigFiles.writeAtomically(dir().resolve("icecast.xml"), xml, PosixFilePermissions.fromString("rw-r-----"));
@@ -87,6 +95,21 @@ final class IcecastHandler implements EngineHandler {
                 giveToIcecast(dir().resolve("icecast.xml"));
             }
         });
+    }
+
+    /** The main mount from the service's settings, then its extra mount points. */
+    private List<IcecastXml.Mount> mounts() {
+        boolean listed = Boolean.TRUE.equals(context.config().get("public"));
+        String url = text("url", null);
+        List<IcecastXml.Mount> mounts = new ArrayList<>();
+        mounts.add(new IcecastXml.Mount(mount(), context.limits().maxListeners(), text("fallbackMount", null), false,
+                listed, text("streamName", context.name()), text("description", null), text("genre", null), url));
+        for (MountPoint m : context.mounts()) {
+            Integer max = m.maxListeners() != null ? m.maxListeners() : context.limits().maxListeners();
+            mounts.add(new IcecastXml.Mount(m.name(), max, m.fallbackMount(), m.hidden(), listed && !m.hidden(),
+                    m.streamName() != null ? m.streamName() : context.name(), m.description(), m.genre(), url));
+        }
+        return mounts;
     }
 
     private String text(String key, String fallback) {
@@ -218,61 +241,74 @@ final class IcecastHandler implements EngineHandler {
         });
     }
 
-    private static final Pattern LISTENERS = Pattern.compile("<listeners>(\\d+)</listeners>");
-    private static final Pattern PEAK = Pattern.compile("<listener_peak>(\\d+)</listener_peak>");
-    private static final Pattern SENT = Pattern.compile("<total_bytes_sent>(\\d+)</total_bytes_sent>");
-    private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
-
     /**
-     * From icecast's admin statistics (not from scraping pages): the block of the service's mount,
-     * or zeros while no source is connected (icecast then has no block for it).
+     * From icecast's admin statistics (not from scraping pages), summed over the service's mounts;
+     * zeros while no source is connected. Each call also runs the bitrate watchdog: a source over
+     * the service's limit is disconnected and the reason recorded in the service's history.
      */
     @Override
     public CompletionStage<ServiceStats> statistics() {
         return CompletableFuture.supplyAsync(() -> {
-            String stats = fetch("/admin/stats", true);
-            if (stats == null) {
+            String xml = fetch("/admin/stats", true);
+            if (xml == null) {
                 return null;
             }
-            Matcher block = Pattern.compile("<source mount=\"" + Pattern.quote(mount()) + "\">(.*?)</source>",
-                    Pattern.DOTALL).matcher(stats);
-            if (!block.find()) {
-                return new ServiceStats(Instant.now(), 0, 0, 0, false, null);
+            Map<String, IcecastStats.Source> sources = IcecastStats.sources(xml);
+            watchBitrates(sources);
+            Map<String, Integer> perMount = new LinkedHashMap<>();
+            int listeners = 0;
+            int peak = 0;
+            for (IcecastStats.Source source : sources.values()) {
+                perMount.put(source.mount(), source.listeners());
+                listeners += source.listeners();
+                peak += source.peakListeners();
             }
-            String source = block.group(1);
-            return new ServiceStats(Instant.now(), number(LISTENERS, source), number(PEAK, source),
-                    number(SENT, source), true, match(TITLE, source));
+            IcecastStats.Source main = sources.get(mount());
+            String title = main != null ? main.title()
+                    : sources.values().stream().map(IcecastStats.Source::title).filter(t -> t != null).findFirst().orElse(null);
+            return new ServiceStats(Instant.now(), listeners, peak, transfer.add(sources), !sources.isEmpty(), title,
+                    perMount);
         });
     }
 
-    private static final Pattern LISTENER = Pattern.compile("<listener[^>]*>(.*?)</listener>", Pattern.DOTALL);
-    private static final Pattern IP = Pattern.compile("<IP>([^<]*)</IP>");
-    private static final Pattern AGENT = Pattern.compile("<UserAgent>([^<]*)</UserAgent>");
-    private static final Pattern CONNECTED = Pattern.compile("<Connected>(\\d+)</Connected>");
+    private void watchBitrates(Map<String, IcecastStats.Source> sources) {
+        bitrates.retainOnly(sources.keySet());
+        Integer limit = context.limits().maxBitrateKbps();
+        if (limit == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (IcecastStats.Source source : sources.values()) {
+            OptionalDouble kbps = bitrates.observe(source.mount(), source.streamStart(), source.bytesRead(), now);
+            if (kbps.isPresent() && kbps.getAsDouble() > limit * BitrateWatch.TOLERANCE) {
+                String encoded = URLEncoder.encode(source.mount(), StandardCharsets.UTF_8);
+                if (fetch("/admin/killsource?mount=" + encoded, true) != null) {
+                    bitrates.forget(source.mount());
+                    callback.event(String.format(Locale.ROOT,
+                            "source on %s disconnected: it sent %.0f kbit/s, over the service's limit of %d kbit/s",
+                            source.mount(), kbps.getAsDouble(), limit));
+                }
+            }
+        }
+    }
 
-    /** From icecast's admin listener list of the service's mount. */
+    /** From icecast's admin listener lists of the service's mounts that have a source. */
     @Override
     public CompletionStage<List<ListenerInfo>> listeners() {
         return CompletableFuture.supplyAsync(() -> {
-            String xml = fetch("/admin/listclients?mount=" + mount(), true);
-            if (xml == null) {
+            String stats = fetch("/admin/stats", true);
+            if (stats == null) {
                 return List.of();
             }
-            List<ListenerInfo> listeners = new java.util.ArrayList<>();
-            Matcher m = LISTENER.matcher(xml);
-            while (m.find()) {
-                String block = m.group(1);
-                String agent = match(AGENT, block);
-                listeners.add(new ListenerInfo(match(IP, block), agent == null ? null : unescape(agent),
-                        number(CONNECTED, block)));
+            List<ListenerInfo> listeners = new ArrayList<>();
+            for (String mount : IcecastStats.sources(stats).keySet()) {
+                String xml = fetch("/admin/listclients?mount=" + URLEncoder.encode(mount, StandardCharsets.UTF_8), true);
+                if (xml != null) {
+                    listeners.addAll(IcecastStats.listeners(xml));
+                }
             }
             return listeners;
         });
-    }
-
-    private static String unescape(String xmlText) {
-        return xmlText.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
-                .replace("&amp;", "&");
     }
 
     @Override
@@ -289,20 +325,13 @@ final class IcecastHandler implements EngineHandler {
                 details.put("listenUrl", "http://" + config.hostname() + ":" + port + mount());
                 details.put("encoderUrl", "icecast://source:" + credentials().getProperty("source") + "@"
                         + config.hostname() + ":" + port + mount());
+                if (!context.mounts().isEmpty()) {
+                    details.put("otherMounts", String.join(" ", context.mounts().stream().map(MountPoint::name).toList()));
+                }
                 return details;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private static int number(Pattern pattern, String text) {
-        String value = match(pattern, text);
-        return value == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(value));
-    }
-
-    private static String match(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        return m.find() ? m.group(1) : null;
     }
 }

@@ -1,37 +1,43 @@
 package org.castpanel.engine.icecast.internal;
 
 import java.io.StringWriter;
-import java.util.regex.Pattern;
+import java.util.List;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.castpanel.engine.api.MountPoint;
 import org.castpanel.engine.api.platform.ConfigFiles;
 
 /**
  * Writes icecast.xml with a real XML writer: every value is character data, escaped by the writer,
  * so no customer text (service name, mount, description, genre, URL) can close its element or add
- * one. Control characters are refused before that; mount names are checked against a pattern.
+ * one. Control characters are refused before that; mount names are checked against
+ * {@link MountPoint#NAME}.
  */
 final class IcecastXml {
 
-    static final Pattern MOUNT = Pattern.compile("/[A-Za-z0-9._-]{1,63}");
-
-    /** Everything that goes into one service's config file. */
+    /** Everything that goes into one service's config file; the first mount is the main one. */
     record Settings(String hostname, String bindAddress, int port, int maxClients, String sourcePassword,
-            String adminPassword, String relayPassword, String mount, Integer mountMaxListeners, String streamName,
-            String description, String genre, String url, boolean isPublic, String serviceDir, String sharePath,
+            String adminPassword, String relayPassword, List<Mount> mounts, String serviceDir, String sharePath,
             String user, String group) {
+    }
+
+    /** One {@code <mount>} block; null values are left out. */
+    record Mount(String name, Integer maxListeners, String fallback, boolean hidden, boolean isPublic,
+            String streamName, String description, String genre, String url) {
     }
 
     private IcecastXml() {
     }
 
     static String write(Settings s) {
-        if (!MOUNT.matcher(s.mount()).matches()) {
-            throw new IllegalArgumentException("mount point '" + ConfigFiles.requirePlain("mount", s.mount())
-                    + "' must start with / and use letters, digits, . _ - only");
+        for (Mount mount : s.mounts()) {
+            checkMount("mount", mount.name());
+            if (mount.fallback() != null) {
+                checkMount("fallback mount", mount.fallback());
+            }
         }
         try {
             StringWriter out = new StringWriter();
@@ -43,7 +49,8 @@ final class IcecastXml {
             element(xml, "hostname", s.hostname());
             xml.writeStartElement("limits");
             element(xml, "clients", Integer.toString(s.maxClients()));
-            element(xml, "sources", "2");
+            // one source per mount, plus one for a relay
+            element(xml, "sources", Integer.toString(s.mounts().size() + 1));
             element(xml, "queue-size", "524288");
             element(xml, "client-timeout", "30");
             element(xml, "header-timeout", "15");
@@ -61,26 +68,9 @@ final class IcecastXml {
             element(xml, "port", Integer.toString(s.port()));
             element(xml, "bind-address", s.bindAddress());
             xml.writeEndElement();
-            xml.writeStartElement("mount");
-            xml.writeAttribute("type", "normal");
-            element(xml, "mount-name", s.mount());
-            if (s.mountMaxListeners() != null) {
-                element(xml, "max-listeners", Integer.toString(s.mountMaxListeners()));
+            for (Mount mount : s.mounts()) {
+                writeMount(xml, mount);
             }
-            if (s.streamName() != null) {
-                element(xml, "stream-name", s.streamName());
-            }
-            if (s.description() != null) {
-                element(xml, "stream-description", s.description());
-            }
-            if (s.genre() != null) {
-                element(xml, "genre", s.genre());
-            }
-            if (s.url() != null) {
-                element(xml, "stream-url", s.url());
-            }
-            element(xml, "public", s.isPublic() ? "1" : "0");
-            xml.writeEndElement();
             element(xml, "fileserve", "1");
             xml.writeStartElement("paths");
             element(xml, "basedir", s.sharePath());
@@ -108,6 +98,38 @@ final class IcecastXml {
             return out.toString();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write icecast.xml", e);
+        }
+    }
+
+    private static void writeMount(XMLStreamWriter xml, Mount mount) throws XMLStreamException {
+        xml.writeStartElement("mount");
+        xml.writeAttribute("type", "normal");
+        element(xml, "mount-name", mount.name());
+        optional(xml, "max-listeners", mount.maxListeners() == null ? null : mount.maxListeners().toString());
+        optional(xml, "fallback-mount", mount.fallback());
+        if (mount.fallback() != null) {
+            // listeners move back once the source returns
+            element(xml, "fallback-override", "1");
+        }
+        optional(xml, "stream-name", mount.streamName());
+        optional(xml, "stream-description", mount.description());
+        optional(xml, "genre", mount.genre());
+        optional(xml, "stream-url", mount.url());
+        element(xml, "public", mount.isPublic() ? "1" : "0");
+        element(xml, "hidden", mount.hidden() ? "1" : "0");
+        xml.writeEndElement();
+    }
+
+    private static void checkMount(String what, String name) {
+        if (!MountPoint.NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " '" + ConfigFiles.requirePlain(what, name)
+                    + "' must start with / and use letters, digits, . _ - only");
+        }
+    }
+
+    private static void optional(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        if (value != null) {
+            element(xml, name, value);
         }
     }
 

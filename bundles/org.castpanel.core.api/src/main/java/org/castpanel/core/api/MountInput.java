@@ -1,0 +1,6 @@
+package org.castpanel.core.api;
+
+/** The fields of a mount point as a caller sends them, on create and on (full) update. */
+public record MountInput(String name, Integer maxListeners, String fallbackMount, Boolean hidden, String streamName,
+        String description, String genre) {
+}
