@@ -29,7 +29,9 @@ done
 
 echo "== starting $SERVICES icecast services through the API" >&2
 t0=$(now_ms)
-for id in "${IDS[@]}"; do post "/services/$id/actions" "$ADMIN" '{"action":"start"}' >/dev/null; done
+ID_LIST=$(IFS=,; echo "${IDS[*]}")
+# one bulk request, as the service list's "start selected" sends it
+post /services/actions "$ADMIN" "{\"action\":\"start\",\"serviceIds\":[$ID_LIST]}" >/dev/null
 PORTS=()
 for id in "${IDS[@]}"; do
   until [ -f "$STORAGE/services/service_$id/icecast.xml" ]; do sleep 0.05; done
@@ -46,7 +48,7 @@ HZ=$(getconf CLK_TCK)
 c0=$(cpu_ticks "$PANEL_PID"); sleep 30; c1=$(cpu_ticks "$PANEL_PID")
 
 echo "== stopping them, then starting the same $SERVICES configs by hand" >&2
-for id in "${IDS[@]}"; do post "/services/$id/actions" "$ADMIN" '{"action":"stop"}' >/dev/null; done
+post /services/actions "$ADMIN" "{\"action\":\"stop\",\"serviceIds\":[$ID_LIST]}" >/dev/null
 for port in "${PORTS[@]}"; do while curl -sf -o /dev/null "http://127.0.0.1:$port/status-json.xsl"; do sleep 0.1; done; done
 t2=$(now_ms)
 for id in "${IDS[@]}"; do

@@ -48,6 +48,19 @@ class TenancyIT {
             new Call("PUT", "/reseller-plans/{id}", Map.of("name", "hijacked")),
             new Call("DELETE", "/reseller-plans/{id}", null));
 
+    /** {id} is the service, {key} one of its mount points. */
+    static final List<Call> SERVICE_CALLS = List.of(new Call("GET", "/services/{id}", null),
+            new Call("PATCH", "/services/{id}", Map.of("name", "hijacked")),
+            new Call("POST", "/services/{id}/actions", Map.of("action", "delete")),
+            new Call("GET", "/services/{id}/actions", null), new Call("GET", "/services/{id}/events", null),
+            new Call("POST", "/services/{id}/suspend", null), new Call("POST", "/services/{id}/unsuspend", null),
+            new Call("POST", "/services/{id}/owner", Map.of("ownerId", 1)),
+            new Call("GET", "/services/{id}/stats", null), new Call("GET", "/services/{id}/listeners", null),
+            new Call("GET", "/services/{id}/connection", null), new Call("GET", "/services/{id}/mounts", null),
+            new Call("POST", "/services/{id}/mounts", Map.of("name", "/stolen")),
+            new Call("PUT", "/services/{id}/mounts/{key}", Map.of("name", "/stolen")),
+            new Call("DELETE", "/services/{id}/mounts/{key}", null));
+
     Api api;
     Api.As admin;
     Tenant a;
@@ -86,6 +99,39 @@ class TenancyIT {
         }
         assertEquals(List.of(), failures);
         assertTenantBUntouched();
+    }
+
+    @Test
+    void someoneElsesServicesAndMountsAreNotFound() {
+        long bService = b.resellerApi().post("/services", Map.of("ownerId", b.customerId(), "engineType", "icecast",
+                "maxListeners", 10, "name", "B radio", "mountPoints", 3)).expect(201).id();
+        long bMount = b.customerApi().post("/services/" + bService + "/mounts", Map.of("name", "/b")).expect(201).id();
+        long aService = a.resellerApi().post("/services", Map.of("ownerId", a.customerId(), "engineType", "icecast",
+                "maxListeners", 10)).expect(201).id();
+        List<String> failures = new ArrayList<>();
+        for (Api.As caller : List.of(a.resellerApi(), a.customerApi())) {
+            for (Call call : SERVICE_CALLS) {
+                String path = call.render(bService, bMount);
+                Api.Reply reply = caller.call(call.method(), path, call.body());
+                if (reply.status() != 404) {
+                    failures.add(call.method() + " " + path + " -> " + reply.status() + " " + reply.raw());
+                }
+            }
+            // a bulk action naming one foreign service is refused as a whole
+            assertEquals(404, caller.post("/services/actions", Map.of("action", "start", "serviceIds",
+                    List.of(aService, bService))).status());
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(0, a.customerApi().get("/services/" + aService + "/actions").body().get("total").asInt(),
+                "the refused bulk request queued nothing for A's own service either");
+        JsonNode bAfter = admin.get("/services/" + bService).expect(200).body();
+        assertEquals("B radio", bAfter.get("name").asText());
+        assertEquals(b.customerId(), bAfter.get("ownerId").asLong());
+        assertTrue(!bAfter.get("suspended").asBoolean() && !bAfter.get("deleting").asBoolean(), bAfter.toString());
+        assertEquals("/b", b.customerApi().get("/services/" + bService + "/mounts").body().at("/0/name").asText());
+        assertEquals(1, b.customerApi().get("/services/" + bService + "/mounts").body().size());
+        assertEquals(1, a.customerApi().post("/services/actions", Map.of("action", "stop", "serviceIds",
+                List.of(aService, aService))).expect(202).body().size(), "a service named twice is queued once");
     }
 
     @Test

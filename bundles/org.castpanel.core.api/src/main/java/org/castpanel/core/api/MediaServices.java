@@ -37,6 +37,13 @@ public interface MediaServices {
      */
     ServiceAction enqueue(Caller caller, long id, ActionType action, boolean confirmed);
 
+    /**
+     * Queues one action for several services at once (the service list's bulk start, stop…), all or
+     * nothing: one service the caller may not act on refuses the whole request and queues nothing.
+     * At most 500 services per call.
+     */
+    List<ServiceAction> enqueueAll(Caller caller, List<Long> ids, ActionType action, boolean confirmed);
+
     ServiceAction action(Caller caller, long actionId);
 
     /** The service's actions, newest first. */

@@ -351,35 +351,58 @@ public class MediaServicesImpl implements MediaServices {
 
     @Override
     public ServiceAction enqueue(Caller caller, long id, ActionType action, boolean confirmed) {
-        ServiceAction queued = writeRetrying(em -> {
-            MediaServiceEntity s = visible(em, caller, id);
-            requireNotDeleting(s);
-            if (s.suspended && (action == ActionType.START || action == ActionType.RESTART || action == ActionType.RELOAD)) {
-                throw CastPanelException.conflict("service " + s.id + " is suspended; it cannot be started");
-            }
-            switch (action) {
-                case START, RESTART -> s.desiredState = "RUNNING";
-                case STOP -> s.desiredState = "STOPPED";
-                case DELETE -> {
-                    Optional<EngineInfo> engine = engines.get(s.engineType);
-                    boolean video = engine.map(e -> e.type().kind() == MediaKind.VIDEO).orElse(false);
-                    if (video && !confirmed) {
-                        throw CastPanelException.invalid("confirm", "deleting a video service deletes its video files "
-                                + "permanently; repeat with confirm=true");
-                    }
-                    s.deleting = true;
-                    s.desiredState = "STOPPED";
-                }
-                default -> {
-                }
-            }
-            s.updatedAt = revised(s);
-            ActionEntity a = insertAction(store, em, s, action, caller);
-            Audit.write(store, em, caller, "service.action", "service", s.id, s.ownerPath, action.name());
-            return new Queued(toAction(a), s.ownerPath);
-        }).publish(events);
+        ServiceAction queued = writeRetrying(em -> enqueue(em, caller, id, action, confirmed)).publish(events);
         signalQueue();
         return queued;
+    }
+
+    @Override
+    public List<ServiceAction> enqueueAll(Caller caller, List<Long> ids, ActionType action, boolean confirmed) {
+        if (ids == null || ids.isEmpty()) {
+            throw CastPanelException.invalid("serviceIds", "serviceIds must name at least one service");
+        }
+        if (ids.size() > 500) {
+            throw CastPanelException.invalid("serviceIds", "at most 500 services per request");
+        }
+        List<Long> distinct = ids.stream().distinct().toList();
+        List<Queued> queued = writeRetrying(em -> {
+            List<Queued> all = new ArrayList<>();
+            for (long id : distinct) {
+                all.add(enqueue(em, caller, id, action, confirmed));
+            }
+            return all;
+        });
+        List<ServiceAction> actions = queued.stream().map(q -> q.publish(events)).toList();
+        signalQueue();
+        return actions;
+    }
+
+    private Queued enqueue(EntityManager em, Caller caller, long id, ActionType action, boolean confirmed) {
+        MediaServiceEntity s = visible(em, caller, id);
+        requireNotDeleting(s);
+        if (s.suspended && (action == ActionType.START || action == ActionType.RESTART || action == ActionType.RELOAD)) {
+            throw CastPanelException.conflict("service " + s.id + " is suspended; it cannot be started");
+        }
+        switch (action) {
+            case START, RESTART -> s.desiredState = "RUNNING";
+            case STOP -> s.desiredState = "STOPPED";
+            case DELETE -> {
+                Optional<EngineInfo> engine = engines.get(s.engineType);
+                boolean video = engine.map(e -> e.type().kind() == MediaKind.VIDEO).orElse(false);
+                if (video && !confirmed) {
+                    throw CastPanelException.invalid("confirm", "deleting a video service deletes its video files "
+                            + "permanently; repeat with confirm=true");
+                }
+                s.deleting = true;
+                s.desiredState = "STOPPED";
+            }
+            default -> {
+            }
+        }
+        s.updatedAt = revised(s);
+        ActionEntity a = insertAction(store, em, s, action, caller);
+        Audit.write(store, em, caller, "service.action", "service", s.id, s.ownerPath, action.name());
+        return new Queued(toAction(a), s.ownerPath);
     }
 
     /** An action and its owner's path, so it is published only after the transaction committed. */

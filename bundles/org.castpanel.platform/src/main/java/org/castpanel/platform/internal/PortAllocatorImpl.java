@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
 
@@ -22,11 +23,17 @@ import org.osgi.service.component.annotations.Reference;
  * Ports from the configured range, remembered in cp_port. A candidate is skipped when another
  * service holds it or something on this machine already listens on it. Allocation is serialized
  * in this process; the table's primary key (node, port) keeps two panel nodes from sharing one.
+ * Held ports are remembered in memory too: engines ask for their port on every poll, and this
+ * node is the only one that allocates or releases its ports.
  */
 @Component(service = PortAllocator.class, configurationPid = PlatformConfig.PID)
 public class PortAllocatorImpl implements PortAllocator {
 
+    private record Key(long serviceId, String purpose) {
+    }
+
     private final Store store;
+    private final Map<Key, Integer> held = new ConcurrentHashMap<>();
     private volatile PlatformConfig config;
 
     @Activate
@@ -41,12 +48,18 @@ public class PortAllocatorImpl implements PortAllocator {
     }
 
     @Override
-    public synchronized int port(long serviceId, String purpose) {
-        Integer held = ports(serviceId).get(purpose);
-        if (held != null) {
-            return held;
+    public int port(long serviceId, String purpose) {
+        Integer known = held.get(new Key(serviceId, purpose));
+        return known != null ? known : allocate(serviceId, purpose);
+    }
+
+    private synchronized int allocate(long serviceId, String purpose) {
+        Integer stored = ports(serviceId).get(purpose);
+        if (stored != null) {
+            held.put(new Key(serviceId, purpose), stored);
+            return stored;
         }
-        return store.write(em -> {
+        int allocated = store.write(em -> {
             Set<Integer> taken = new HashSet<>();
             for (Object port : em.createNativeQuery("SELECT port FROM cp_port WHERE node = ?")
                     .setParameter(1, config.node()).getResultList()) {
@@ -62,6 +75,8 @@ public class PortAllocatorImpl implements PortAllocator {
             }
             throw new IllegalStateException("no free port left in " + config.portRangeStart() + "-" + config.portRangeEnd());
         });
+        held.put(new Key(serviceId, purpose), allocated);
+        return allocated;
     }
 
     @Override
@@ -81,7 +96,8 @@ public class PortAllocatorImpl implements PortAllocator {
     }
 
     @Override
-    public void release(long serviceId) {
+    public synchronized void release(long serviceId) {
+        held.keySet().removeIf(key -> key.serviceId() == serviceId);
         store.write(em -> em.createNativeQuery("DELETE FROM cp_port WHERE node = ? AND service_id = ?")
                 .setParameter(1, config.node()).setParameter(2, serviceId).executeUpdate());
     }

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.persistence.EntityManager;
+
 import org.castpanel.core.api.ActionStatus;
 import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.PanelEvents;
@@ -208,25 +210,25 @@ public class ActionQueue {
             }
             EngineHandler h = handler.get();
             PluginCalls calls = engines.calls();
-            switch (type) {
+            String[] outcome = switch (type) {
                 case START -> {
                     calls.stage("provision", timeout, h::provision);
                     calls.stage("start", timeout, h::start);
-                    runtime.setState(service.id, "RUNNING", "started");
+                    yield new String[] { "RUNNING", "started" };
                 }
                 case STOP -> {
                     calls.stage("stop", timeout, h::stop);
-                    runtime.setState(service.id, "STOPPED", "stopped");
+                    yield new String[] { "STOPPED", "stopped" };
                 }
                 case RESTART -> {
                     calls.stage("provision", timeout, h::provision);
                     calls.stage("restart", timeout, h::restart);
-                    runtime.setState(service.id, "RUNNING", "restarted");
+                    yield new String[] { "RUNNING", "restarted" };
                 }
                 case RELOAD -> {
                     calls.stage("provision", timeout, h::provision);
                     calls.stage("reload", timeout, h::reload);
-                    runtime.setState(service.id, "RUNNING", "reloaded");
+                    yield new String[] { "RUNNING", "reloaded" };
                 }
                 case DELETE -> {
                     calls.stage("deprovision", timeout, h::deprovision);
@@ -244,9 +246,14 @@ public class ActionQueue {
                     });
                     events.publish(new PanelEvents.Event("service.deleted", service.ownerPath,
                             Map.of("serviceId", service.id)));
+                    yield null;
                 }
+            };
+            if (outcome == null) {
+                finish(action, ActionStatus.SUCCEEDED, null);
+            } else {
+                succeed(action, service, outcome[0], outcome[1]);
             }
-            finish(action, ActionStatus.SUCCEEDED, null);
         } catch (PluginCalls.PluginFailure e) {
             if (e.retryable && action.attempts < config.maxAttempts()) {
                 long backoff = Math.min(60, 1L << Math.min(action.attempts, 6));
@@ -283,16 +290,29 @@ public class ActionQueue {
 
     private void finish(ActionEntity action, ActionStatus status, String message) {
         store.write(em -> {
-            ActionEntity a = em.find(ActionEntity.class, action.id);
-            a.status = status.name();
-            a.message = message == null ? null : ServiceRuntime.truncate(message);
-            a.finishedAt = System.currentTimeMillis();
-            action.status = a.status;
-            action.message = a.message;
-            action.finishedAt = a.finishedAt;
+            recordOutcome(em, action, status, message);
             return null;
         });
         publish(action);
+    }
+
+    /** A successful action and the service's new state, in one transaction: a start costs few commits. */
+    private void succeed(ActionEntity action, MediaServiceEntity service, String state, String detail) {
+        String ownerPath = store.write(em -> {
+            recordOutcome(em, action, ActionStatus.SUCCEEDED, null);
+            return runtime.updateState(em, service.id, state, detail);
+        });
+        publish(action);
+        runtime.publishState(service.id, ownerPath, state, detail);
+    }
+
+    private static void recordOutcome(EntityManager em, ActionEntity action, ActionStatus status, String message) {
+        action.status = status.name();
+        action.message = message == null ? null : ServiceRuntime.truncate(message);
+        action.finishedAt = System.currentTimeMillis();
+        em.createQuery("UPDATE ActionEntity a SET a.status = :status, a.message = :message, a.finishedAt = :at "
+                + "WHERE a.id = :id").setParameter("status", action.status).setParameter("message", action.message)
+                .setParameter("at", action.finishedAt).setParameter("id", action.id).executeUpdate();
     }
 
     private void publish(ActionEntity a) {

@@ -73,19 +73,27 @@ final class ServiceRuntime {
     }
 
     void setState(long serviceId, String state, String detail) {
-        // a bulk update: it neither checks nor bumps the row's version, so it never collides with
-        // an owner changing the service at the same moment (which writes only the columns it changed)
-        String ownerPath = store.write(em -> {
-            int updated = em.createQuery("UPDATE MediaServiceEntity s SET s.state = :state, s.stateDetail = :detail "
-                    + "WHERE s.id = :id").setParameter("state", state)
-                    .setParameter("detail", detail == null ? null : truncate(detail)).setParameter("id", serviceId)
-                    .executeUpdate();
-            if (updated == 0) {
-                return null;
-            }
-            return em.createQuery("SELECT s.ownerPath FROM MediaServiceEntity s WHERE s.id = :id", String.class)
-                    .setParameter("id", serviceId).getSingleResult();
-        });
+        publishState(serviceId, store.write(em -> updateState(em, serviceId, state, detail)), state, detail);
+    }
+
+    /**
+     * A bulk update: it neither checks nor bumps the row's version, so it never collides with an
+     * owner changing the service at the same moment (which writes only the columns it changed).
+     * Answers the owner's path, null when the service is gone.
+     */
+    String updateState(EntityManager em, long serviceId, String state, String detail) {
+        int updated = em.createQuery("UPDATE MediaServiceEntity s SET s.state = :state, s.stateDetail = :detail "
+                + "WHERE s.id = :id").setParameter("state", state)
+                .setParameter("detail", detail == null ? null : truncate(detail)).setParameter("id", serviceId)
+                .executeUpdate();
+        if (updated == 0) {
+            return null;
+        }
+        return em.createQuery("SELECT s.ownerPath FROM MediaServiceEntity s WHERE s.id = :id", String.class)
+                .setParameter("id", serviceId).getSingleResult();
+    }
+
+    void publishState(long serviceId, String ownerPath, String state, String detail) {
         if (ownerPath != null) {
             events.publish(new PanelEvents.Event("service.state", ownerPath,
                     Map.of("serviceId", serviceId, "state", state, "detail", detail == null ? "" : detail)));

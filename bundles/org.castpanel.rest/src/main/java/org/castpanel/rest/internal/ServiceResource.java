@@ -52,6 +52,10 @@ public class ServiceResource {
     public record ActionRequest(String action, Boolean confirm) {
     }
 
+    /** Body of {@code POST /services/actions}: one action for several services. */
+    public record BulkActionRequest(String action, List<Long> serviceIds, Boolean confirm) {
+    }
+
     /** Body of {@code POST /services/{id}/owner}. */
     public record OwnerChange(Long ownerId) {
     }
@@ -171,15 +175,26 @@ public class ServiceResource {
     @POST
     @Path("{id}/actions")
     public Response enqueue(@PathParam("id") long id, ActionRequest request, @Context SecurityContext security) {
-        ActionType type;
+        ServiceAction action = services.enqueue(AuthFilter.caller(security), id, actionType(request.action()),
+                Boolean.TRUE.equals(request.confirm()));
+        return Response.accepted(action).location(URI.create("actions/" + action.id())).build();
+    }
+
+    /** One action for several services (bulk start, stop…): all queued, or none when one is refused. */
+    @POST
+    @Path("actions")
+    public Response enqueueAll(BulkActionRequest request, @Context SecurityContext security) {
+        List<ServiceAction> actions = services.enqueueAll(AuthFilter.caller(security), request.serviceIds(),
+                actionType(request.action()), Boolean.TRUE.equals(request.confirm()));
+        return Response.accepted(actions).build();
+    }
+
+    private static ActionType actionType(String action) {
         try {
-            type = ActionType.valueOf(String.valueOf(request.action()).toUpperCase(java.util.Locale.ROOT));
+            return ActionType.valueOf(String.valueOf(action).toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw CastPanelException.invalid("action", "action must be one of start, stop, restart, reload, delete");
         }
-        ServiceAction action = services.enqueue(AuthFilter.caller(security), id, type,
-                Boolean.TRUE.equals(request.confirm()));
-        return Response.accepted(action).location(URI.create("actions/" + action.id())).build();
     }
 
     @GET

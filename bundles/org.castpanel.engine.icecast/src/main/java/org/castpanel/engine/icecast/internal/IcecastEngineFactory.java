@@ -2,6 +2,10 @@ package org.castpanel.engine.icecast.internal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.castpanel.engine.api.Capabilities;
 import org.castpanel.engine.api.ConfigField;
@@ -16,6 +20,7 @@ import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -41,6 +46,20 @@ public class IcecastEngineFactory implements EngineFactory {
 
     private final ProcessSupervisor supervisor;
     private final PortAllocator ports;
+    /**
+     * The handlers' own threads for HTTP calls to icecast: waiting for a start, probes, statistics.
+     * Not the common fork-join pool, which has a single thread on a two-core machine.
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread thread = new Thread(r, "castpanel-icecast-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
     private volatile IcecastConfig config;
 
     @Activate
@@ -56,6 +75,11 @@ public class IcecastEngineFactory implements EngineFactory {
         this.config = config;
     }
 
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+    }
+
     @Override
     public List<EngineType> engineTypes() {
         return List.of(EngineType.server(TYPE, "Icecast 2", MediaKind.AUDIO,
@@ -64,6 +88,6 @@ public class IcecastEngineFactory implements EngineFactory {
 
     @Override
     public EngineHandler createHandler(ServiceContext context, EngineCallback callback) {
-        return new IcecastHandler(context, callback, config, supervisor, ports);
+        return new IcecastHandler(context, callback, config, supervisor, ports, executor);
     }
 }

@@ -26,6 +26,7 @@ import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
@@ -55,16 +56,18 @@ final class IcecastHandler implements EngineHandler {
     private final IcecastConfig config;
     private final ProcessSupervisor supervisor;
     private final PortAllocator ports;
+    private final Executor executor;
     private final BitrateWatch bitrates = new BitrateWatch();
     private final TransferCounter transfer = new TransferCounter();
 
     IcecastHandler(ServiceContext context, EngineCallback callback, IcecastConfig config, ProcessSupervisor supervisor,
-            PortAllocator ports) {
+            PortAllocator ports, Executor executor) {
         this.context = context;
         this.callback = callback;
         this.config = config;
         this.supervisor = supervisor;
         this.ports = ports;
+        this.executor = executor;
     }
 
     private Path dir() {
@@ -165,14 +168,14 @@ final class IcecastHandler implements EngineHandler {
                     return;
                 }
                 try {
-                    Thread.sleep(50); // poll interval while icecast opens its socket
+                    Thread.sleep(10); // poll interval while icecast opens its socket (it takes ~20 ms)
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
             throw new RetryableEngineException("icecast did not answer within " + timeout.toSeconds() + " s");
-        });
+        }, executor);
     }
 
     private String lastLogLines() {
@@ -238,7 +241,7 @@ final class IcecastHandler implements EngineHandler {
             }
             return answers() ? ServiceStatus.running("icecast answering on port " + ports.port(context.serviceId(), "http"))
                     : ServiceStatus.failed("icecast runs but does not answer HTTP");
-        });
+        }, executor);
     }
 
     /**
@@ -268,7 +271,7 @@ final class IcecastHandler implements EngineHandler {
                     : sources.values().stream().map(IcecastStats.Source::title).filter(t -> t != null).findFirst().orElse(null);
             return new ServiceStats(Instant.now(), listeners, peak, transfer.add(sources), !sources.isEmpty(), title,
                     perMount);
-        });
+        }, executor);
     }
 
     private void watchBitrates(Map<String, IcecastStats.Source> sources) {
@@ -308,7 +311,7 @@ final class IcecastHandler implements EngineHandler {
                 }
             }
             return listeners;
-        });
+        }, executor);
     }
 
     @Override
@@ -332,6 +335,6 @@ final class IcecastHandler implements EngineHandler {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, executor);
     }
 }

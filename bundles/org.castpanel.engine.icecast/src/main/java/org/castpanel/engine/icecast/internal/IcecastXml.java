@@ -29,6 +29,9 @@ final class IcecastXml {
             String streamName, String description, String genre, String url) {
     }
 
+    /** Looked up once: the lookup scans the class path, and a configured factory is thread-safe. */
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
     private IcecastXml() {
     }
 
@@ -41,7 +44,7 @@ final class IcecastXml {
         }
         try {
             StringWriter out = new StringWriter();
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("icecast");
             element(xml, "location", "CastPanel");
