@@ -151,7 +151,9 @@ public class ConsoleCommandsIT {
         assertTrue(show, show.contains("Console Reseller") && show.contains("Console-Gold") && show.contains("serverLimit"));
         String plans = run("castpanel:plan-list");
         assertTrue(plans, plans.contains("Console-Gold") && plans.contains("icecast"));
-        assertTrue(run("castpanel:plan-show " + planId).contains("Sub-resellers:      allowed"));
+        String planShown = run("castpanel:plan-show " + planId);
+        assertTrue(planShown, planShown.contains("Sub-resellers:      allowed")
+                && planShown.contains("Over transfer:      suspend the service"));
 
         Caller console = accounts.consoleCaller();
         run("castpanel:account-disable console-res");

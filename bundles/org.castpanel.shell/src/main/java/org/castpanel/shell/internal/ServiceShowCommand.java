@@ -10,6 +10,8 @@ import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.MediaService;
 import org.castpanel.core.api.MediaServices;
 import org.castpanel.core.api.ServiceAction;
+import org.castpanel.core.api.ServiceMount;
+import org.castpanel.core.api.ServiceMounts;
 
 @Service
 @Command(scope = "castpanel", name = "service-show", description = "Shows a media service and its latest actions")
@@ -17,6 +19,9 @@ public class ServiceShowCommand extends ConsoleCommand {
 
     @Reference
     MediaServices services;
+
+    @Reference
+    ServiceMounts mounts;
 
     @Argument(index = 0, name = "id", required = true, description = "Service id")
     long id;
@@ -32,6 +37,10 @@ public class ServiceShowCommand extends ConsoleCommand {
         out.printf("Limits:      listeners %s, bitrate %s kbit/s, disk %s MB, transfer %s GB%n", orDash(s.maxListeners()),
                 orDash(s.maxBitrateKbps()), orDash(s.diskQuotaMb()), orDash(s.dataTransferGb()));
         out.println("Settings:    " + s.config());
+        for (ServiceMount m : mounts.list(caller, id)) {
+            out.printf("Mount:       %s (listeners %s%s%s)%n", m.name(), orDash(m.maxListeners()),
+                    m.fallbackMount() == null ? "" : ", falls back to " + m.fallbackMount(), m.hidden() ? ", hidden" : "");
+        }
         out.println("Actions:");
         for (ServiceAction a : services.actions(caller, id, 0, 10).items()) {
             out.printf("  %-6d %-8s %-10s %s%n", a.id(), a.action(), a.status(), a.message() == null ? "" : a.message());
