@@ -78,6 +78,11 @@ public final class LocalPlatform implements AutoCloseable {
             }
 
             @Override
+            public Path engineDirectory(String engineId) {
+                return create(root.resolve("engines/" + engineId));
+            }
+
+            @Override
             public void deleteServiceDirectory(long serviceId) {
                 delete(root.resolve("services/service_" + serviceId));
             }

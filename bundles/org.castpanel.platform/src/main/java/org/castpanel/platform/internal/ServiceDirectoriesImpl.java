@@ -39,6 +39,14 @@ public class ServiceDirectoriesImpl implements ServiceDirectories {
     }
 
     @Override
+    public Path engineDirectory(String engineId) {
+        if (!engineId.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("engine ids are lower-case identifiers: " + engineId);
+        }
+        return create(root.resolve("engines").resolve(engineId));
+    }
+
+    @Override
     public void deleteServiceDirectory(long serviceId) {
         Path dir = root.resolve("services").resolve("service_" + serviceId);
         if (!Files.exists(dir)) {

@@ -138,7 +138,8 @@ public class EngineRegistry implements EngineCatalog {
             return Optional.empty();
         }
         CachedHandler cached = handlers.get(service.id);
-        if (cached != null && cached.factory() == engine.factory() && cached.revision() == service.updatedAt) {
+        // a caller holding an older copy of the row (the collector's list) keeps using the newer handler
+        if (cached != null && cached.factory() == engine.factory() && cached.revision() >= service.updatedAt) {
             return Optional.of(cached.handler());
         }
         ServiceContext context = runtime.context(service);

@@ -16,6 +16,12 @@ public interface ServiceDirectories {
 
     Path contentDirectory(long ownerId);
 
+    /**
+     * {@code engines/{engineId}/}: a plugin's own files that belong to no single service, such as
+     * the config, logs and pid of a daemon the plugin shares between services.
+     */
+    Path engineDirectory(String engineId);
+
     /** Removes a service's directory and everything in it (the core calls this after deprovisioning). */
     void deleteServiceDirectory(long serviceId);
 }

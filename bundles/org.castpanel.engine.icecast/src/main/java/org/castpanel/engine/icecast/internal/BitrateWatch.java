@@ -3,6 +3,7 @@ package org.castpanel.engine.icecast.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Measures each live source's bitrate from the bytes icecast says it read. Icecast updates that
@@ -61,7 +62,7 @@ final class BitrateWatch {
     }
 
     /** Mounts without a source any more (or cut) start over. */
-    synchronized void retainOnly(java.util.Set<String> liveMounts) {
+    synchronized void retainOnly(Set<String> liveMounts) {
         tracks.keySet().retainAll(liveMounts);
     }
 
