@@ -30,6 +30,8 @@ public final class Panel implements AutoCloseable {
     private final Database database;
     private final int httpPort;
     private final int sshPort;
+    private final int rtmpPort;
+    private final int hlsPort;
     private final Api api;
     private Process process;
 
@@ -39,6 +41,8 @@ public final class Panel implements AutoCloseable {
         this.database = database;
         this.httpPort = freePort();
         this.sshPort = freePort();
+        this.rtmpPort = freePort();
+        this.hlsPort = freePort();
         this.api = new Api("http://127.0.0.1:" + httpPort + "/api/v1");
     }
 
@@ -86,6 +90,15 @@ public final class Panel implements AutoCloseable {
         return storage;
     }
 
+    /** The node's nginx-rtmp ports (RTMP, and HTTP for HLS). */
+    public int rtmpPort() {
+        return rtmpPort;
+    }
+
+    public int hlsPort() {
+        return hlsPort;
+    }
+
     public int sshPort() {
         return sshPort;
     }
@@ -103,6 +116,8 @@ public final class Panel implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
         builder.environment().put("CASTPANEL_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("CASTPANEL_SSH_PORT", Integer.toString(sshPort));
+        builder.environment().put("CASTPANEL_RTMP_PORT", Integer.toString(rtmpPort));
+        builder.environment().put("CASTPANEL_HLS_PORT", Integer.toString(hlsPort));
         builder.environment().put("CASTPANEL_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // the script execs the JVM, so this process is the panel itself and SIGKILL reaches it
         builder.environment().put("KARAF_EXEC", "exec");

@@ -1,0 +1,216 @@
+package org.castpanel.engine.nginxrtmp.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import javax.servlet.Servlet;
+
+import org.castpanel.engine.api.Capabilities;
+import org.castpanel.engine.api.ConfigField;
+import org.castpanel.engine.api.EngineCallback;
+import org.castpanel.engine.api.EngineFactory;
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.EngineType;
+import org.castpanel.engine.api.MediaKind;
+import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.ProcessSupervisor;
+import org.castpanel.engine.api.platform.ServiceDirectories;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The Nginx-RTMP engine type: one shared nginx per node, fixed applications, and services told
+ * apart by their stream keys in nginx's publish and play callbacks (answered by
+ * {@link CallbackServlet}), so no service change ever reloads nginx and drops viewers.
+ */
+@Component(service = EngineFactory.class, configurationPid = NginxRtmpConfig.PID)
+@Designate(ocd = NginxRtmpConfig.class)
+public class NginxRtmpEngineFactory implements EngineFactory {
+
+    static final String TYPE = "nginx-rtmp";
+    static final String CALLBACK_PATH = "/castpanel-callbacks/nginx-rtmp";
+
+    static final List<ConfigField> FIELDS = List.of(
+            ConfigField.integer("keyGeneration", "Stream key generation", 1, 1_000_000_000, 1L,
+                    "Raise by one to rotate the stream key: the old key stops working at once"),
+            ConfigField.bool("rtmpPlayback", "RTMP playback", true, "Let players watch over RTMP besides HLS"));
+
+    private final ServiceDirectories directories;
+    private final StreamKeys keys;
+    private final NginxServer server;
+    private final HlsLog hlsLog;
+    private final Map<Long, NginxRtmpHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> rtmpBytes = new ConcurrentHashMap<>();
+    /** serviceId → the key its current encoder presented (handlers are re-made when settings change) */
+    private final Map<Long, String> publishingKeys = new ConcurrentHashMap<>();
+    /** Waiting on nginx and its HTTP endpoints happens here, never on the common pool. */
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "castpanel-nginx-rtmp-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private ServiceRegistration<Servlet> callbacks;
+
+    @Activate
+    public NginxRtmpEngineFactory(final @Reference ProcessSupervisor supervisor,
+            final @Reference ServiceDirectories directories, final NginxRtmpConfig config, final BundleContext context) {
+        this.directories = directories;
+        Path dir = directories.engineDirectory(TYPE);
+        this.keys = new StreamKeys(secret(dir));
+        this.server = new NginxServer(supervisor, dir, config, callbackBase(config));
+        this.hlsLog = new HlsLog(dir.resolve("hls-access.log"));
+        if (context != null) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("osgi.http.whiteboard.servlet.pattern", CALLBACK_PATH + "/*");
+            props.put("osgi.http.whiteboard.servlet.name", "castpanel-nginx-rtmp-callbacks");
+            callbacks = context.registerService(Servlet.class, new CallbackServlet(this), props);
+        }
+    }
+
+    @Modified
+    void modified(NginxRtmpConfig config) throws IOException {
+        server.reconfigure(config, callbackBase(config));
+    }
+
+    /** nginx keeps running: streams outlive panel restarts and plugin upgrades. */
+    @Deactivate
+    void deactivate() {
+        if (callbacks != null) {
+            callbacks.unregister();
+        }
+        executor.shutdownNow();
+    }
+
+    private String callbackBase(NginxRtmpConfig config) {
+        return config.panelUrl().replaceAll("/+$", "") + CALLBACK_PATH + "/" + keys.callbackToken();
+    }
+
+    /** The plugin's secret, made once per node: stream keys and the callback token derive from it. */
+    private static byte[] secret(Path dir) {
+        Path file = dir.resolve("secret");
+        try {
+            if (Files.exists(file)) {
+                return java.util.Base64.getDecoder().decode(Files.readString(file).strip());
+            }
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            ConfigFiles.writeAtomically(file, java.util.Base64.getEncoder().encodeToString(secret) + "\n",
+                    PosixFilePermissions.fromString("rw-------"));
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<EngineType> engineTypes() {
+        return List.of(EngineType.server(TYPE, "Nginx-RTMP", MediaKind.VIDEO,
+                Set.of(Capabilities.STREAM_KEYS, Capabilities.HLS, Capabilities.LISTENER_STATS), FIELDS));
+    }
+
+    @Override
+    public EngineHandler createHandler(ServiceContext context, EngineCallback callback) {
+        NginxRtmpHandler handler = new NginxRtmpHandler(context, callback, this, executor);
+        handlers.put(context.serviceId(), handler);
+        return handler;
+    }
+
+    void unregister(NginxRtmpHandler handler) {
+        handlers.remove(handler.serviceId(), handler);
+    }
+
+    /** The handler of the service a stream key or a public stream name points to. */
+    Optional<NginxRtmpHandler> byKey(String key) {
+        return StreamKeys.serviceOf(key).stream().mapToObj(id -> handlers.get(id)).filter(h -> h != null).findFirst();
+    }
+
+    Optional<NginxRtmpHandler> byStreamName(String name) {
+        if (name == null || !name.matches("service_\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(handlers.get(Long.parseLong(name.substring("service_".length()))));
+    }
+
+    void publishing(long serviceId, String key) {
+        if (key == null) {
+            publishingKeys.remove(serviceId);
+        } else {
+            publishingKeys.put(serviceId, key);
+        }
+    }
+
+    String publishingKey(long serviceId) {
+        return publishingKeys.get(serviceId);
+    }
+
+    StreamKeys keys() {
+        return keys;
+    }
+
+    NginxServer server() {
+        return server;
+    }
+
+    HlsLog hlsLog() {
+        return hlsLog;
+    }
+
+    String callbackToken() {
+        return keys.callbackToken();
+    }
+
+    /**
+     * A growing count of the bytes a service's RTMP players received: nginx's counter restarts with
+     * every new stream, this one only adds.
+     */
+    long transfer(long serviceId, long bytesOutNow) {
+        long[] counter = rtmpBytes.computeIfAbsent(serviceId, id -> new long[2]);
+        synchronized (counter) {
+            counter[1] += bytesOutNow >= counter[0] ? bytesOutNow - counter[0] : bytesOutNow;
+            counter[0] = bytesOutNow;
+            return counter[1];
+        }
+    }
+
+    /** Removes a service's HLS files (nginx leaves the last playlist and fragments behind). */
+    void deleteHls(long serviceId) {
+        Path dir = server.directory().resolve("hls").resolve("service_" + serviceId);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the node's nginx: for tests; in the panel nginx outlives the plugin. */
+    void stopServer(ProcessSupervisor supervisor) {
+        supervisor.stop(server.directory(), NginxServer.DAEMON, java.time.Duration.ofSeconds(10));
+    }
+}

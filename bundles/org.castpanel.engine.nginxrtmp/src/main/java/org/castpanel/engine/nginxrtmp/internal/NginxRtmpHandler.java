@@ -1,0 +1,246 @@
+package org.castpanel.engine.nginxrtmp.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.castpanel.engine.api.EngineCallback;
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.ListenerInfo;
+import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.ServiceStats;
+import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.Stages;
+
+/**
+ * A video service on the shared nginx. It runs no process of its own: "running" means its marker
+ * file exists, and then the publish callback lets its stream key in and the play callback lets
+ * viewers watch. Stopping removes the marker and drops whoever is connected.
+ */
+final class NginxRtmpHandler implements EngineHandler {
+
+    private static final String ACCEPTING = "accepting";
+
+    private final ServiceContext context;
+    private final EngineCallback callback;
+    private final NginxRtmpEngineFactory engine;
+    private final Executor executor;
+    private final String key;
+    private final AtomicInteger rtmpViewers = new AtomicInteger();
+    private volatile int peakViewers;
+
+    NginxRtmpHandler(ServiceContext context, EngineCallback callback, NginxRtmpEngineFactory engine, Executor executor) {
+        this.context = context;
+        this.callback = callback;
+        this.engine = engine;
+        this.executor = executor;
+        Object generation = context.config().getOrDefault("keyGeneration", 1L);
+        this.key = engine.keys().key(context.serviceId(), ((Number) generation).longValue());
+    }
+
+    long serviceId() {
+        return context.serviceId();
+    }
+
+    /** The stream's public name: what HLS and RTMP players see instead of the key. */
+    String streamName() {
+        return "service_" + context.serviceId();
+    }
+
+    private Path accepting() {
+        return context.serviceDirectory().resolve(ACCEPTING);
+    }
+
+    boolean accepts() {
+        return Files.exists(accepting());
+    }
+
+    // ---- callbacks from nginx (through the plugin's servlet) ----
+
+    /** An encoder presents a key: the current key of a running service may publish. */
+    boolean authorizePublish(String presentedKey, String address) {
+        if (!accepts() || !StreamKeys.same(key, presentedKey)) {
+            return false;
+        }
+        engine.publishing(serviceId(), presentedKey);
+        callback.event("publishing started from " + address);
+        return true;
+    }
+
+    void publishEnded() {
+        engine.publishing(serviceId(), null);
+        callback.event("publishing ended");
+    }
+
+    /** An RTMP player asks to watch; refused when stopped, RTMP playback is off or the viewer limit is reached. */
+    boolean authorizePlay() {
+        if (!accepts() || Boolean.FALSE.equals(context.config().get("rtmpPlayback"))) {
+            return false;
+        }
+        Integer max = context.limits().maxListeners();
+        int now = rtmpViewers.incrementAndGet();
+        if (max != null && now + engine.hlsLog().viewers(serviceId(), System.currentTimeMillis()).size() > max) {
+            rtmpViewers.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void playEnded() {
+        rtmpViewers.updateAndGet(n -> Math.max(0, n - 1));
+    }
+
+    // ---- actions ----
+
+    @Override
+    public CompletionStage<Void> provision() {
+        return Stages.run(() -> Files.createDirectories(context.serviceDirectory()));
+    }
+
+    @Override
+    public CompletionStage<Void> start() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                engine.server().ensureRunning();
+                if (!accepts()) {
+                    Files.writeString(accepting(), Instant.now().toString());
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, executor);
+    }
+
+    @Override
+    public CompletionStage<Void> stop() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                Files.deleteIfExists(accepting());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (engine.server().running()) {
+                engine.server().dropPublisher("ingest", streamName());
+                engine.server().dropPlayers("live", streamName());
+            }
+            rtmpViewers.set(0);
+        }, executor);
+    }
+
+    /** Settings changed: an encoder still on a key that was rotated away is disconnected. */
+    @Override
+    public CompletionStage<Void> reload() {
+        return start().thenRun(() -> {
+            // the handler is new (settings changed), so the key in use is asked of the plugin
+            String current = engine.publishingKey(serviceId());
+            if (current != null && !StreamKeys.same(current, key)) {
+                engine.server().dropPublisher("ingest", streamName());
+                callback.event("the stream key was changed: the encoder on the old key was disconnected");
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> deprovision() {
+        return stop().thenRun(() -> {
+            engine.deleteHls(context.serviceId());
+            engine.hlsLog().forget(context.serviceId());
+        });
+    }
+
+    @Override
+    public CompletionStage<ServiceStatus> probe() {
+        return CompletableFuture.supplyAsync(() -> {
+            if (!accepts()) {
+                return ServiceStatus.stopped("not accepting streams");
+            }
+            return engine.server().running() ? ServiceStatus.running("accepting streams")
+                    : ServiceStatus.stopped("the node's nginx is not running");
+        }, executor);
+    }
+
+    /**
+     * From nginx-rtmp's statistics and the HLS access log: viewers (RTMP players and HLS addresses),
+     * bytes sent both ways, whether an encoder publishes. Also the bitrate watchdog: an encoder above
+     * the service's limit is disconnected and the reason recorded.
+     */
+    @Override
+    public CompletionStage<ServiceStats> statistics() {
+        return CompletableFuture.supplyAsync(() -> {
+            String xml = engine.server().stat();
+            if (xml == null) {
+                return null;
+            }
+            Map<String, RtmpStats.Stream> streams = RtmpStats.parse(xml);
+            RtmpStats.Stream ingest = streams.get("ingest/" + streamName());
+            RtmpStats.Stream live = streams.get("live/" + streamName());
+            watchBitrate(ingest);
+            engine.hlsLog().read();
+            int rtmpPlayers = live == null ? 0 : (int) live.clientList().stream().filter(c -> !c.publishing()).count();
+            int viewers = rtmpPlayers + engine.hlsLog().viewers(serviceId(), System.currentTimeMillis()).size();
+            peakViewers = Math.max(peakViewers, viewers);
+            long bytesOut = engine.transfer(serviceId(), live == null ? 0 : live.bytesOut())
+                    + engine.hlsLog().bytes(serviceId());
+            return new ServiceStats(Instant.now(), viewers, peakViewers, bytesOut, ingest != null && ingest.publishing(),
+                    null);
+        }, executor);
+    }
+
+    private void watchBitrate(RtmpStats.Stream ingest) {
+        Integer limit = context.limits().maxBitrateKbps();
+        if (ingest == null || limit == null || !ingest.publishing()) {
+            return;
+        }
+        double kbps = ingest.bwIn() / 1000.0;
+        if (kbps > limit * 1.25 && engine.server().dropPublisher("ingest", streamName())) {
+            callback.event(String.format(Locale.ROOT,
+                    "encoder disconnected: it sent %.0f kbit/s, over the service's limit of %d kbit/s", kbps, limit));
+        }
+    }
+
+    @Override
+    public CompletionStage<List<ListenerInfo>> listeners() {
+        return CompletableFuture.supplyAsync(() -> {
+            List<ListenerInfo> viewers = new ArrayList<>();
+            String xml = engine.server().stat();
+            RtmpStats.Stream live = xml == null ? null : RtmpStats.parse(xml).get("live/" + streamName());
+            if (live != null) {
+                live.clientList().stream().filter(c -> !c.publishing())
+                        .forEach(c -> viewers.add(new ListenerInfo(c.address(), c.flashver(), c.seconds(), "rtmp")));
+            }
+            engine.hlsLog().read();
+            engine.hlsLog().viewers(serviceId(), System.currentTimeMillis())
+                    .forEach(address -> viewers.add(new ListenerInfo(address, null, 0, "hls")));
+            return viewers;
+        }, executor);
+    }
+
+    @Override
+    public CompletionStage<Map<String, String>> connectionDetails() {
+        NginxRtmpConfig c = engine.server().config();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("server", "rtmp://" + c.hostname() + ":" + c.rtmpPort() + "/ingest");
+        details.put("streamKey", key);
+        details.put("publishUrl", "rtmp://" + c.hostname() + ":" + c.rtmpPort() + "/ingest/" + key);
+        details.put("hlsUrl", "http://" + c.hostname() + ":" + c.httpPort() + "/hls/" + streamName() + "/index.m3u8");
+        if (!Boolean.FALSE.equals(context.config().get("rtmpPlayback"))) {
+            details.put("rtmpUrl", "rtmp://" + c.hostname() + ":" + c.rtmpPort() + "/live/" + streamName());
+        }
+        return CompletableFuture.completedFuture(details);
+    }
+
+    @Override
+    public void dispose() {
+        engine.unregister(this);
+    }
+}

@@ -1,0 +1,150 @@
+package org.castpanel.engine.nginxrtmp.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.castpanel.engine.api.RetryableEngineException;
+import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.ProcessSupervisor;
+
+/**
+ * The node's one nginx with the RTMP module: written, started and adopted through the platform's
+ * supervisor (it outlives panel restarts like every engine daemon), and asked for its statistics
+ * and to drop clients through its local-only HTTP endpoints.
+ */
+final class NginxServer {
+
+    static final String DAEMON = "nginx";
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    private final ProcessSupervisor supervisor;
+    private final Path dir;
+    private volatile NginxRtmpConfig config;
+    private volatile String callbackBase;
+
+    NginxServer(ProcessSupervisor supervisor, Path dir, NginxRtmpConfig config, String callbackBase) {
+        this.supervisor = supervisor;
+        this.dir = dir;
+        this.config = config;
+        this.callbackBase = callbackBase;
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    NginxRtmpConfig config() {
+        return config;
+    }
+
+    /** New plugin settings: rewritten and, if nginx runs, reloaded (the administrator's change, not a customer's). */
+    synchronized void reconfigure(NginxRtmpConfig config, String callbackBase) throws IOException {
+        this.config = config;
+        this.callbackBase = callbackBase;
+        if (running()) {
+            writeConf();
+            supervisor.hangup(dir, DAEMON);
+        }
+    }
+
+    boolean running() {
+        return supervisor.running(dir, DAEMON).isPresent();
+    }
+
+    /** Starts nginx unless it runs, and waits until it answers. */
+    synchronized void ensureRunning() throws IOException {
+        if (running() && answers()) {
+            return;
+        }
+        if (!running()) {
+            writeConf();
+            supervisor.start(new ProcessSupervisor.Launch(DAEMON, List.of(config.binary(), "-p", dir.toString(), "-e",
+                    dir.resolve("error.log").toString(), "-c", dir.resolve("nginx.conf").toString()), dir, Map.of()));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!running()) {
+                throw new IllegalStateException("nginx exited at start: " + lastLogLines());
+            }
+            if (answers()) {
+                return;
+            }
+            try {
+                Thread.sleep(10); // poll interval while nginx opens its sockets
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new RetryableEngineException("nginx did not answer within 10 s");
+    }
+
+    private void writeConf() throws IOException {
+        Files.createDirectories(dir.resolve("hls"));
+        String user = ROOT ? config.user() : null;
+        ConfigFiles.writeAtomically(dir.resolve("nginx.conf"), NginxConf.write(config, dir, callbackBase, user),
+                PosixFilePermissions.fromString("rw-r--r--"));
+        if (user != null) {
+            // the workers write HLS as that user
+            UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+            Files.setOwner(dir.resolve("hls"), owner);
+        }
+    }
+
+    private String lastLogLines() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("error.log"));
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private boolean answers() {
+        return get("/stat") != null;
+    }
+
+    /** nginx-rtmp's statistics XML; null when nginx does not answer. */
+    String stat() {
+        return get("/stat");
+    }
+
+    /** Disconnects the publisher of a stream of an application; false if there was none. */
+    boolean dropPublisher(String app, String name) {
+        String dropped = get("/control/drop/publisher?app=" + app + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        return dropped != null && !dropped.isBlank() && !dropped.strip().equals("0");
+    }
+
+    /** Disconnects every player of a stream. */
+    void dropPlayers(String app, String name) {
+        get("/control/drop/subscriber?app=" + app + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+
+    private String get(String path) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + config.httpPort() + path)
+                    .openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(3000);
+            if (connection.getResponseCode() != 200) {
+                return null;
+            }
+            try (InputStream in = connection.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.castpanel.engine.nginxrtmp.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.OptionalLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Stream keys derived from the plugin's secret: {@code <serviceId>-<HMAC(serviceId:generation)>}.
+ * Nothing to store per service; raising a service's key generation rotates its key, and the old
+ * one no longer matches anything. The id prefix only says which service to check against.
+ */
+final class StreamKeys {
+
+    private final byte[] secret;
+
+    StreamKeys(byte[] secret) {
+        this.secret = secret.clone();
+    }
+
+    String key(long serviceId, long generation) {
+        return serviceId + "-" + mac(serviceId + ":" + generation).substring(0, 24);
+    }
+
+    /** The token nginx's callback URLs carry, so that only this nginx can call them. */
+    String callbackToken() {
+        return mac("callbacks").substring(0, 32);
+    }
+
+    static OptionalLong serviceOf(String key) {
+        int dash = key == null ? -1 : key.indexOf('-');
+        if (dash < 1 || dash > 19) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(key.substring(0, dash)));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    static boolean same(String a, String b) {
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String mac(String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.castpanel.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.castpanel.itests.support.Api;
+import org.castpanel.itests.support.Await;
+import org.castpanel.itests.support.Fixtures;
+import org.castpanel.itests.support.Panel;
+import org.castpanel.itests.support.WithPanel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Nginx-RTMP engine with real nginx, libnginx-mod-rtmp and ffmpeg: stream keys checked by the
+ * publish callback, HLS under the service's public name, RTMP viewers limited by the play
+ * callback, key rotation that locks the old key out at once, and a stopped service that refuses
+ * publishing.
+ */
+@WithPanel("h2")
+class NginxRtmpIT {
+
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stopProcesses() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aCustomerPublishesWithItsKeyAndViewersWatchHls(Panel panel) throws Exception {
+        Api api = panel.api();
+        Api.As admin = panel.admin();
+        Fixtures.Tenant t = Fixtures.tenant(api, admin);
+        long service = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType", "nginx-rtmp",
+                "name", "TV", "maxListeners", 1)).expect(201).id();
+        Api.As owner = t.customerApi();
+        String base = "/services/" + service;
+        long start = owner.post(base + "/actions", Map.of("action", "start")).expect(202).id();
+        Await.until("the service to start", Duration.ofSeconds(60),
+                () -> "SUCCEEDED".equals(owner.get("/actions/" + start).text("status")));
+
+        JsonNode connection = owner.get(base + "/connection").expect(200).body();
+        String key = connection.get("streamKey").asText();
+        String ingest = "rtmp://127.0.0.1:" + panel.rtmpPort() + "/ingest/";
+        String hls = "http://127.0.0.1:" + panel.hlsPort() + "/hls/service_" + service + "/index.m3u8";
+        assertEquals("rtmp://localhost:" + panel.rtmpPort() + "/ingest/" + key, connection.get("publishUrl").asText());
+        assertFalse(connection.get("hlsUrl").asText().contains(key), "viewers never see the key");
+        assertEquals(404, Fixtures.tenant(api, admin).resellerApi().get(base + "/connection").status());
+
+        Process wrong = publish(ingest + service + "-not-the-key");
+        assertTrue(wrong.waitFor(30, TimeUnit.SECONDS) && wrong.exitValue() != 0, "a wrong key is refused");
+
+        publish(ingest + key);
+        Await.until("the encoder to be seen publishing", Duration.ofSeconds(30),
+                () -> owner.get(base + "/stats").body().at("/current/sample/sourceConnected").asBoolean());
+
+        // RTMP players: the limit of 1 viewer is enforced by the play callback
+        String rtmpPlay = "rtmp://127.0.0.1:" + panel.rtmpPort() + "/live/service_" + service;
+        Process viewer = play(rtmpPlay);
+        Await.until("the RTMP viewer to be counted", Duration.ofSeconds(30),
+                () -> owner.get(base + "/stats").body().at("/current/sample/listeners").asInt() == 1);
+        Process second = play(rtmpPlay);
+        assertTrue(second.waitFor(30, TimeUnit.SECONDS) && second.exitValue() != 0, "viewer 2 of 1 is refused");
+        assertEquals("rtmp", owner.get(base + "/listeners").expect(200).body().at("/0/mount").asText());
+        viewer.destroyForcibly().waitFor();
+
+        // HLS: the playlist and a segment under the public name
+        Await.until("the HLS playlist", Duration.ofSeconds(30), () -> status(hls) == 200);
+        String playlist = fetch(hls);
+        String segment = playlist.lines().filter(l -> l.endsWith(".ts")).reduce((a, b) -> b).orElseThrow();
+        byte[] video = fetchBytes(hls.replace("index.m3u8", segment));
+        assertTrue(video.length > 1000 && video[0] == 0x47, "an MPEG-TS segment (sync byte 0x47)");
+        Await.until("the HLS viewer to be counted", Duration.ofSeconds(30), () -> owner.get(base + "/listeners").body()
+                .toString().contains("\"hls\""));
+        Await.until("bytes served to be accounted", Duration.ofSeconds(30),
+                () -> owner.get(base + "/stats").body().at("/history/transferBytesThisMonth").asLong() > 0);
+
+        // rotating the key: the encoder on the old key is dropped, the old key is refused, the new one works
+        owner.patch(base, Map.of("config", Map.of("keyGeneration", 2))).expect(200);
+        String newKey = owner.get(base + "/connection").body().get("streamKey").asText();
+        assertNotEquals(key, newKey);
+        Await.until("the reload to finish", Duration.ofSeconds(30), () -> owner.get(base + "/actions").body()
+                .at("/items/0/status").asText().equals("SUCCEEDED"));
+        Process old = publish(ingest + key);
+        assertTrue(old.waitFor(30, TimeUnit.SECONDS) && old.exitValue() != 0, "the rotated-away key is refused");
+        assertTrue(owner.get(base + "/events").body().toString().contains("old key was disconnected"));
+        Process fresh = publish(ingest + newKey);
+        Await.until("the new key to publish", Duration.ofSeconds(30),
+                () -> owner.get(base + "/stats").body().at("/current/sample/sourceConnected").asBoolean());
+
+        // a stopped service refuses publishing and drops its encoder
+        long stop = owner.post(base + "/actions", Map.of("action", "stop")).expect(202).id();
+        Await.until("the service to stop", Duration.ofSeconds(30),
+                () -> "SUCCEEDED".equals(owner.get("/actions/" + stop).text("status")));
+        assertTrue(fresh.waitFor(30, TimeUnit.SECONDS), "the encoder was disconnected by the stop");
+        Process refused = publish(ingest + newKey);
+        assertTrue(refused.waitFor(30, TimeUnit.SECONDS) && refused.exitValue() != 0, "a stopped service refuses");
+
+        assertEquals(422, owner.post(base + "/actions", Map.of("action", "delete")).status(), "video delete needs confirm");
+        long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true)).expect(202).id();
+        Await.until("the service to be deleted", Duration.ofSeconds(30),
+                () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
+        assertEquals(404, status(hls), "its HLS files went with it");
+    }
+
+    private Process publish(String url) throws IOException {
+        return start("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
+                "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-c:v", "libx264",
+                "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-b:v", "300k", "-c:a", "aac", "-b:a", "64k",
+                "-t", "120", "-f", "flv", url);
+    }
+
+    private Process play(String url) throws IOException {
+        return start("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", url, "-t", "60", "-f", "null", "-");
+    }
+
+    private Process start(String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        processes.add(process);
+        return process;
+    }
+
+    private static int status(String url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            return connection.getResponseCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String fetch(String url) throws IOException {
+        return new String(fetchBytes(url), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] fetchBytes(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        connection.setReadTimeout(5000);
+        try (InputStream in = connection.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+}
