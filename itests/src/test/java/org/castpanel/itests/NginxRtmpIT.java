@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +121,82 @@ class NginxRtmpIT {
         assertEquals(404, status(hls), "its HLS files went with it");
     }
 
+    /**
+     * A recording lands in the service's recordings (listed, downloadable, deletable), and the stream
+     * is pushed to a restreaming target: here a second, plain nginx-rtmp the test starts.
+     */
+    @Test
+    void broadcastsAreRecordedAndRestreamed(Panel panel) throws Exception {
+        Path sinkDir = Files.createTempDirectory("castpanel-it-sink-");
+        int sinkRtmp = freePort();
+        int sinkHttp = freePort();
+        Files.writeString(sinkDir.resolve("nginx.conf"), "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
+                + "daemon off;\nmaster_process off;\npid " + sinkDir.resolve("nginx.pid") + ";\nerror_log "
+                + sinkDir.resolve("error.log") + ";\nevents {}\nrtmp { server { listen 127.0.0.1:" + sinkRtmp
+                + "; application sink { live on; } } }\nhttp { access_log off; server { listen 127.0.0.1:" + sinkHttp
+                + "; location /stat { rtmp_stat all; } } }\n");
+        start("/usr/sbin/nginx", "-p", sinkDir.toString(), "-e", sinkDir.resolve("error.log").toString(), "-c",
+                sinkDir.resolve("nginx.conf").toString());
+        String sinkStat = "http://127.0.0.1:" + sinkHttp + "/stat";
+        Await.until("the sink nginx", Duration.ofSeconds(20), () -> status(sinkStat) == 200);
+        try {
+            Api.As admin = panel.admin();
+            Fixtures.Tenant t = Fixtures.tenant(panel.api(), admin);
+            long service = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType",
+                    "nginx-rtmp", "maxListeners", 5, "diskQuotaMb", 100, "config", Map.of("record", true, "pushUrl1",
+                    "rtmp://127.0.0.1:" + sinkRtmp + "/sink", "pushKey1", "from-castpanel"))).expect(201).id();
+            Api.As owner = t.customerApi();
+            String base = "/services/" + service;
+            assertFalse(owner.get(base).body().get("config").has("pushKey1"), "the restream key is never shown back");
+            long start = owner.post(base + "/actions", Map.of("action", "start")).expect(202).id();
+            Await.until("the service to start", Duration.ofSeconds(60),
+                    () -> "SUCCEEDED".equals(owner.get("/actions/" + start).text("status")));
+            String key = owner.get(base + "/connection").body().get("streamKey").asText();
+
+            Process encoder = start("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi",
+                    "-i", "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-c:v", "libx264",
+                    "-preset", "ultrafast", "-g", "25", "-c:a", "aac", "-t", "8", "-f", "flv",
+                    "rtmp://127.0.0.1:" + panel.rtmpPort() + "/ingest/" + key);
+            Await.until("the target to receive the stream", Duration.ofSeconds(30),
+                    () -> text(sinkStat).contains("<name>from-castpanel</name>"));
+            JsonNode sample = owner.get(base + "/stats").body().at("/current/sample");
+            assertEquals(0, sample.get("listeners").asInt(), "the restreaming copy is not a viewer: " + sample);
+            assertTrue(encoder.waitFor(60, TimeUnit.SECONDS), "the 8 s broadcast ends");
+            Await.until("the recording to be saved", Duration.ofSeconds(30),
+                    () -> owner.get(base + "/recordings").body().size() == 1);
+            Await.until("the push to stop with the broadcast", Duration.ofSeconds(30),
+                    () -> !text(sinkStat).contains("<name>from-castpanel</name>"));
+
+            JsonNode recording = owner.get(base + "/recordings").expect(200).body().get(0);
+            String name = recording.get("name").asText();
+            assertTrue(name.endsWith(".flv") && recording.get("sizeBytes").asLong() > 10_000, recording.toString());
+            byte[] file = fetchBytes(panel.api().base() + base + "/recordings/" + name, owner.token());
+            assertEquals(recording.get("sizeBytes").asLong(), file.length);
+            assertEquals("FLV", new String(file, 0, 3, StandardCharsets.US_ASCII), "a playable FLV file");
+            String events = owner.get(base + "/events").body().toString();
+            assertTrue(events.contains("restreaming to 1 target(s) started") && events.contains("recording saved"), events);
+
+            assertEquals(404, owner.get(base + "/recordings/..%2F..%2Fengines%2Fnginx-rtmp%2Fsecret").status());
+            assertEquals(404, Fixtures.tenant(panel.api(), admin).resellerApi().get(base + "/recordings").status());
+            assertEquals(204, owner.delete(base + "/recordings/" + name).status());
+            assertEquals(0, owner.get(base + "/recordings").body().size());
+            long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true)).expect(202).id();
+            Await.until("the service to be deleted", Duration.ofSeconds(30),
+                    () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+            try (java.util.stream.Stream<Path> files = Files.walk(sinkDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private Process publish(String url) throws IOException {
         return start("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
                 "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-c:v", "libx264",
@@ -148,12 +226,28 @@ class NginxRtmpIT {
         }
     }
 
+    /** The body, or "" when it cannot be fetched now. */
+    private static String text(String url) {
+        try {
+            return fetch(url);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static String fetch(String url) throws IOException {
         return new String(fetchBytes(url), StandardCharsets.UTF_8);
     }
 
     private static byte[] fetchBytes(String url) throws IOException {
+        return fetchBytes(url, null);
+    }
+
+    private static byte[] fetchBytes(String url, String token) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        if (token != null) {
+            connection.setRequestProperty("Authorization", "Bearer " + token);
+        }
         connection.setReadTimeout(5000);
         try (InputStream in = connection.getInputStream()) {
             return in.readAllBytes();

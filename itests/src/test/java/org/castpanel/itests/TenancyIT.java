@@ -59,7 +59,10 @@ class TenancyIT {
             new Call("GET", "/services/{id}/connection", null), new Call("GET", "/services/{id}/mounts", null),
             new Call("POST", "/services/{id}/mounts", Map.of("name", "/stolen")),
             new Call("PUT", "/services/{id}/mounts/{key}", Map.of("name", "/stolen")),
-            new Call("DELETE", "/services/{id}/mounts/{key}", null));
+            new Call("DELETE", "/services/{id}/mounts/{key}", null),
+            new Call("GET", "/services/{id}/recordings", null),
+            new Call("GET", "/services/{id}/recordings/broadcast.flv", null),
+            new Call("DELETE", "/services/{id}/recordings/broadcast.flv", null));
 
     Api api;
     Api.As admin;

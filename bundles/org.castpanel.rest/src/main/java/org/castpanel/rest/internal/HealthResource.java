@@ -36,7 +36,8 @@ public class HealthResource {
             final @Reference PlanResource plans, final @Reference AuditResource audit,
             final @Reference OpenApiResource openApi, final @Reference ServiceResource services,
             final @Reference ActionResource actions, final @Reference EngineResource engines,
-            final @Reference EventStreamResource eventStream, final @Reference MountResource mounts) {
+            final @Reference EventStreamResource eventStream, final @Reference MountResource mounts,
+            final @Reference RecordingResource recordings) {
         this.health = new Health("ok", context.getBundle().getVersion().toString());
     }
 

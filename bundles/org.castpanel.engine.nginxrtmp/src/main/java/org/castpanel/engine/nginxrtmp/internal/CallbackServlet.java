@@ -40,6 +40,7 @@ final class CallbackServlet extends HttpServlet {
                     // nginx-rtmp takes the new stream name from the Location header
                     response.setStatus(HttpServletResponse.SC_FOUND);
                     response.setHeader("Location", handler.get().streamName());
+                    handler.get().afterPublish();
                 } else {
                     response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 }
@@ -52,8 +53,18 @@ final class CallbackServlet extends HttpServlet {
                 engine.byStreamName(name).ifPresent(h -> engine.deleteHls(h.serviceId()));
                 response.setStatus(HttpServletResponse.SC_OK);
             }
+            case "record_done" -> {
+                Optional<NginxRtmpHandler> handler = engine.byStreamName(name);
+                java.nio.file.Path file = engine.recordingFile(request.getParameter("path"));
+                if (handler.isPresent() && file != null) {
+                    handler.get().recordingDone(file);
+                }
+                response.setStatus(HttpServletResponse.SC_OK);
+            }
             case "play" -> {
-                boolean allowed = engine.byStreamName(name).map(NginxRtmpHandler::authorizePlay).orElse(false);
+                String push = request.getParameter("push");
+                boolean allowed = engine.byStreamName(name)
+                        .map(h -> push != null ? h.isPush(push) : h.authorizePlay()).orElse(false);
                 if (allowed) {
                     response.setStatus(HttpServletResponse.SC_OK);
                 } else {
@@ -61,7 +72,9 @@ final class CallbackServlet extends HttpServlet {
                 }
             }
             case "play_done" -> {
-                engine.byStreamName(name).ifPresent(NginxRtmpHandler::playEnded);
+                if (request.getParameter("push") == null) {
+                    engine.byStreamName(name).ifPresent(NginxRtmpHandler::playEnded);
+                }
                 response.setStatus(HttpServletResponse.SC_OK);
             }
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * <li>{@code ingest}: encoders publish here with their stream key; the callback answers with a
  * redirect to the service's public name, and the stream is pushed on to {@code live}.</li>
  * <li>{@code live}: accepts publishing from this machine only; serves RTMP players (checked by the
- * play callback) and writes HLS per stream under {@code hls/service_{id}/}.</li>
+ * play callback), writes HLS per stream under {@code hls/service_{id}/}, and records the streams
+ * of services that record (started per stream through {@code /control/record/start}).</li>
  * </ul>
  */
 final class NginxConf {
@@ -50,6 +51,10 @@ final class NginxConf {
         conf.append("      on_publish_done ").append(hooks).append("/live_done;\n");
         conf.append("      hls on;\n      hls_path ").append(dir.resolve("hls")).append(";\n");
         conf.append("      hls_nested on;\n      hls_fragment 2s;\n      hls_playlist_length 12s;\n      hls_cleanup on;\n");
+        // started per stream through the control endpoint for services that record
+        conf.append("      recorder archive {\n        record all manual;\n        record_path ")
+                .append(dir.resolve("recordings")).append(";\n        record_unique on;\n        record_suffix .flv;\n");
+        conf.append("        on_record_done ").append(hooks).append("/record_done;\n      }\n");
         conf.append("    }\n  }\n}\n\n");
         conf.append("http {\n  access_log off;\n");
         conf.append("  log_format castpanel_hls '$msec $remote_addr $uri $body_bytes_sent';\n");

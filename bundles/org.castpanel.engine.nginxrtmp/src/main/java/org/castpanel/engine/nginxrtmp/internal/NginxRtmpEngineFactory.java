@@ -56,9 +56,28 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     static final List<ConfigField> FIELDS = List.of(
             ConfigField.integer("keyGeneration", "Stream key generation", 1, 1_000_000_000, 1L,
                     "Raise by one to rotate the stream key: the old key stops working at once"),
-            ConfigField.bool("rtmpPlayback", "RTMP playback", true, "Let players watch over RTMP besides HLS"));
+            ConfigField.bool("rtmpPlayback", "RTMP playback", true, "Let players watch over RTMP besides HLS"),
+            ConfigField.bool("record", "Record broadcasts", false,
+                    "Keep every broadcast as a file in the service's recordings (counts against its disk quota)"),
+            pushUrl(1), pushKey(1), pushUrl(2), pushKey(2));
+
+    /** Restreaming targets: how many a service may have. */
+    static final int PUSH_TARGETS = 2;
+
+    private static ConfigField pushUrl(int n) {
+        return new ConfigField("pushUrl" + n, "Restream " + n + ": server", ConfigField.Type.URL, false, null, 300L,
+                null, false, null, "RTMP server to publish to while you broadcast, e.g. rtmp://a.rtmp.youtube.com/live2",
+                "rtmps?://.+");
+    }
+
+    private static ConfigField pushKey(int n) {
+        return new ConfigField("pushKey" + n, "Restream " + n + ": stream key", ConfigField.Type.TEXT, false, null, 300L,
+                null, true, null, "The key that platform gave you (letters, digits and _ - . = & ? / + only)",
+                "[A-Za-z0-9_.=&?/+-]{1,300}");
+    }
 
     private final ServiceDirectories directories;
+    private final ProcessSupervisor supervisor;
     private final StreamKeys keys;
     private final NginxServer server;
     private final HlsLog hlsLog;
@@ -79,6 +98,7 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     public NginxRtmpEngineFactory(final @Reference ProcessSupervisor supervisor,
             final @Reference ServiceDirectories directories, final NginxRtmpConfig config, final BundleContext context) {
         this.directories = directories;
+        this.supervisor = supervisor;
         Path dir = directories.engineDirectory(TYPE);
         this.keys = new StreamKeys(secret(dir));
         this.server = new NginxServer(supervisor, dir, config, callbackBase(config));
@@ -129,7 +149,9 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     @Override
     public List<EngineType> engineTypes() {
         return List.of(EngineType.server(TYPE, "Nginx-RTMP", MediaKind.VIDEO,
-                Set.of(Capabilities.STREAM_KEYS, Capabilities.HLS, Capabilities.LISTENER_STATS), FIELDS));
+                Set.of(Capabilities.STREAM_KEYS, Capabilities.HLS, Capabilities.LISTENER_STATS, Capabilities.RECORDING,
+                        Capabilities.RESTREAMING),
+                FIELDS));
     }
 
     @Override
@@ -171,6 +193,10 @@ public class NginxRtmpEngineFactory implements EngineFactory {
         return keys;
     }
 
+    ProcessSupervisor supervisor() {
+        return supervisor;
+    }
+
     NginxServer server() {
         return server;
     }
@@ -194,6 +220,16 @@ public class NginxRtmpEngineFactory implements EngineFactory {
             counter[0] = bytesOutNow;
             return counter[1];
         }
+    }
+
+    /** A file nginx says it recorded, if it really is in the recordings folder nginx writes to. */
+    Path recordingFile(String reported) {
+        if (reported == null) {
+            return null;
+        }
+        Path folder = server.directory().resolve("recordings");
+        Path file = Path.of(reported).normalize();
+        return file.startsWith(folder) && file.getParent().equals(folder) ? file : null;
     }
 
     /** Removes a service's HLS files (nginx leaves the last playlist and fragments behind). */

@@ -36,7 +36,11 @@ final class NginxRtmpHandler implements EngineHandler {
     private final NginxRtmpEngineFactory engine;
     private final Executor executor;
     private final String key;
+    private static final java.time.format.DateTimeFormatter RECORDING_NAME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH-mm-ss-SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private final AtomicInteger rtmpViewers = new AtomicInteger();
+    private volatile boolean recording;
     private volatile int peakViewers;
 
     NginxRtmpHandler(ServiceContext context, EngineCallback callback, NginxRtmpEngineFactory engine, Executor executor) {
@@ -77,9 +81,137 @@ final class NginxRtmpHandler implements EngineHandler {
         return true;
     }
 
+    /**
+     * Work that needs the stream to exist in {@code live} (nginx pushes it there just after the
+     * publish callback answered): starting the recording.
+     */
+    void afterPublish() {
+        if (!pushTargets().isEmpty()) {
+            executor.execute(this::startPushes);
+        }
+        if (!Boolean.TRUE.equals(context.config().get("record"))) {
+            return;
+        }
+        executor.execute(() -> {
+            if (overDiskQuota()) {
+                callback.event("not recording: the disk quota of " + context.limits().diskQuotaMb() + " MB is used up");
+                return;
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                if (engine.server().startRecording(streamName())) {
+                    recording = true;
+                    callback.event("recording started");
+                    return;
+                }
+                try {
+                    Thread.sleep(100); // nginx's push reaches live within a moment
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            callback.event("recording could not start: the stream did not reach the live application");
+        });
+    }
+
+    /** The configured restreaming targets: server URL + "/" + key. */
+    List<String> pushTargets() {
+        List<String> targets = new ArrayList<>();
+        for (int n = 1; n <= NginxRtmpEngineFactory.PUSH_TARGETS; n++) {
+            Object url = context.config().get("pushUrl" + n);
+            Object key = context.config().get("pushKey" + n);
+            if (url != null && key != null) {
+                targets.add(url.toString().replaceAll("/+$", "") + "/" + key);
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * One supervised ffmpeg per target copies the stream from {@code live} (as a player the play
+     * callback recognizes by its token, so it takes no viewer slot) to the target. No shell: the
+     * customer's URL and key are one argument each.
+     */
+    private void startPushes() {
+        NginxRtmpConfig c = engine.server().config();
+        String source = "rtmp://127.0.0.1:" + c.rtmpPort() + "/live/" + streamName() + "?push=" + engine.callbackToken();
+        List<String> targets = pushTargets();
+        for (int n = 0; n < targets.size(); n++) {
+            engine.supervisor().start(new org.castpanel.engine.api.platform.ProcessSupervisor.Launch("push-" + (n + 1),
+                    List.of(c.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "warning", "-rw_timeout", "10000000",
+                            "-i", source, "-c", "copy", "-f", "flv", targets.get(n)),
+                    context.serviceDirectory(), Map.of()));
+        }
+        callback.event("restreaming to " + targets.size() + " target(s) started");
+    }
+
+    private int stopPushes() {
+        int stopped = 0;
+        for (int n = 1; n <= NginxRtmpEngineFactory.PUSH_TARGETS; n++) {
+            if (engine.supervisor().stop(context.serviceDirectory(), "push-" + n, java.time.Duration.ofSeconds(5))) {
+                stopped++;
+            }
+        }
+        return stopped;
+    }
+
+    private int runningPushes() {
+        int running = 0;
+        for (int n = 1; n <= NginxRtmpEngineFactory.PUSH_TARGETS; n++) {
+            if (engine.supervisor().running(context.serviceDirectory(), "push-" + n).isPresent()) {
+                running++;
+            }
+        }
+        return running;
+    }
+
+    /** nginx finished a recording file: it moves into the service's recordings, where the panel serves it. */
+    void recordingDone(Path file) {
+        recording = false;
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            Path folder = Files.createDirectories(context.serviceDirectory().resolve("recordings"));
+            String name = "broadcast-" + RECORDING_NAME.format(Instant.now()) + ".flv";
+            Path target = folder.resolve(name);
+            Files.move(file, target);
+            callback.event(String.format(Locale.ROOT, "recording saved: %s (%.1f MB)", name, Files.size(target) / 1e6));
+        } catch (IOException e) {
+            callback.event("a recording could not be saved: " + e.getMessage());
+        }
+    }
+
+    private boolean overDiskQuota() {
+        Long quota = context.limits().diskQuotaMb();
+        return quota != null && recordingsSize() > quota * 1_000_000L;
+    }
+
+    private long recordingsSize() {
+        Path folder = context.serviceDirectory().resolve("recordings");
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     void publishEnded() {
         engine.publishing(serviceId(), null);
+        if (stopPushes() > 0) {
+            callback.event("restreaming stopped");
+        }
         callback.event("publishing ended");
+    }
+
+    /** The plugin's own restreaming ffmpeg, which plays from live with the callback token. */
+    boolean isPush(String pushToken) {
+        return accepts() && StreamKeys.same(pushToken, engine.callbackToken());
     }
 
     /** An RTMP player asks to watch; refused when stopped, RTMP playback is off or the viewer limit is reached. */
@@ -133,6 +265,7 @@ final class NginxRtmpHandler implements EngineHandler {
                 engine.server().dropPublisher("ingest", streamName());
                 engine.server().dropPlayers("live", streamName());
             }
+            stopPushes();
             rtmpViewers.set(0);
         }, executor);
     }
@@ -185,8 +318,15 @@ final class NginxRtmpHandler implements EngineHandler {
             RtmpStats.Stream ingest = streams.get("ingest/" + streamName());
             RtmpStats.Stream live = streams.get("live/" + streamName());
             watchBitrate(ingest);
+            if (recording && overDiskQuota()) {
+                engine.server().stopRecording(streamName());
+                recording = false;
+                callback.event("recording stopped: the disk quota of " + context.limits().diskQuotaMb() + " MB is used up");
+            }
             engine.hlsLog().read();
-            int rtmpPlayers = live == null ? 0 : (int) live.clientList().stream().filter(c -> !c.publishing()).count();
+            // the restreaming ffmpegs play from live too; they are not viewers
+            int rtmpPlayers = live == null ? 0 : Math.max(0,
+                    (int) live.clientList().stream().filter(c -> !c.publishing()).count() - runningPushes());
             int viewers = rtmpPlayers + engine.hlsLog().viewers(serviceId(), System.currentTimeMillis()).size();
             peakViewers = Math.max(peakViewers, viewers);
             long bytesOut = engine.transfer(serviceId(), live == null ? 0 : live.bytesOut())

@@ -92,6 +92,7 @@ final class NginxServer {
 
     private void writeConf() throws IOException {
         Files.createDirectories(dir.resolve("hls"));
+        Files.createDirectories(dir.resolve("recordings"));
         String user = ROOT ? config.user() : null;
         ConfigFiles.writeAtomically(dir.resolve("nginx.conf"), NginxConf.write(config, dir, callbackBase, user),
                 PosixFilePermissions.fromString("rw-r--r--"));
@@ -99,6 +100,7 @@ final class NginxServer {
             // the workers write HLS as that user
             UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
             Files.setOwner(dir.resolve("hls"), owner);
+            Files.setOwner(dir.resolve("recordings"), owner);
         }
     }
 
@@ -124,6 +126,16 @@ final class NginxServer {
     boolean dropPublisher(String app, String name) {
         String dropped = get("/control/drop/publisher?app=" + app + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         return dropped != null && !dropped.isBlank() && !dropped.strip().equals("0");
+    }
+
+    /** Starts the {@code archive} recorder on a stream of {@code live}; false if nginx has no such stream yet. */
+    boolean startRecording(String name) {
+        String file = get("/control/record/start?app=live&rec=archive&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        return file != null && !file.isBlank();
+    }
+
+    void stopRecording(String name) {
+        get("/control/record/stop?app=live&rec=archive&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
     }
 
     /** Disconnects every player of a stream. */

@@ -82,6 +82,11 @@ class NginxRtmpContractTest extends EngineContractTest {
             }
 
             @Override
+            public String ffmpeg() {
+                return "/usr/bin/ffmpeg";
+            }
+
+            @Override
             public String panelUrl() {
                 return panelUrl;
             }

@@ -1,0 +1,7 @@
+package org.castpanel.core.api;
+
+import java.time.Instant;
+
+/** A recorded stream of a media service: a file in the service's {@code recordings/} folder. */
+public record Recording(String name, long sizeBytes, Instant createdAt) {
+}
