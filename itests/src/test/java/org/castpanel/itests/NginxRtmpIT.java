@@ -162,6 +162,9 @@ class NginxRtmpIT {
             JsonNode sample = owner.get(base + "/stats").body().at("/current/sample");
             assertEquals(0, sample.get("listeners").asInt(), "the restreaming copy is not a viewer: " + sample);
             assertTrue(encoder.waitFor(60, TimeUnit.SECONDS), "the 8 s broadcast ends");
+            String hls = "http://127.0.0.1:" + panel.hlsPort() + "/hls/service_" + service + "/index.m3u8";
+            Await.until("the HLS files to be cleaned up after the broadcast", Duration.ofSeconds(30),
+                    () -> status(hls) == 404);
             Await.until("the recording to be saved", Duration.ofSeconds(30),
                     () -> owner.get(base + "/recordings").body().size() == 1);
             Await.until("the push to stop with the broadcast", Duration.ofSeconds(30),
@@ -189,6 +192,31 @@ class NginxRtmpIT {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+    }
+
+    @Test
+    void anEncoderOverTheBitrateLimitIsDisconnected(Panel panel) throws Exception {
+        Api.As admin = panel.admin();
+        Fixtures.Tenant t = Fixtures.tenant(panel.api(), admin);
+        long service = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType", "nginx-rtmp",
+                "maxListeners", 5, "maxBitrateKbps", 300)).expect(201).id();
+        Api.As owner = t.customerApi();
+        String base = "/services/" + service;
+        long start = owner.post(base + "/actions", Map.of("action", "start")).expect(202).id();
+        Await.until("the service to start", Duration.ofSeconds(60),
+                () -> "SUCCEEDED".equals(owner.get("/actions/" + start).text("status")));
+        String key = owner.get(base + "/connection").body().get("streamKey").asText();
+        Process loud = start("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
+                "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-c:v", "libx264",
+                "-preset", "ultrafast", "-g", "25", "-b:v", "2000k", "-minrate", "2000k", "-maxrate", "2000k",
+                "-bufsize", "1000k", "-x264-params", "nal-hrd=cbr", "-c:a", "aac", "-t", "90", "-f", "flv",
+                "rtmp://127.0.0.1:" + panel.rtmpPort() + "/ingest/" + key);
+        assertTrue(loud.waitFor(60, TimeUnit.SECONDS), "a 2,000 kbit/s encoder on a 300 kbit/s service is cut");
+        String events = owner.get(base + "/events").body().toString();
+        assertTrue(events.contains("encoder disconnected") && events.contains("limit of 300 kbit/s"), events);
+        long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true)).expect(202).id();
+        Await.until("the service to be deleted", Duration.ofSeconds(30),
+                () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
     }
 
     private static int freePort() throws IOException {
