@@ -1,0 +1,91 @@
+import { reactive } from 'vue'
+import { get, post, setToken, token } from './api'
+import { locale, pickLocale, timeZone } from './i18n'
+
+export interface Account {
+  id: number
+  username: string
+  name: string
+  email: string | null
+  contactNumber: string | null
+  type: 'ADMINISTRATOR' | 'CUSTOMER'
+  kind: 'ADMINISTRATOR' | 'RESELLER' | 'RESELLER_SUBACCOUNT' | 'CUSTOMER'
+  enabled: boolean
+  apiAccess: boolean
+  accessibility: boolean
+  sendWelcomeEmail: boolean
+  timezone: string
+  language: string
+  resellerPlanId: number | null
+  parentId: number | null
+  createdAt: string
+}
+
+/** Who is logged in, as GET /me says. */
+export const session = reactive({
+  account: null as Account | null,
+  impersonatorId: null as number | null,
+  reseller: false,
+  subResellersAllowed: false,
+  expired: false,
+})
+
+const ORIGINAL = 'castpanel.originalToken'
+
+export const isAdmin = () => session.account?.kind === 'ADMINISTRATOR'
+export const managesAccounts = () => isAdmin() || session.reseller
+
+export async function loadMe(): Promise<boolean> {
+  if (!token()) return false
+  try {
+    const me = await get('/me')
+    session.account = me.account
+    session.impersonatorId = me.impersonatorId
+    session.reseller = me.reseller
+    session.subResellersAllowed = me.subResellersAllowed
+    locale.value = pickLocale(me.account.language)
+    timeZone.value = me.account.timezone || timeZone.value
+    document.documentElement.lang = locale.value
+    return true
+  } catch {
+    return false
+  }
+}
+
+export async function login(username: string, password: string) {
+  const s = await post('/auth/login', { username, password })
+  setToken(s.token)
+  session.expired = false
+  await loadMe()
+}
+
+export async function logout() {
+  try {
+    await post('/auth/logout')
+  } catch {
+    // already gone
+  }
+  setToken(null)
+  sessionStorage.removeItem(ORIGINAL)
+  session.account = null
+}
+
+/** "Log in as": the session becomes the customer's; the original one is kept to come back to. */
+export async function impersonate(accountId: number) {
+  const s = await post(`/accounts/${accountId}/impersonate`)
+  if (!sessionStorage.getItem(ORIGINAL)) sessionStorage.setItem(ORIGINAL, token() ?? '')
+  setToken(s.token)
+  await loadMe()
+}
+
+export async function backToSelf() {
+  const original = sessionStorage.getItem(ORIGINAL)
+  try {
+    await post('/auth/logout')
+  } catch {
+    // the impersonation session may have expired already
+  }
+  sessionStorage.removeItem(ORIGINAL)
+  setToken(original)
+  await loadMe()
+}

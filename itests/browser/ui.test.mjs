@@ -1,0 +1,188 @@
+// The web UI in a real browser: Debian's chromium driven by playwright-core, axe-core for
+// accessibility. Run by WebUiIT against a running panel (BASE_URL, ADMIN_PASSWORD, SCREENSHOTS, RUN).
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { chromium } from 'playwright-core'
+
+const require = createRequire(import.meta.url)
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+const BASE = process.env.BASE_URL
+const SHOTS = process.env.SCREENSHOTS
+const RUN = process.env.RUN ?? String(Date.now() % 100000)
+const PASSWORD = 'ui-pass-1'
+const names = { plan: `Gold ${RUN}`, reseller: `ui-res-${RUN}`, customer: `ui-cust-${RUN}` }
+let context
+let profile
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  profile = mkdtempSync(join(tmpdir(), 'castpanel-chromium-'))
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    // the app's Content-Security-Policy forbids inline scripts, axe-core's injection included
+    bypassCSP: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  })
+})
+
+after(async () => {
+  await context?.close()
+  rmSync(profile, { recursive: true, force: true })
+})
+
+async function page() {
+  const p = await context.newPage()
+  p.setDefaultTimeout(20000)
+  return p
+}
+
+async function login(p, username, password) {
+  await p.goto(`${BASE}/login`)
+  await p.getByLabel('Username').fill(username)
+  await p.getByLabel('Password').fill(password)
+  await p.getByRole('button', { name: 'Sign in' }).click()
+}
+
+async function logout(p) {
+  await p.getByRole('button', { name: 'Log out' }).click()
+  await p.waitForURL('**/login')
+}
+
+/** axe-core on the current page: no serious or critical violations. */
+async function accessible(p, what) {
+  await p.addScriptTag({ content: AXE })
+  const result = await p.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }))
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [],
+    `${what} has serious accessibility violations`)
+}
+
+async function shot(p, name) {
+  await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+async function choose(p, label, option) {
+  // by keyboard, as a keyboard user would
+  await p.getByRole('combobox', { name: label, exact: true }).focus()
+  await p.keyboard.press('Enter')
+  await p.getByRole('option', { name: option, exact: true }).click()
+}
+
+test('a wrong password is refused with a clear message', async () => {
+  const p = await page()
+  await login(p, 'admin', 'not-the-password')
+  await p.getByRole('alert').getByText('Wrong username or password.').waitFor()
+  await accessible(p, 'the login page')
+  await shot(p, '01-login-error')
+  await p.close()
+})
+
+test('the administrator creates a plan and a reseller; validation errors land on their fields', async () => {
+  const p = await page()
+  await login(p, 'admin', process.env.ADMIN_PASSWORD)
+  await p.getByRole('heading', { name: 'Dashboard' }).waitFor()
+  await accessible(p, 'the administrator dashboard')
+  await shot(p, '02-admin-dashboard')
+
+  await p.getByRole('menuitem', { name: 'Reseller plans' }).click()
+  await p.getByRole('button', { name: 'New plan' }).click()
+  await p.getByLabel('Name', { exact: true }).fill(names.plan)
+  await p.getByLabel('Services').fill('5')
+  await p.getByLabel('Listeners').fill('500')
+  await p.getByRole('button', { name: 'Create' }).click()
+  await p.getByRole('cell', { name: names.plan }).waitFor()
+  await shot(p, '03-plans')
+
+  await p.getByRole('menuitem', { name: 'Accounts' }).click()
+  await p.getByRole('button', { name: 'New account' }).click()
+  await p.getByLabel('Username').fill('bad name!')
+  await p.getByLabel('Name', { exact: true }).fill('UI Reseller')
+  await p.getByLabel('Password', { exact: true }).fill('abc')
+  await p.getByLabel('Confirm password').fill('abc')
+  await p.getByRole('button', { name: 'Create' }).click()
+  // the browser's own check: too short
+  await p.locator('.el-form-item', { has: p.getByLabel('Password', { exact: true }) }).getByText('At least 5 characters.').waitFor()
+  await p.getByLabel('Password', { exact: true }).fill(PASSWORD)
+  await p.getByLabel('Confirm password').fill(PASSWORD)
+  await p.getByRole('button', { name: 'Create' }).click()
+  // the server's check: the username's rule, shown on the username field
+  const usernameError = p.locator('.el-form-item', { has: p.getByLabel('Username') }).locator('.el-form-item__error')
+  await usernameError.waitFor()
+  assert.match(await usernameError.innerText(), /username/i)
+  await shot(p, '04-account-form-errors')
+  await p.getByLabel('Username').fill(names.reseller)
+  await choose(p, 'Reseller plan', names.plan)
+  await p.getByRole('button', { name: 'Create' }).click()
+  await p.getByRole('cell', { name: names.reseller, exact: true }).waitFor()
+  await p.locator('.el-overlay').waitFor({ state: 'hidden' })
+  await accessible(p, 'the accounts page')
+  await shot(p, '05-accounts')
+  await logout(p)
+  await p.close()
+})
+
+test('the reseller creates a customer and a service through the wizard, then starts it live', async () => {
+  const p = await page()
+  await login(p, names.reseller, PASSWORD)
+  await p.getByText(`Your plan: ${names.plan}`).waitFor()
+  await shot(p, '06-reseller-dashboard')
+
+  await p.getByRole('menuitem', { name: 'Accounts' }).click()
+  await p.getByRole('button', { name: 'New account' }).click()
+  await p.getByLabel('Username').fill(names.customer)
+  await p.getByLabel('Name', { exact: true }).fill('UI Customer')
+  await p.getByLabel('Password', { exact: true }).fill(PASSWORD)
+  await p.getByLabel('Confirm password').fill(PASSWORD)
+  await p.getByRole('button', { name: 'Create' }).click()
+  const row = p.getByRole('row', { name: new RegExp(names.customer) })
+  await row.getByText('Reseller sub-account').waitFor()
+
+  await p.getByRole('menuitem', { name: 'Media services' }).click()
+  await p.getByRole('button', { name: 'New service' }).click()
+  await p.locator('label.el-radio', { hasText: names.customer }).click()
+  await p.getByRole('button', { name: 'Next' }).click()
+  await p.locator('label.el-radio', { hasText: 'Icecast 2' }).click()
+  await p.getByRole('button', { name: 'Next' }).click()
+  await p.getByLabel('Name', { exact: true }).fill('UI Radio')
+  await p.getByLabel('maxListeners').fill('10')
+  await p.getByText('Plan usage').waitFor()
+  await accessible(p, 'the wizard')
+  await shot(p, '07-wizard-configure')
+  await p.getByRole('button', { name: 'Create' }).click()
+  await p.getByRole('heading', { name: 'UI Radio' }).waitFor()
+
+  await p.getByRole('button', { name: 'Start', exact: true }).click()
+  // the status changes through the event stream, without a reload
+  await p.locator('.title-row').getByText('RUNNING').waitFor({ timeout: 60000 })
+  await p.getByText('sourcePassword').waitFor()
+  await accessible(p, 'the service page')
+  await shot(p, '08-service-running')
+  await p.getByRole('button', { name: 'Stop', exact: true }).click()
+  await p.locator('.title-row').getByText('STOPPED').waitFor({ timeout: 60000 })
+  await logout(p)
+  await p.close()
+})
+
+test('a customer has no accounts menu and sees its own service', async () => {
+  const p = await page()
+  await login(p, names.customer, PASSWORD)
+  await p.getByRole('heading', { name: 'Dashboard' }).waitFor()
+  await p.getByRole('cell', { name: 'UI Radio' }).waitFor()
+  assert.equal(await p.getByRole('menuitem', { name: 'Accounts' }).count(), 0)
+  assert.equal(await p.getByRole('menuitem', { name: 'Reseller plans' }).count(), 0)
+  await accessible(p, 'the customer dashboard')
+  await shot(p, '09-customer-dashboard')
+  await p.getByRole('menuitem', { name: 'Profile' }).click()
+  await choose(p, 'Default language', 'Deutsch')
+  await p.getByRole('button', { name: 'Save' }).click()
+  await p.getByRole('menuitem', { name: 'Übersicht' }).waitFor()
+  await shot(p, '10-customer-german')
+  await p.close()
+})
