@@ -64,6 +64,12 @@ async function accessible(p, what) {
     `${what} has serious accessibility violations`)
 }
 
+/** Dialogs close with an animation: wait until no overlay shows, so axe sees the page itself. */
+async function noOverlay(p) {
+  await p.waitForFunction(() => [...document.querySelectorAll('.el-overlay')]
+    .every((e) => getComputedStyle(e).display === 'none'))
+}
+
 async function shot(p, name) {
   await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
 }
@@ -98,6 +104,11 @@ test('the administrator creates a plan and a reseller; validation errors land on
   await p.getByLabel('Listeners').fill('500')
   await p.getByRole('button', { name: 'Create' }).click()
   await p.getByRole('cell', { name: names.plan }).waitFor()
+  // edit: a PUT of the whole plan
+  await p.getByRole('row', { name: new RegExp(names.plan) }).getByRole('button', { name: 'Edit' }).click()
+  await p.getByLabel('Services').fill('6')
+  await p.getByRole('button', { name: 'Save' }).click()
+  await p.getByRole('row', { name: new RegExp(names.plan) }).getByRole('cell', { name: '6', exact: true }).waitFor()
   await shot(p, '03-plans')
 
   await p.getByRole('menuitem', { name: 'Accounts' }).click()
@@ -120,10 +131,19 @@ test('the administrator creates a plan and a reseller; validation errors land on
   await p.getByLabel('Username').fill(names.reseller)
   await choose(p, 'Reseller plan', names.plan)
   await p.getByRole('button', { name: 'Create' }).click()
-  await p.getByRole('cell', { name: names.reseller, exact: true }).waitFor()
-  await p.locator('.el-overlay').waitFor({ state: 'hidden' })
+  await noOverlay(p)
+  // the panel may hold many accounts (other tests share it): find the new one with the search box
+  await p.getByRole('textbox', { name: 'Search' }).fill(names.reseller)
+  await p.keyboard.press('Enter')
+  await p.getByRole('button', { name: names.reseller, exact: true }).waitFor()
+  await noOverlay(p)
   await accessible(p, 'the accounts page')
   await shot(p, '05-accounts')
+  await p.getByRole('button', { name: names.reseller, exact: true }).click()
+  await p.getByText(`Overview: ${names.reseller}`).waitFor()
+  await p.getByRole('dialog').getByText(`Your plan: ${names.plan}`).waitFor()
+  await shot(p, '05b-account-overview')
+  await p.keyboard.press('Escape')
   await logout(p)
   await p.close()
 })
@@ -151,7 +171,7 @@ test('the reseller creates a customer and a service through the wizard, then sta
   await p.locator('label.el-radio', { hasText: 'Icecast 2' }).click()
   await p.getByRole('button', { name: 'Next' }).click()
   await p.getByLabel('Name', { exact: true }).fill('UI Radio')
-  await p.getByLabel('maxListeners').fill('10')
+  await p.getByLabel('Max listeners').fill('10')
   await p.getByText('Plan usage').waitFor()
   await accessible(p, 'the wizard')
   await shot(p, '07-wizard-configure')
@@ -166,6 +186,10 @@ test('the reseller creates a customer and a service through the wizard, then sta
   await shot(p, '08-service-running')
   await p.getByRole('button', { name: 'Stop', exact: true }).click()
   await p.locator('.title-row').getByText('STOPPED').waitFor({ timeout: 60000 })
+  await p.getByRole('button', { name: 'Settings' }).click()
+  await p.getByRole('dialog').getByLabel('Name', { exact: true }).fill('UI Radio FM')
+  await p.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
+  await p.getByRole('heading', { name: 'UI Radio FM' }).waitFor()
   await logout(p)
   await p.close()
 })
@@ -174,7 +198,7 @@ test('a customer has no accounts menu and sees its own service', async () => {
   const p = await page()
   await login(p, names.customer, PASSWORD)
   await p.getByRole('heading', { name: 'Dashboard' }).waitFor()
-  await p.getByRole('cell', { name: 'UI Radio' }).waitFor()
+  await p.getByRole('cell', { name: 'UI Radio FM' }).waitFor()
   assert.equal(await p.getByRole('menuitem', { name: 'Accounts' }).count(), 0)
   assert.equal(await p.getByRole('menuitem', { name: 'Reseller plans' }).count(), 0)
   await accessible(p, 'the customer dashboard')

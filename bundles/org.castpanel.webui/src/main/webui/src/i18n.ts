@@ -113,6 +113,20 @@ export const messages = {
     'services.connected': 'Connected (s)',
     'services.mount': 'Mount',
     'services.deleteConfirm': 'Delete this service? Its configuration and files are removed.',
+    'limit.serverLimit': 'Services',
+    'limit.maxListeners': 'Max listeners',
+    'limit.maxBitrateKbps': 'Max bitrate (kbit/s)',
+    'limit.diskQuotaMb': 'Disk quota (MB)',
+    'limit.dataTransferGb': 'Data transfer (GB/month)',
+    'limit.maxDataTransferGb': 'Data transfer (GB/month)',
+    'limit.mountPoints': 'Mount points',
+    'limit.autoDjQuota': 'AutoDJ accounts',
+    'limit.accounts': 'Accounts',
+    'services.settings': 'Settings',
+    'accounts.overview': 'Overview',
+    'accounts.activeServices': 'Active services',
+    'accounts.suspendedServices': 'Suspended services',
+    'accounts.subAccounts': 'Sub-accounts',
     'wizard.title': 'New media service',
     'wizard.step1': 'Customer',
     'wizard.step2': 'Type',
@@ -252,6 +266,20 @@ export const messages = {
     'services.connected': 'Verbunden (s)',
     'services.mount': 'Mount',
     'services.deleteConfirm': 'Diesen Dienst löschen? Konfiguration und Dateien werden entfernt.',
+    'limit.serverLimit': 'Dienste',
+    'limit.maxListeners': 'Max. Hörer',
+    'limit.maxBitrateKbps': 'Max. Bitrate (kbit/s)',
+    'limit.diskQuotaMb': 'Speicher (MB)',
+    'limit.dataTransferGb': 'Datentransfer (GB/Monat)',
+    'limit.maxDataTransferGb': 'Datentransfer (GB/Monat)',
+    'limit.mountPoints': 'Mountpoints',
+    'limit.autoDjQuota': 'AutoDJ-Konten',
+    'limit.accounts': 'Konten',
+    'services.settings': 'Einstellungen',
+    'accounts.overview': 'Übersicht',
+    'accounts.activeServices': 'Aktive Dienste',
+    'accounts.suspendedServices': 'Gesperrte Dienste',
+    'accounts.subAccounts': 'Unterkonten',
     'wizard.title': 'Neuer Mediendienst',
     'wizard.step1': 'Kunde',
     'wizard.step2': 'Typ',
@@ -297,6 +325,12 @@ export function pickLocale(language: string | null | undefined): Locale {
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const text: string = messages[locale.value][key] ?? messages.en[key] ?? key
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`))
+}
+
+/** The label of a limit (plan usage lines, service limits); an unknown one shows as it is. */
+export function limitLabel(name: string): string {
+  const key = `limit.${name}` as MessageKey
+  return key in messages.en ? t(key) : name
 }
 
 /** A date and time in the user's time zone and language. */
