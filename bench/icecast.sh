@@ -13,11 +13,9 @@ printf 'storageRoot = %s\nportRangeStart = 31000\nportRangeEnd = 31999\n' "$STOR
 printf 'statsSeconds = 5\nworkers = %s\n' "${BENCH_WORKERS:-4}" > "$HOME_DIR/etc/org.castpanel.provisioning.cfg"
 printf 'hostname = 127.0.0.1\nbindAddress = 127.0.0.1\n' > "$HOME_DIR/etc/org.castpanel.engine.icecast.cfg"
 trap 'pkill -f "$STORAGE" 2>/dev/null || true; bench_cleanup; rm -rf "$STORAGE"' EXIT
-now_ms() { date +%s%3N; }
 answers_all() { # ports...
   for port in "$@"; do curl -sf -o /dev/null "http://127.0.0.1:$port/status-json.xsl" || return 1; done
 }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 echo "== starting a throw-away panel on port $CASTPANEL_HTTP_PORT" >&2
 bench_start_panel

@@ -6,6 +6,8 @@ ASSEMBLY="$ROOT/karaf-assembly/target/assembly"
 [ -d "$ASSEMBLY/system" ] || { echo "build first: ./castpanel build" >&2; exit 1; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system CPU of a pid, in clock ticks
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
 
 HOME_DIR=$(mktemp -d /tmp/castpanel-bench-XXXX)

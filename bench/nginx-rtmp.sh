@@ -25,8 +25,6 @@ cleanup() {
   rm -rf "$STORAGE" "$BARE"
 }
 trap cleanup EXIT
-now_ms() { date +%s%3N; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 live_streams() { # stat url → number of streams publishing in application live (or sink)
   curl -sf "$1" | python3 -c 'import sys,re; x=sys.stdin.read(); print(len(re.findall(r"<stream>\s*<name>[^<]+</name>", x.split("<name>'"$2"'</name>",1)[1] if "<name>'"$2"'</name>" in x else "")))'
 }

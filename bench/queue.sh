@@ -16,7 +16,6 @@ echo "== starting a throw-away panel on port $CASTPANEL_HTTP_PORT" >&2
 bench_start_panel
 ADMIN=$(admin_token)
 listed() { curl -sf "$BASE/engines/test-audio" -H "Authorization: Bearer $ADMIN" 2>/dev/null | grep -q '"available":true'; }
-now_ms() { date +%s%3N; }
 
 echo "== feature:install castpanel-engine-test" >&2
 t0=$(now_ms)
