@@ -57,6 +57,8 @@ async function logout(p) {
 
 /** axe-core on the current page: no serious or critical violations. */
 async function accessible(p, what) {
+  // a fading element's colours are half-way: judge the page once every animation has finished
+  await p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   await p.addScriptTag({ content: AXE })
   const result = await p.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }))
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
