@@ -76,7 +76,6 @@ public class NginxRtmpEngineFactory implements EngineFactory {
                 "[A-Za-z0-9_.=&?/+-]{1,300}");
     }
 
-    private final ServiceDirectories directories;
     private final ProcessSupervisor supervisor;
     private final StreamKeys keys;
     private final NginxServer server;
@@ -85,6 +84,7 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     private final Map<Long, long[]> rtmpBytes = new ConcurrentHashMap<>();
     /** serviceId → the key its current encoder presented (handlers are re-made when settings change) */
     private final Map<Long, String> publishingKeys = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> rtmpViewers = new ConcurrentHashMap<>();
     /** Waiting on nginx and its HTTP endpoints happens here, never on the common pool. */
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "castpanel-nginx-rtmp-" + THREADS.incrementAndGet());
@@ -97,7 +97,6 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     @Activate
     public NginxRtmpEngineFactory(final @Reference ProcessSupervisor supervisor,
             final @Reference ServiceDirectories directories, final NginxRtmpConfig config, final BundleContext context) {
-        this.directories = directories;
         this.supervisor = supervisor;
         Path dir = directories.engineDirectory(TYPE);
         this.keys = new StreamKeys(secret(dir));
@@ -183,6 +182,18 @@ public class NginxRtmpEngineFactory implements EngineFactory {
         } else {
             publishingKeys.put(serviceId, key);
         }
+    }
+
+    /** The service is gone: what the plugin kept about it goes too. */
+    void forget(long serviceId) {
+        hlsLog.forget(serviceId);
+        publishingKeys.remove(serviceId);
+        rtmpViewers.remove(serviceId);
+        rtmpBytes.remove(serviceId);
+    }
+
+    AtomicInteger rtmpViewers(long serviceId) {
+        return rtmpViewers.computeIfAbsent(serviceId, id -> new AtomicInteger());
     }
 
     String publishingKey(long serviceId) {

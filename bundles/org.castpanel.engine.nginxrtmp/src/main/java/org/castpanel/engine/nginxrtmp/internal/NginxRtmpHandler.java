@@ -39,7 +39,8 @@ final class NginxRtmpHandler implements EngineHandler {
     private static final java.time.format.DateTimeFormatter RECORDING_NAME = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH-mm-ss-SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
-    private final AtomicInteger rtmpViewers = new AtomicInteger();
+    /** RTMP players let in by the play callback; kept by the plugin, since a handler is re-made on every settings change */
+    private final AtomicInteger rtmpViewers;
     private volatile boolean recording;
     private volatile int peakViewers;
 
@@ -48,6 +49,7 @@ final class NginxRtmpHandler implements EngineHandler {
         this.callback = callback;
         this.engine = engine;
         this.executor = executor;
+        this.rtmpViewers = engine.rtmpViewers(context.serviceId());
         Object generation = context.config().getOrDefault("keyGeneration", 1L);
         this.key = engine.keys().key(context.serviceId(), ((Number) generation).longValue());
     }
@@ -287,7 +289,7 @@ final class NginxRtmpHandler implements EngineHandler {
     public CompletionStage<Void> deprovision() {
         return stop().thenRun(() -> {
             engine.deleteHls(context.serviceId());
-            engine.hlsLog().forget(context.serviceId());
+            engine.forget(context.serviceId());
         });
     }
 
