@@ -39,10 +39,11 @@ public final class Panel implements AutoCloseable {
         this.home = home;
         this.storage = storage;
         this.database = database;
-        this.httpPort = freePort();
-        this.sshPort = freePort();
-        this.rtmpPort = freePort();
-        this.hlsPort = freePort();
+        int[] ports = freePorts(4);
+        this.httpPort = ports[0];
+        this.sshPort = ports[1];
+        this.rtmpPort = ports[2];
+        this.hlsPort = ports[3];
         this.api = new Api("http://127.0.0.1:" + httpPort + "/api/v1");
     }
 
@@ -227,10 +228,30 @@ public final class Panel implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /** Different free ports: every socket stays open until all are chosen, so none is handed out twice. */
+    static int[] freePorts(int count) {
+        java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing a probe socket cannot matter
+                }
+            }
         }
     }
 

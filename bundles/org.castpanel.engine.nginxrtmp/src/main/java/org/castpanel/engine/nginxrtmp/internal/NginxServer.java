@@ -104,13 +104,18 @@ final class NginxServer {
         }
     }
 
+    /** nginx's own error log, and what it printed before it had one (bad config, port taken). */
     private String lastLogLines() {
-        try {
-            List<String> lines = Files.readAllLines(dir.resolve("error.log"));
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
+        StringBuilder text = new StringBuilder();
+        for (Path log : List.of(dir.resolve("error.log"), supervisor.logFile(dir, DAEMON))) {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                lines.subList(Math.max(0, lines.size() - 3), lines.size()).forEach(l -> text.append(l).append(" | "));
+            } catch (IOException e) {
+                // not written (yet)
+            }
         }
+        return text.length() == 0 ? "(nothing logged)" : text.toString();
     }
 
     private boolean answers() {

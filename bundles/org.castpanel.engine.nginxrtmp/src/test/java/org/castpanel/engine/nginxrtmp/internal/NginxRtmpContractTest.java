@@ -19,8 +19,9 @@ class NginxRtmpContractTest extends EngineContractTest {
     @Override
     protected EngineFactory createFactory(LocalPlatform platform) {
         this.platform = platform;
+        int[] ports = freePorts();
         this.factory = new NginxRtmpEngineFactory(platform.supervisor(), platform.directories(),
-                config(freePort(), freePort(), "http://127.0.0.1:9"), null);
+                config(ports[0], ports[1], "http://127.0.0.1:9"), null);
         return factory;
     }
 
@@ -31,9 +32,10 @@ class NginxRtmpContractTest extends EngineContractTest {
         factory.deactivate();
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two different free ports: both sockets stay open until both are chosen. */
+    static int[] freePorts() {
+        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+            return new int[] { a.getLocalPort(), b.getLocalPort() };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
