@@ -128,8 +128,9 @@ class NginxRtmpIT {
     @Test
     void broadcastsAreRecordedAndRestreamed(Panel panel) throws Exception {
         Path sinkDir = Files.createTempDirectory("castpanel-it-sink-");
-        int sinkRtmp = freePort();
-        int sinkHttp = freePort();
+        int[] sinkPorts = Panel.freePorts(2);
+        int sinkRtmp = sinkPorts[0];
+        int sinkHttp = sinkPorts[1];
         Files.writeString(sinkDir.resolve("nginx.conf"), "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
                 + "daemon off;\nmaster_process off;\npid " + sinkDir.resolve("nginx.pid") + ";\nerror_log "
                 + sinkDir.resolve("error.log") + ";\nevents {}\nrtmp { server { listen 127.0.0.1:" + sinkRtmp
@@ -217,12 +218,6 @@ class NginxRtmpIT {
         long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true)).expect(202).id();
         Await.until("the service to be deleted", Duration.ofSeconds(30),
                 () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private Process publish(String url) throws IOException {

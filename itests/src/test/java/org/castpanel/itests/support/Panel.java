@@ -232,7 +232,7 @@ public final class Panel implements AutoCloseable {
     }
 
     /** Different free ports: every socket stays open until all are chosen, so none is handed out twice. */
-    static int[] freePorts(int count) {
+    public static int[] freePorts(int count) {
         java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
         try {
             int[] ports = new int[count];
