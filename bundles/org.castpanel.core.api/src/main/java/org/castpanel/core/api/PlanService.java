@@ -26,4 +26,10 @@ public interface PlanService {
 
     /** The reseller account's use of its plan; not found if it has no plan. */
     PlanUsage usage(Caller caller, long accountId);
+
+    /**
+     * The plan that governs an account's services: its own, or that of the nearest reseller above
+     * it; empty for accounts outside any plan. For the panel's own background work (no caller).
+     */
+    java.util.Optional<ResellerPlan> governingPlan(long accountId);
 }

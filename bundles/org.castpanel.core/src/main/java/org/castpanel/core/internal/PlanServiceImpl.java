@@ -165,6 +165,15 @@ public class PlanServiceImpl implements PlanService {
         });
     }
 
+    @Override
+    public java.util.Optional<ResellerPlan> governingPlan(long accountId) {
+        return store.read(em -> {
+            AccountEntity account = em.find(AccountEntity.class, accountId);
+            AccountEntity reseller = account == null ? null : PlanLimits.governingReseller(em, account);
+            return java.util.Optional.ofNullable(reseller).map(r -> toPlan(em.find(PlanEntity.class, r.resellerPlanId)));
+        });
+    }
+
     private static void requireMayDefinePlans(Caller caller) {
         if (!caller.isAdministrator() && !(caller.reseller() && caller.subResellersAllowed())) {
             throw CastPanelException.forbidden(caller.reseller()

@@ -3,20 +3,16 @@ package org.castpanel.provisioning.internal;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.castpanel.core.api.PanelEvents;
-import javax.persistence.EntityManager;
-
+import org.castpanel.core.api.PlanService;
+import org.castpanel.core.api.ResellerPlan;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ServiceStats;
-import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.MediaServiceEntity;
-import org.castpanel.persistence.PlanEntity;
 import org.castpanel.persistence.StatsSampleEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
@@ -42,6 +38,7 @@ public class StatsCollector {
     private final EngineRegistry engines;
     private final ActionQueue queue;
     private final PanelEvents events;
+    private final PlanService plans;
     private final ProvisioningConfig config;
     private final PeriodicTask timer;
     /** serviceId → bytes sent as of the previous sample, to turn the engine's counter into deltas */
@@ -50,11 +47,13 @@ public class StatsCollector {
 
     @Activate
     public StatsCollector(final @Reference Store store, final @Reference EngineRegistry engines,
-            final @Reference ActionQueue queue, final @Reference PanelEvents events, final ProvisioningConfig config) {
+            final @Reference ActionQueue queue, final @Reference PanelEvents events, final @Reference PlanService plans,
+            final ProvisioningConfig config) {
         this.store = store;
         this.engines = engines;
         this.queue = queue;
         this.events = events;
+        this.plans = plans;
         this.config = config;
         this.timer = new PeriodicTask("castpanel-stats-collector", config.statsSeconds(), config.statsSeconds(),
                 this::collect);
@@ -110,7 +109,7 @@ public class StatsCollector {
                                 .setParameter(1, s.id).setParameter(2, month).setParameter(3, delta).executeUpdate();
                     }
                 }
-                if (s.dataTransferGb != null && !s.suspended && suspendsOverTransfer(em, s)) {
+                if (s.dataTransferGb != null && !s.suspended) {
                     Number used = (Number) em.createNativeQuery("SELECT bytes FROM cp_service_transfer "
                             + "WHERE service_id = ? AND period = ?").setParameter(1, s.id).setParameter(2, month)
                             .getResultList().stream().findFirst().orElse(0L);
@@ -127,31 +126,16 @@ public class StatsCollector {
             return null;
         });
         for (MediaServiceEntity s : overAllowance) {
-            suspend(s);
+            // services outside any plan follow the panel-wide setting
+            if (plans.governingPlan(s.ownerId).map(ResellerPlan::suspendOverTransfer).orElse(config.suspendOverTransfer())) {
+                suspend(s);
+            }
         }
         for (Map.Entry<MediaServiceEntity, ServiceStats> entry : samples.entrySet()) {
             events.publish(new PanelEvents.Event("stats", entry.getKey().ownerPath,
                     Map.of("serviceId", entry.getKey().id, "sample", entry.getValue())));
         }
         return samples.size();
-    }
-
-    /**
-     * The switch of the plan that governs the service (its owner's, or the nearest reseller's above
-     * it); services of accounts outside any plan follow the panel-wide setting.
-     */
-    private boolean suspendsOverTransfer(EntityManager em, MediaServiceEntity s) {
-        List<Long> ancestors = new ArrayList<>();
-        for (String part : s.ownerPath.split("/")) {
-            if (!part.isEmpty()) {
-                ancestors.add(Long.parseLong(part));
-            }
-        }
-        return em.createQuery("SELECT a FROM AccountEntity a WHERE a.id IN :ids AND a.resellerPlanId IS NOT NULL",
-                AccountEntity.class).setParameter("ids", ancestors).getResultList().stream()
-                .max(Comparator.comparingInt(a -> a.path.length()))
-                .map(reseller -> em.find(PlanEntity.class, reseller.resellerPlanId))
-                .map(plan -> plan.suspendOverTransfer).orElse(config.suspendOverTransfer());
     }
 
     private void suspend(MediaServiceEntity service) {
