@@ -34,7 +34,9 @@ final class NginxConf {
         if (workerUser != null) {
             conf.append("user ").append(plain("user", workerUser)).append(";\n");
         }
-        conf.append("pid ").append(dir.resolve("nginx.pid")).append(";\n");
+        // not nginx.pid: that is the supervisor's file (pid and start time), which nginx would truncate
+        // and rewrite under it, so that a check in between found no nginx at all
+        conf.append("pid ").append(dir.resolve("nginx-master.pid")).append(";\n");
         conf.append("error_log ").append(dir.resolve("error.log")).append(" warn;\n");
         conf.append("events { worker_connections 4096; }\n\n");
         conf.append("rtmp {\n  server {\n");
