@@ -154,6 +154,13 @@ export const messages = {
     'profile.secretOnce': 'Copy this key now: it is shown only once.',
     'profile.revoke': 'Revoke',
     'profile.saved': 'Saved.',
+    'profile.currentPassword': 'Current password',
+    'profile.currentNeeded': 'Give your current password to change it.',
+    'profile.lastUsed': 'Last used',
+    'profile.expires': 'Expires',
+    'profile.never': 'never',
+    'profile.expiresInDays': 'Expires after (days, empty: never)',
+    'accounts.resetWarning': 'Setting a new password ends every session of this account and revokes its API keys.',
   },
   de: {
     'app.skip': 'Zum Hauptinhalt springen',
@@ -307,6 +314,13 @@ export const messages = {
     'profile.secretOnce': 'Kopieren Sie diesen Schlüssel jetzt: Er wird nur einmal angezeigt.',
     'profile.revoke': 'Widerrufen',
     'profile.saved': 'Gespeichert.',
+    'profile.currentPassword': 'Aktuelles Passwort',
+    'profile.currentNeeded': 'Geben Sie Ihr aktuelles Passwort an, um es zu ändern.',
+    'profile.lastUsed': 'Zuletzt benutzt',
+    'profile.expires': 'Läuft ab',
+    'profile.never': 'nie',
+    'profile.expiresInDays': 'Läuft ab nach (Tagen, leer: nie)',
+    'accounts.resetWarning': 'Ein neues Passwort beendet alle Sitzungen dieses Kontos und widerruft seine API-Schlüssel.',
   },
 } as const
 

@@ -127,6 +127,37 @@ abstract class AccountScenarios {
         api.login(t.customer(), "new-pass-2").get("/me").expect(200);
     }
 
+    /**
+     * Twenty parallel creates under a one-server plan: exactly one gets through (before the fix,
+     * one trial in five created two). Checked on both databases: MariaDB's own isolation level
+     * would have counted from an older snapshot.
+     */
+    @Test
+    void parallelCreatesCannotOverbookAPlan() throws Exception {
+        long plan = admin.post("/reseller-plans", Map.of("name", Fixtures.unique("one"), "serverLimit", 1))
+                .expect(201).id();
+        String reseller = Fixtures.unique("one-server");
+        Fixtures.account(admin, reseller, Map.of("resellerPlanId", plan));
+        Api.As r = api.login(reseller, Fixtures.PASSWORD);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> r.post("/services", Map.of("engineType", "icecast")).status()));
+            }
+            int created = 0;
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                int status = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(status == 201 || status == 409, "a create answered " + status);
+                created += status == 201 ? 1 : 0;
+            }
+            assertEquals(1, created);
+            assertEquals(1, r.get("/services").body().get("total").asInt());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void deletingAnAccountThatOwnsAccountsNeedsCascade() {
         Tenant t = Fixtures.tenant(api, admin);

@@ -133,7 +133,7 @@ class NginxRtmpIT {
         int sinkHttp = sinkPorts[1];
         Files.writeString(sinkDir.resolve("nginx.conf"), "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
                 + "daemon off;\nmaster_process off;\npid " + sinkDir.resolve("nginx.pid") + ";\nerror_log "
-                + sinkDir.resolve("error.log") + ";\nevents {}\nrtmp { server { listen 127.0.0.1:" + sinkRtmp
+                + sinkDir.resolve("error.log") + ";\nevents {}\nrtmp { server { listen " + Panel.SINK_HOST + ":" + sinkRtmp
                 + "; application sink { live on; } } }\nhttp { access_log off; server { listen 127.0.0.1:" + sinkHttp
                 + "; location /stat { rtmp_stat all; } } }\n");
         start("/usr/sbin/nginx", "-p", sinkDir.toString(), "-e", sinkDir.resolve("error.log").toString(), "-c",
@@ -145,7 +145,7 @@ class NginxRtmpIT {
             Fixtures.Tenant t = Fixtures.tenant(panel.api(), admin);
             long service = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType",
                     "nginx-rtmp", "maxListeners", 5, "diskQuotaMb", 100, "config", Map.of("record", true, "pushUrl1",
-                    "rtmp://127.0.0.1:" + sinkRtmp + "/sink", "pushKey1", "from-castpanel"))).expect(201).id();
+                    "rtmp://" + Panel.SINK_HOST + ":" + sinkRtmp + "/sink", "pushKey1", "from-castpanel"))).expect(201).id();
             Api.As owner = t.customerApi();
             String base = "/services/" + service;
             assertFalse(owner.get(base).body().get("config").has("pushKey1"), "the restream key is never shown back");

@@ -21,4 +21,7 @@ public class ApiKeyEntity {
     public long createdAt;
     @Column(name = "last_used_at")
     public Long lastUsedAt;
+    /** null: the key does not expire */
+    @Column(name = "expires_at")
+    public Long expiresAt;
 }

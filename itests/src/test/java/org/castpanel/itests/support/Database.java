@@ -48,7 +48,8 @@ public interface Database extends AutoCloseable {
             public String datasourceConfig() {
                 return String.join("\n", "dataSourceName = castpanel", "osgi.jdbc.driver.class = org.mariadb.jdbc.Driver",
                         "url = jdbc:mariadb://127.0.0.1:3306/" + name + "?useMysqlMetadata=true", "user = root",
-                        "password = ", "pool = hikari", "xa = false", "hikari.maximumPoolSize = 10", "");
+                        "password = ", "pool = hikari", "xa = false", "hikari.maximumPoolSize = 10",
+                        "hikari.transactionIsolation = TRANSACTION_READ_COMMITTED", "");
             }
 
             @Override

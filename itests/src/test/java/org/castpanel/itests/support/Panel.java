@@ -65,7 +65,10 @@ public final class Panel implements AutoCloseable {
             // directories; the build folder may be private, so services live in a folder of their own
             Path storage = Files.createTempDirectory("castpanel-it-storage-", java.nio.file.attribute.PosixFilePermissions
                     .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
-            Files.writeString(home.resolve("etc/org.castpanel.platform.cfg"), "storageRoot = " + storage + "\n");
+            // 127.0.0.2 is where tests run the restreaming targets they start: allowed as an administrator
+            // would allow an internal host; every other internal address stays refused
+            Files.writeString(home.resolve("etc/org.castpanel.platform.cfg"),
+                    "storageRoot = " + storage + "\nallowedTargetHosts = " + SINK_HOST + "\n");
             Panel panel = new Panel(home, storage, database);
             panel.launch();
             return panel;
@@ -73,6 +76,9 @@ public final class Panel implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A loopback address the panel lets customers restream to (allowedTargetHosts); test sinks listen there. */
+    public static final String SINK_HOST = "127.0.0.2";
 
     public Api api() {
         return api;

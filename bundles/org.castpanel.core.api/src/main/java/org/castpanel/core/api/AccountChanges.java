@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A partial update of an account. A null field is left unchanged; for the fields that may be
- * cleared, {@code Optional.empty()} clears them.
+ * cleared, {@code Optional.empty()} clears them. Changing one's own {@code password} needs
+ * {@code currentPassword} and a login session of one's own.
  */
 public record AccountChanges(
         String name,
@@ -18,10 +19,11 @@ public record AccountChanges(
         String timezone,
         String language,
         Optional<Long> resellerPlanId,
-        String password) {
+        String password,
+        String currentPassword) {
 
     /** A change that touches nothing; handy as a starting point in code and tests. */
     public static AccountChanges none() {
-        return new AccountChanges(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new AccountChanges(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

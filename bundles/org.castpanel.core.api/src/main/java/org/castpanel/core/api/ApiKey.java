@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * An API key of an account. {@code secret} is present only in the answer to its creation;
- * the panel stores a digest of it and cannot show it again.
+ * the panel stores a digest of it and cannot show it again. {@code expiresAt} is null for a key
+ * that does not expire.
  */
 public record ApiKey(long id, long accountId, String label, String prefix, String secret, Instant createdAt,
-        Instant lastUsedAt) {
+        Instant lastUsedAt, Instant expiresAt) {
 }

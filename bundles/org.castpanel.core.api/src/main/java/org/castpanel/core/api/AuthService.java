@@ -24,10 +24,18 @@ public interface AuthService {
 
     void logout(String token);
 
-    /** Opens a session as another account in the caller's subtree; audited. */
+    /**
+     * Opens a short session (an hour by default) as another account in the caller's subtree;
+     * audited. Every request on it checks the impersonator again: disabled, or no longer managing
+     * the account, ends it.
+     */
     Session impersonate(Caller caller, long accountId);
 
-    ApiKey createApiKey(Caller caller, long accountId, String label);
+    /**
+     * Mints an API key; only from a login session of one's own (a key cannot mint keys, nor can
+     * someone logged in as the account). {@code expiresAt} null: the key does not expire.
+     */
+    ApiKey createApiKey(Caller caller, long accountId, String label, java.time.Instant expiresAt);
 
     List<ApiKey> listApiKeys(Caller caller, long accountId);
 

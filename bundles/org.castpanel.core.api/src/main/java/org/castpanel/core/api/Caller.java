@@ -5,15 +5,28 @@ package org.castpanel.core.api;
  * checks it. {@code path} is the account's place in the hierarchy ("/1/7/"), so a subtree check
  * is a prefix test. {@code impersonatorId} is set while an administrator or reseller is logged in
  * as one of its customers. {@code origin} says where the request came from (an IP address, or
- * "console").
+ * "console"). {@code credential} says what the caller authenticated with: some things (changing
+ * one's own password, minting API keys) need a login session of one's own, not an API key or an
+ * impersonation; {@code sessionId} is that session, kept when the others end.
  */
 public record Caller(long accountId, String username, AccountType type, boolean reseller,
-        boolean subResellersAllowed, String path, Long impersonatorId, String origin) {
+        boolean subResellersAllowed, String path, Long impersonatorId, String origin, Credential credential,
+        Long sessionId) {
+
+    /** What a request authenticated with. */
+    public enum Credential {
+        SESSION, API_KEY, CONSOLE
+    }
 
     /** The Karaf console: acts as the built-in administrator account. */
     public static Caller console(long adminId, String adminUsername) {
         return new Caller(adminId, adminUsername, AccountType.ADMINISTRATOR, false, true, "/" + adminId + "/", null,
-                "console");
+                "console", Credential.CONSOLE, null);
+    }
+
+    /** A login session of the account holder itself: not an API key, not someone logged in as it. */
+    public boolean ownSession() {
+        return credential != Credential.API_KEY && impersonatorId == null;
     }
 
     public boolean isAdministrator() {

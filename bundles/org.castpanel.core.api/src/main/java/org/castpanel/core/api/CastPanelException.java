@@ -11,10 +11,11 @@ public class CastPanelException extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final String field;
+    private long retryAfterSeconds;
 
     /** The class of refusal; the REST layer maps each to its HTTP status. */
     public enum Kind {
-        BAD_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INVALID, LOCKED
+        BAD_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INVALID, LOCKED, TOO_MANY_REQUESTS
     }
 
     public CastPanelException(Kind kind, String code, String message, String field) {
@@ -50,6 +51,24 @@ public class CastPanelException extends RuntimeException {
 
     public static CastPanelException badRequest(String field, String message) {
         return new CastPanelException(Kind.BAD_REQUEST, "bad_request", message, field);
+    }
+
+    /** Too many requests now (HTTP 429); the caller may try again after the given number of seconds. */
+    public static CastPanelException tooMany(String message, long retryAfterSeconds) {
+        CastPanelException e = new CastPanelException(Kind.TOO_MANY_REQUESTS, "too_many_requests", message, null);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** When a TOO_MANY_REQUESTS or LOCKED refusal may be retried, in seconds; 0 when not said. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** The same refusal with a retry hint. */
+    public CastPanelException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
     }
 
     public Kind kind() {

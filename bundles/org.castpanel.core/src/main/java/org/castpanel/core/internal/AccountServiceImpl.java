@@ -20,6 +20,7 @@ import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.NewAccount;
 import org.castpanel.core.api.Page;
+import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.PlanUsage;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.PlanEntity;
@@ -42,12 +43,17 @@ public class AccountServiceImpl implements AccountService {
 
     private final Store store;
     private final PasswordHasher hasher = new PasswordHasher();
+    private final PanelEvents events;
+    /** Published after account writes and logouts: open event streams check their credentials again. */
+    static final String AUTH_CHANGED = "auth.changed";
     private final CountCache counts = new CountCache();
     private volatile CoreConfig config;
 
     @Activate
-    public AccountServiceImpl(final @Reference Store store, final CoreConfig config) {
+    public AccountServiceImpl(final @Reference Store store, final @Reference PanelEvents events,
+            final CoreConfig config) {
         this.store = store;
+        this.events = events;
         this.config = config;
     }
 
@@ -301,7 +307,14 @@ public class AccountServiceImpl implements AccountService {
                 changed.add("sendWelcomeEmail");
             }
             if (hash != null) {
-                e.passwordHash = hash;
+                if (self) {
+                    requireCurrentPassword(caller, e, changes.currentPassword());
+                    e.passwordHash = hash;
+                    // the caller's own session stays; every other one ends, API keys stay (the owner's own choice)
+                    revokeSessions(em, e.id, caller.sessionId());
+                } else {
+                    setPasswordByManager(em, e, hash);
+                }
                 changed.add("password");
             }
             if (changes.enabled() != null && changes.enabled() != e.enabled) {
@@ -430,8 +443,50 @@ public class AccountServiceImpl implements AccountService {
     }
 
     static void revokeSessions(EntityManager em, long accountId) {
-        em.createQuery("DELETE FROM SessionEntity s WHERE s.accountId = :id").setParameter("id", accountId)
-                .executeUpdate();
+        revokeSessions(em, accountId, null);
+    }
+
+    /** Ends the account's sessions but {@code keep} (null: all), and those others opened as it. */
+    static void revokeSessions(EntityManager em, long accountId, Long keep) {
+        em.createQuery("DELETE FROM SessionEntity s WHERE (s.accountId = :id OR s.impersonatorId = :id) AND s.id <> :keep")
+                .setParameter("id", accountId).setParameter("keep", keep == null ? -1L : keep).executeUpdate();
+    }
+
+    /**
+     * A password set by someone else: whoever knew the old one or holds its keys is shut out, so
+     * every session ends and every API key is revoked; the login locks go too.
+     */
+    private void setPasswordByManager(EntityManager em, AccountEntity e, String hash) {
+        e.passwordHash = hash;
+        e.failedLogins = 0;
+        e.lockedUntil = null;
+        revokeSessions(em, e.id);
+        em.createQuery("DELETE FROM ApiKeyEntity k WHERE k.accountId = :id").setParameter("id", e.id).executeUpdate();
+        LoginThrottle.SHARED.forget(e.username);
+    }
+
+    /**
+     * Changing one's own password: from a login session of one's own (not an API key, not while
+     * logged in as the account) and with the current password, so a stolen key or an open browser
+     * cannot take the account over.
+     */
+    private void requireCurrentPassword(Caller caller, AccountEntity e, String currentPassword) {
+        if (caller.credential() == Caller.Credential.CONSOLE) {
+            return;
+        }
+        if (caller.credential() == Caller.Credential.API_KEY) {
+            throw CastPanelException.forbidden("changing your password needs a login session, not an API key");
+        }
+        if (caller.impersonatorId() != null) {
+            throw CastPanelException.forbidden("while logged in as " + e.username
+                    + ", reset its password from your own account instead");
+        }
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw CastPanelException.invalid("currentPassword", "give your current password to change it");
+        }
+        if (!hasher.verify(currentPassword, e.passwordHash)) {
+            throw CastPanelException.invalid("currentPassword", "the current password is not right");
+        }
     }
 
     @Override
@@ -480,11 +535,11 @@ public class AccountServiceImpl implements AccountService {
         String hash = hasher.hash(Validation.password("password", newPassword));
         return write(em -> {
             AccountEntity e = Accounts.managed(em, caller, id, "reset the password of");
-            e.passwordHash = hash;
-            e.failedLogins = 0;
-            e.lockedUntil = null;
+            if (e.id == caller.accountId() && caller.credential() != Caller.Credential.CONSOLE) {
+                throw CastPanelException.forbidden("to change your own password, use PATCH /me with your current password");
+            }
+            setPasswordByManager(em, e, hash);
             e.updatedAt = System.currentTimeMillis();
-            revokeSessions(em, e.id);
             Audit.write(store, em, caller, "account.password-reset", "account", e.id, e.path, null);
             return Accounts.toAccount(em, e);
         });
@@ -576,9 +631,15 @@ public class AccountServiceImpl implements AccountService {
     }
 
     /** A write transaction; list totals are recounted after it, whether it committed or not. */
+    /**
+     * Every account write also tells open event streams to check their credentials again, since it
+     * may have ended sessions (disabled, password changed or reset, deleted).
+     */
     private <T> T write(java.util.function.Function<EntityManager, T> work) {
         try {
-            return store.write(work);
+            T result = store.write(work);
+            events.publish(new PanelEvents.Event(AUTH_CHANGED, null, null));
+            return result;
         } finally {
             counts.invalidate();
         }

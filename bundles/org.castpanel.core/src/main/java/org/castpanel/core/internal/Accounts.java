@@ -57,13 +57,18 @@ final class Accounts {
     }
 
     static Caller callerOf(EntityManager em, AccountEntity account, Long impersonatorId, String origin) {
+        return callerOf(em, account, impersonatorId, origin, Caller.Credential.SESSION, null);
+    }
+
+    static Caller callerOf(EntityManager em, AccountEntity account, Long impersonatorId, String origin,
+            Caller.Credential credential, Long sessionId) {
         boolean subResellers = false;
         if (account.resellerPlanId != null) {
             PlanEntity plan = em.find(PlanEntity.class, account.resellerPlanId);
             subResellers = plan != null && plan.subResellersAllowed;
         }
         return new Caller(account.id, account.username, AccountType.valueOf(account.accountType),
-                account.resellerPlanId != null, subResellers, account.path, impersonatorId, origin);
+                account.resellerPlanId != null, subResellers, account.path, impersonatorId, origin, credential, sessionId);
     }
 
     static Account toAccount(EntityManager em, AccountEntity e) {
@@ -96,9 +101,10 @@ final class Accounts {
         AccountKind kind = type == AccountType.ADMINISTRATOR ? AccountKind.ADMINISTRATOR
                 : e.resellerPlanId != null ? AccountKind.RESELLER
                         : parentIsReseller ? AccountKind.RESELLER_SUBACCOUNT : AccountKind.CUSTOMER;
-        Instant locked = e.lockedUntil != null && e.lockedUntil > System.currentTimeMillis()
-                ? Instant.ofEpochMilli(e.lockedUntil)
-                : null;
+        long now = System.currentTimeMillis();
+        // locked for everyone, or for the addresses that kept failing (the latest of those locks)
+        long until = Math.max(e.lockedUntil == null ? 0 : e.lockedUntil, LoginThrottle.SHARED.lockedUntil(e.username, now));
+        Instant locked = until > now ? Instant.ofEpochMilli(until) : null;
         return new Account(e.id, e.username, e.name, e.contactNumber, e.email, type, kind, e.enabled, e.apiAccess,
                 e.accessibility, e.sendWelcomeEmail, e.timezone, e.language, e.resellerPlanId, e.parentId, locked,
                 Instant.ofEpochMilli(e.createdAt), Instant.ofEpochMilli(e.updatedAt));

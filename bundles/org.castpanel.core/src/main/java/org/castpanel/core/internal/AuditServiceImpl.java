@@ -71,13 +71,15 @@ public class AuditServiceImpl implements AuditService {
                 }
             }
             List<AuditEntry> items = rows.setFirstResult(pageNo * pageSize).setMaxResults(pageSize).getResultList()
-                    .stream().map(AuditServiceImpl::toEntry).toList();
+                    .stream().map(e -> toEntry(e, caller)).toList();
             return new Page<>(items, pageNo, pageSize, count.getSingleResult());
         });
     }
 
-    private static AuditEntry toEntry(AuditEntity e) {
+    /** Where a change came from (an IP address) is shown to administrators, and to the one who made it. */
+    private static AuditEntry toEntry(AuditEntity e, Caller caller) {
+        boolean originShown = caller.isAdministrator() || e.actorId != null && e.actorId.longValue() == caller.accountId();
         return new AuditEntry(e.id, Instant.ofEpochMilli(e.at), e.actorId, e.actorUsername, e.impersonatorId, e.action,
-                e.targetType, e.targetId, e.detail, e.origin);
+                e.targetType, e.targetId, e.detail, originShown ? e.origin : null);
     }
 }

@@ -11,6 +11,7 @@ import org.castpanel.core.api.AuthService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.CastPanelException.Kind;
+import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.Session;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.ApiKeyEntity;
@@ -35,84 +36,120 @@ public class AuthServiceImpl implements AuthService {
     private static final long LAST_USED_RESOLUTION_MS = 60_000;
 
     private final Store store;
+    private final PanelEvents events;
     private final PasswordHasher hasher = new PasswordHasher();
     /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
     private final String decoyHash = hasher.hash(Secrets.password());
     private volatile CoreConfig config;
 
     @Activate
-    public AuthServiceImpl(final @Reference Store store, final CoreConfig config) {
+    public AuthServiceImpl(final @Reference Store store, final @Reference PanelEvents events, final CoreConfig config) {
         this.store = store;
-        this.config = config;
+        this.events = events;
+        modified(config);
     }
 
     @Modified
     void modified(CoreConfig config) {
         this.config = config;
+        LoginThrottle.SHARED.configure(config.lockAfterFailures(), config.addressLockAfterUsernames(), config.lockMinutes());
     }
 
     /** What the login transaction decided; thrown or returned once it has committed. */
     private record Outcome(Session session, CastPanelException refusal, int failures) {
     }
 
+    /**
+     * Refusals look and take the same whether the username exists or not: the same slow hash (a
+     * decoy for unknown names), the same counting and locking per username and address, and an
+     * answer no sooner than the failure delay. The account's own failure count is raised by one
+     * atomic update, so parallel guesses are all counted and never collide (no 500).
+     */
     @Override
     public Session login(String username, String password, String origin) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw CastPanelException.invalid(username == null || username.isBlank() ? "username" : "password",
                     "username and password are required");
         }
-        AccountEntity found = store.read(em -> Accounts.byUsername(em, username));
+        long started = System.nanoTime();
         long now = System.currentTimeMillis();
-        if (found == null) {
-            hasher.verify(password, decoyHash);
-            throw wrongCredentials();
+        LoginThrottle throttle = LoginThrottle.SHARED;
+        long addressLock = throttle.addressLockedUntil(origin, now);
+        if (addressLock > 0) {
+            throw CastPanelException.tooMany("too many failed logins from your address; try again after "
+                    + Instant.ofEpochMilli(addressLock).truncatedTo(ChronoUnit.SECONDS), (addressLock - now) / 1000 + 1);
         }
-        if (found.lockedUntil != null && found.lockedUntil > now) {
+        long pairLock = throttle.pairLockedUntil(username, origin, now);
+        if (pairLock > 0) {
+            throw locked(pairLock);
+        }
+        AccountEntity found = store.read(em -> Accounts.byUsername(em, username));
+        if (found != null && found.lockedUntil != null && found.lockedUntil > now) {
             throw locked(found.lockedUntil);
         }
-        boolean passwordOk = hasher.verify(password, found.passwordHash);
+        boolean passwordOk = hasher.verify(password, found == null ? decoyHash : found.passwordHash) && found != null;
+        if (!passwordOk) {
+            int failures = throttle.failed(username, origin, now);
+            long accountLock = found == null ? 0 : countFailure(found.id, origin, now);
+            waitOut(started, failures);
+            long lock = Math.max(accountLock, throttle.pairLockedUntil(username, origin, now));
+            throw lock > 0 ? locked(lock) : wrongCredentials();
+        }
+        throttle.succeeded(username, origin);
         Outcome outcome = store.write(em -> {
             AccountEntity e = em.find(AccountEntity.class, found.id);
-            Caller self = Accounts.callerOf(em, e, null, origin);
-            if (!passwordOk) {
-                e.failedLogins++;
-                int failures = e.failedLogins;
-                if (failures >= config.lockAfterFailures()) {
-                    e.lockedUntil = now + config.lockMinutes() * 60_000L;
-                    e.failedLogins = 0;
-                    Audit.write(store, em, self, "auth.locked", "account", e.id, e.path,
-                            failures + " failed logins in a row");
-                    return new Outcome(null, locked(e.lockedUntil), failures);
-                }
-                Audit.write(store, em, self, "auth.login-failed", "account", e.id, e.path, null);
-                return new Outcome(null, wrongCredentials(), failures);
-            }
             if (!e.enabled) {
                 return new Outcome(null, CastPanelException.unauthenticated("account " + e.username + " is disabled"), 0);
             }
-            e.failedLogins = 0;
-            e.lockedUntil = null;
+            em.createQuery("UPDATE AccountEntity a SET a.failedLogins = 0, a.lockedUntil = NULL WHERE a.id = :id")
+                    .setParameter("id", e.id).executeUpdate();
             em.createQuery("DELETE FROM SessionEntity s WHERE s.accountId = :id AND s.expiresAt < :now")
                     .setParameter("id", e.id).setParameter("now", now).executeUpdate();
-            Session session = openSession(em, e, null, origin);
-            Audit.write(store, em, self, "auth.login", "account", e.id, e.path, null);
+            Session session = openSession(em, e, null, origin, config.sessionMinutes());
+            Audit.write(store, em, Accounts.callerOf(em, e, null, origin), "auth.login", "account", e.id, e.path, null);
             return new Outcome(session, null, 0);
         });
         if (outcome.refusal() != null) {
-            slowDown(outcome.failures());
             throw outcome.refusal();
         }
         return outcome.session();
     }
 
-    /** Each failure in a row doubles the wait before the answer, up to two seconds. */
-    private void slowDown(int failures) {
-        if (failures <= 1) {
+    /**
+     * One more failure on the account, counted in the database in one statement; at the account
+     * limit the account is locked for everyone. Returns until when it is locked, or 0.
+     */
+    private long countFailure(long accountId, String origin, long now) {
+        return store.write(em -> {
+            em.createQuery("UPDATE AccountEntity a SET a.failedLogins = a.failedLogins + 1 WHERE a.id = :id")
+                    .setParameter("id", accountId).executeUpdate();
+            long until = now + config.lockMinutes() * 60_000L;
+            int locked = em.createQuery("UPDATE AccountEntity a SET a.lockedUntil = :until, a.failedLogins = 0 "
+                    + "WHERE a.id = :id AND a.failedLogins >= :limit").setParameter("until", until)
+                    .setParameter("id", accountId).setParameter("limit", config.accountLockAfterFailures()).executeUpdate();
+            AccountEntity e = em.find(AccountEntity.class, accountId);
+            em.refresh(e);
+            Caller self = Accounts.callerOf(em, e, null, origin);
+            if (locked > 0) {
+                Audit.write(store, em, self, "auth.locked", "account", e.id, e.path,
+                        config.accountLockAfterFailures() + " failed logins in a row from all addresses");
+                return until;
+            }
+            Audit.write(store, em, self, "auth.login-failed", "account", e.id, e.path, null);
+            return 0L;
+        });
+    }
+
+    /** No refusal answers sooner than the failure delay; each failure in a row doubles it, up to two seconds. */
+    private void waitOut(long startedNanos, int failures) {
+        long delay = Math.min(MAX_FAILURE_DELAY_MS,
+                (long) config.failureDelayMillis() << Math.min(Math.max(failures - 1, 0), 10));
+        long left = delay - (System.nanoTime() - startedNanos) / 1_000_000;
+        if (left <= 0) {
             return;
         }
-        long delay = Math.min(MAX_FAILURE_DELAY_MS, (long) config.failureDelayMillis() << Math.min(failures - 2, 10));
         try {
-            Thread.sleep(delay);
+            Thread.sleep(left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -124,10 +161,12 @@ public class AuthServiceImpl implements AuthService {
 
     private static CastPanelException locked(long until) {
         return new CastPanelException(Kind.LOCKED, "account_locked", "account is locked after too many failed logins; "
-                + "try again after " + Instant.ofEpochMilli(until).truncatedTo(ChronoUnit.SECONDS), null);
+                + "try again after " + Instant.ofEpochMilli(until).truncatedTo(ChronoUnit.SECONDS), null)
+                .retryAfter(Math.max(1, (until - System.currentTimeMillis()) / 1000 + 1));
     }
 
-    private Session openSession(EntityManager em, AccountEntity account, Long impersonatorId, String origin) {
+    private Session openSession(EntityManager em, AccountEntity account, Long impersonatorId, String origin,
+            int minutes) {
         String token = Secrets.token(SESSION_PREFIX);
         SessionEntity s = new SessionEntity();
         s.id = store.nextId("cp_session");
@@ -136,7 +175,7 @@ public class AuthServiceImpl implements AuthService {
         s.impersonatorId = impersonatorId;
         s.origin = origin == null ? null : Validation.abbreviate(origin);
         s.createdAt = System.currentTimeMillis();
-        s.expiresAt = s.createdAt + config.sessionMinutes() * 60_000L;
+        s.expiresAt = s.createdAt + minutes * 60_000L;
         em.persist(s);
         return new Session(token, Instant.ofEpochMilli(s.expiresAt), Accounts.toAccount(em, account), impersonatorId);
     }
@@ -161,7 +200,11 @@ public class AuthServiceImpl implements AuthService {
                 if (!account.enabled) {
                     throw CastPanelException.unauthenticated("account " + account.username + " is disabled");
                 }
-                return Accounts.callerOf(em, account, session.impersonatorId, origin);
+                if (session.impersonatorId != null) {
+                    requireImpersonatorStill(em, session.impersonatorId, account);
+                }
+                return Accounts.callerOf(em, account, session.impersonatorId, origin, Caller.Credential.SESSION,
+                        session.id);
             });
         }
         if (bearer.startsWith(API_KEY_PREFIX)) {
@@ -174,6 +217,10 @@ public class AuthServiceImpl implements AuthService {
                 }
                 ApiKeyEntity key = (ApiKeyEntity) rows.get(0)[0];
                 AccountEntity account = (AccountEntity) rows.get(0)[1];
+                if (key.expiresAt != null && key.expiresAt < now) {
+                    throw CastPanelException.unauthenticated("this API key expired on "
+                            + Instant.ofEpochMilli(key.expiresAt).truncatedTo(ChronoUnit.SECONDS));
+                }
                 if (!account.enabled) {
                     throw CastPanelException.unauthenticated("account " + account.username + " is disabled");
                 }
@@ -183,10 +230,26 @@ public class AuthServiceImpl implements AuthService {
                 if (key.lastUsedAt == null || key.lastUsedAt < now - LAST_USED_RESOLUTION_MS) {
                     key.lastUsedAt = now;
                 }
-                return Accounts.callerOf(em, account, null, origin);
+                return Accounts.callerOf(em, account, null, origin, Caller.Credential.API_KEY, null);
             });
         }
         throw CastPanelException.unauthenticated("not a CastPanel session token or API key");
+    }
+
+    /**
+     * A "log in as" session lasts only while the one who opened it could open it now: enabled, and
+     * still managing the account (an administrator, or a reseller above it).
+     */
+    private static void requireImpersonatorStill(EntityManager em, long impersonatorId, AccountEntity account) {
+        AccountEntity impersonator = em.find(AccountEntity.class, impersonatorId);
+        boolean still = impersonator != null && impersonator.enabled
+                && ("ADMINISTRATOR".equals(impersonator.accountType)
+                        || impersonator.resellerPlanId != null && account.path.startsWith(impersonator.path)
+                                && account.id != impersonator.id);
+        if (!still) {
+            throw CastPanelException.unauthenticated("the account that logged in as " + account.username
+                    + " can no longer do so; this session has ended");
+        }
     }
 
     @Override
@@ -196,6 +259,7 @@ public class AuthServiceImpl implements AuthService {
         }
         store.write(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.tokenHash = :h")
                 .setParameter("h", Secrets.sha256(token)).executeUpdate());
+        events.publish(new PanelEvents.Event(AccountServiceImpl.AUTH_CHANGED, null, null));
     }
 
     @Override
@@ -208,7 +272,8 @@ public class AuthServiceImpl implements AuthService {
             if (!target.enabled) {
                 throw CastPanelException.conflict("account " + target.username + " is disabled");
             }
-            Session session = openSession(em, target, caller.accountId(), caller.origin());
+            Session session = openSession(em, target, caller.accountId(), caller.origin(),
+                    Math.min(config.impersonationMinutes(), config.sessionMinutes()));
             Audit.write(store, em, caller, "account.impersonate", "account", target.id, target.path,
                     caller.username() + " logged in as " + target.username);
             return session;
@@ -216,8 +281,17 @@ public class AuthServiceImpl implements AuthService {
     }
 
     @Override
-    public ApiKey createApiKey(Caller caller, long accountId, String label) {
+    public ApiKey createApiKey(Caller caller, long accountId, String label, Instant expiresAt) {
         String cleanLabel = label == null || label.isBlank() ? "API key" : Validation.text("label", label.strip(), 100);
+        if (caller.credential() == Caller.Credential.API_KEY) {
+            throw CastPanelException.forbidden("an API key cannot create API keys; log in to create one");
+        }
+        if (caller.impersonatorId() != null) {
+            throw CastPanelException.forbidden("API keys cannot be created while logged in as another account");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw CastPanelException.invalid("expiresAt", "an API key must expire in the future");
+        }
         return store.write(em -> {
             AccountEntity account = ownOrManaged(em, caller, accountId);
             String secret = Secrets.token(API_KEY_PREFIX);
@@ -228,6 +302,7 @@ public class AuthServiceImpl implements AuthService {
             key.label = cleanLabel;
             key.prefix = secret.substring(0, 12);
             key.createdAt = System.currentTimeMillis();
+            key.expiresAt = expiresAt == null ? null : expiresAt.toEpochMilli();
             em.persist(key);
             Audit.write(store, em, caller, "apikey.create", "account", account.id, account.path,
                     "key " + key.prefix + "… '" + cleanLabel + "'");
@@ -269,6 +344,7 @@ public class AuthServiceImpl implements AuthService {
 
     private static ApiKey toApiKey(ApiKeyEntity k, String secret) {
         return new ApiKey(k.id, k.accountId, k.label, k.prefix, secret, Instant.ofEpochMilli(k.createdAt),
-                k.lastUsedAt == null ? null : Instant.ofEpochMilli(k.lastUsedAt));
+                k.lastUsedAt == null ? null : Instant.ofEpochMilli(k.lastUsedAt),
+                k.expiresAt == null ? null : Instant.ofEpochMilli(k.expiresAt));
     }
 }

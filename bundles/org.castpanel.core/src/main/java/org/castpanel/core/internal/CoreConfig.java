@@ -21,12 +21,40 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "How long a login session lasts without logging in again, in minutes")
     int sessionMinutes() default 720;
 
-    @AttributeDefinition(description = "Failed logins in a row that lock the account")
+    @AttributeDefinition(description = "Failed logins in a row for one username from one address that lock that address "
+            + "out of that username")
     int lockAfterFailures() default 5;
+
+    @AttributeDefinition(description = "Different usernames one address may fail to log in to before the address is "
+            + "locked out of every login")
+    int addressLockAfterUsernames() default 20;
+
+    @AttributeDefinition(description = "Failed logins in a row for one account, from all addresses together, that lock "
+            + "the account for everyone")
+    int accountLockAfterFailures() default 20;
+
+    @AttributeDefinition(description = "How long a session opened by 'log in as' lasts, in minutes")
+    int impersonationMinutes() default 60;
+
+    @AttributeDefinition(description = "The most listeners or viewers one media service may be given")
+    int serviceMaxListeners() default 100_000;
+
+    @AttributeDefinition(description = "The highest bitrate limit one media service may be given (kbit/s)")
+    int serviceMaxBitrateKbps() default 50_000;
+
+    @AttributeDefinition(description = "The largest disk quota one media service may be given (MB)")
+    long serviceMaxDiskQuotaMb() default 10_000_000L;
+
+    @AttributeDefinition(description = "The largest monthly data transfer one media service may be given (GB)")
+    long serviceMaxDataTransferGb() default 10_000_000L;
+
+    @AttributeDefinition(description = "The most mount points one media service may be given")
+    int serviceMaxMountPoints() default 100;
 
     @AttributeDefinition(description = "How long a locked account stays locked, in minutes")
     int lockMinutes() default 15;
 
-    @AttributeDefinition(description = "Delay added per consecutive failed login, in milliseconds (doubling, capped at 2 s)")
+    @AttributeDefinition(description = "Every refused login answers after at least this long, known username or not; "
+            + "each further failure in a row doubles it, up to 2 s (milliseconds)")
     int failureDelayMillis() default 250;
 }

@@ -9,11 +9,13 @@ import java.util.Set;
 
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.engine.api.ConfigField;
+import org.castpanel.engine.api.platform.OutboundTargets;
 
 /**
  * Validates engine-specific settings against the engine type's field descriptions, so every
  * value that reaches a plugin (and from there a config file) is of the declared type, in range,
- * and free of control characters. Errors name the field as {@code config.<name>}.
+ * and free of control characters. Errors name the field as {@code config.<name>}. A URL a customer
+ * enters or changes must point at a host the platform's {@link OutboundTargets} allows.
  */
 final class EngineConfig {
 
@@ -23,7 +25,8 @@ final class EngineConfig {
     }
 
     /** The complete, validated settings: given values over the previous ones, defaults for the rest. */
-    static Map<String, Object> validate(List<ConfigField> fields, Map<String, Object> previous, Map<String, Object> given) {
+    static Map<String, Object> validate(List<ConfigField> fields, Map<String, Object> previous, Map<String, Object> given,
+            OutboundTargets targets) {
         Map<String, Object> input = given == null ? Map.of() : given;
         for (String key : input.keySet()) {
             if (fields.stream().noneMatch(f -> f.name().equals(key))) {
@@ -41,7 +44,16 @@ final class EngineConfig {
                 }
                 continue;
             }
-            result.put(field.name(), check(field, value));
+            Object checked = check(field, value);
+            boolean changed = previous == null || !checked.equals(previous.get(field.name()));
+            if (field.type() == ConfigField.Type.URL && changed) {
+                try {
+                    targets.check(URI.create((String) checked).getHost());
+                } catch (IllegalArgumentException e) {
+                    throw CastPanelException.invalid("config." + field.name(), field.label() + ": " + e.getMessage());
+                }
+            }
+            result.put(field.name(), checked);
         }
         return result;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
 import org.castpanel.core.api.ActionStatus;
@@ -27,6 +28,7 @@ import org.castpanel.core.api.ServiceForm;
 import org.castpanel.core.api.ServiceQuery;
 import org.castpanel.core.api.ServiceState;
 import org.castpanel.engine.api.ConfigField;
+import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.ActionEntity;
@@ -36,13 +38,14 @@ import org.castpanel.persistence.ServiceEventEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-@Component(service = MediaServices.class)
+@Component(service = MediaServices.class, configurationPid = CoreConfig.PID)
 public class MediaServicesImpl implements MediaServices {
 
     static final String LOCAL_NODE = "local";
@@ -51,11 +54,35 @@ public class MediaServicesImpl implements MediaServices {
     private final Store store;
     private final EngineCatalog engines;
     private final PanelEvents events;
+    private final OutboundTargets targets;
+    private volatile CoreConfig config;
+    /**
+     * Writes checked against a plan (creates, limit changes, moves) run one at a time in this
+     * panel before they take a database connection: each also locks the plan's row, and waiters
+     * holding pooled connections could otherwise starve the one holding the lock.
+     */
+    private final java.util.concurrent.locks.ReentrantLock planWrites = new java.util.concurrent.locks.ReentrantLock();
+
+    private <T> T planChecked(java.util.function.Supplier<T> work) {
+        planWrites.lock();
+        try {
+            return work.get();
+        } finally {
+            planWrites.unlock();
+        }
+    }
+
+    @Modified
+    void modified(CoreConfig config) {
+        this.config = config;
+    }
 
     @Activate
     public MediaServicesImpl(final @Reference Store store, final @Reference EngineCatalog engines,
-            final @Reference PanelEvents events) {
+            final @Reference PanelEvents events, final @Reference OutboundTargets targets, final CoreConfig config) {
         this.store = store;
+        this.config = config;
+        this.targets = targets;
         this.engines = engines;
         this.events = events;
     }
@@ -143,10 +170,12 @@ public class MediaServicesImpl implements MediaServices {
             List<EngineInfo> offered = engines.list().stream().filter(e -> e.available() && e.enabled())
                     .filter(e -> plan == null || PlanLimits.engineTypes(plan).isEmpty()
                             || PlanLimits.engineTypes(plan).contains(e.type().id()))
-                    .toList();
+                    .map(e -> caller.isAdministrator() ? e : e.forTenant()).toList();
             AccountEntity self = em.find(AccountEntity.class, caller.accountId());
+            // the governing plan is the reseller's: shown to it and those above it, not to its customers
+            boolean planIsCallers = reseller != null && caller.managesAccounts() && caller.covers(reseller.path);
             return new ServiceForm(owner.id, offered, self.defaultServiceType,
-                    reseller == null ? null : PlanLimits.usage(em, reseller, plan));
+                    planIsCallers ? PlanLimits.usage(em, reseller, plan) : null);
         });
     }
 
@@ -164,8 +193,8 @@ public class MediaServicesImpl implements MediaServices {
             throw CastPanelException.invalid("engineType", "the engine type " + engine.type().id()
                     + " is disabled by the administrator; no new services can use it");
         }
-        Map<String, Object> config = EngineConfig.validate(engine.type().serviceConfig(), null, input.config());
-        MediaService created = store.write(em -> {
+        Map<String, Object> config = EngineConfig.validate(engine.type().serviceConfig(), null, input.config(), targets);
+        MediaService created = planChecked(() -> store.write(em -> {
             AccountEntity owner = owner(em, caller, input.ownerId() == null ? caller.accountId() : input.ownerId());
             MediaServiceEntity s = new MediaServiceEntity();
             s.id = store.nextId("cp_media_service");
@@ -177,11 +206,12 @@ public class MediaServicesImpl implements MediaServices {
                     : Validation.text("name", input.name().strip(), 100);
             s.desiredState = "STOPPED";
             s.state = ServiceState.NEW.name();
-            s.maxListeners = Validation.nonNegative("maxListeners", input.maxListeners());
-            s.maxBitrateKbps = Validation.nonNegative("maxBitrateKbps", input.maxBitrateKbps());
-            s.diskQuotaMb = Validation.nonNegative("diskQuotaMb", input.diskQuotaMb());
-            s.dataTransferGb = Validation.nonNegative("dataTransferGb", input.dataTransferGb());
-            s.mountPoints = Validation.nonNegative("mountPoints", input.mountPoints());
+            CoreConfig c = this.config;
+            s.maxListeners = Validation.limit("maxListeners", input.maxListeners(), c.serviceMaxListeners());
+            s.maxBitrateKbps = Validation.limit("maxBitrateKbps", input.maxBitrateKbps(), c.serviceMaxBitrateKbps());
+            s.diskQuotaMb = Validation.limit("diskQuotaMb", input.diskQuotaMb(), c.serviceMaxDiskQuotaMb());
+            s.dataTransferGb = Validation.limit("dataTransferGb", input.dataTransferGb(), c.serviceMaxDataTransferGb());
+            s.mountPoints = Validation.limit("mountPoints", input.mountPoints(), c.serviceMaxMountPoints());
             s.configJson = toJson(config);
             checkPlan(em, owner, s);
             s.createdAt = s.updatedAt = revised(s);
@@ -193,7 +223,7 @@ public class MediaServicesImpl implements MediaServices {
                     s.engineType + " '" + s.name + "' for " + owner.username);
             em.flush();
             return toService(em, s);
-        });
+        }));
         publishService(created);
         return created;
     }
@@ -206,7 +236,11 @@ public class MediaServicesImpl implements MediaServices {
         return engine.type().label() + " #" + id;
     }
 
-    /** An account the caller may create services for: itself, or one it manages. */
+    /**
+     * An account the caller may create services for: one it manages, or itself if it is a reseller
+     * or an administrator. A customer's services are set up by its manager, within the plan the
+     * manager holds: otherwise a customer could take its reseller's whole plan.
+     */
     private static AccountEntity owner(EntityManager em, Caller caller, long ownerId) {
         AccountEntity owner;
         try {
@@ -217,6 +251,9 @@ public class MediaServicesImpl implements MediaServices {
         if (owner.id != caller.accountId() && !Accounts.manages(caller, owner)) {
             throw CastPanelException.forbidden("you cannot create services for this account");
         }
+        if (owner.id == caller.accountId() && !caller.managesAccounts()) {
+            throw CastPanelException.forbidden("services are set up by your reseller or administrator; ask them for one");
+        }
         if (!owner.enabled) {
             throw CastPanelException.invalid("ownerId", "account " + owner.username + " is disabled");
         }
@@ -226,17 +263,20 @@ public class MediaServicesImpl implements MediaServices {
     private static void checkPlan(EntityManager em, AccountEntity owner, MediaServiceEntity service) {
         AccountEntity reseller = PlanLimits.governingReseller(em, owner);
         if (reseller != null) {
+            // one service at a time per plan: the count below then sees every service created before it
+            // (READ COMMITTED on MariaDB, H2's default), so parallel creates cannot overbook the plan
+            em.lock(reseller, LockModeType.PESSIMISTIC_WRITE);
             PlanLimits.checkServiceFits(em, reseller, em.find(PlanEntity.class, reseller.resellerPlanId), service);
         }
     }
 
     @Override
     public MediaService update(Caller caller, long id, MediaServiceChanges changes) {
-        MediaService updated = writeRetrying(em -> {
+        boolean limitsChange = changes.maxListeners() != null || changes.maxBitrateKbps() != null
+                || changes.diskQuotaMb() != null || changes.dataTransferGb() != null || changes.mountPoints() != null;
+        java.util.function.Supplier<MediaService> work = () -> writeRetrying(em -> {
             MediaServiceEntity s = visible(em, caller, id);
             requireNotDeleting(s);
-            boolean limitsChange = changes.maxListeners() != null || changes.maxBitrateKbps() != null
-                    || changes.diskQuotaMb() != null || changes.dataTransferGb() != null || changes.mountPoints() != null;
             if (limitsChange && !manages(caller, s) && !caller.isAdministrator()) {
                 // a customer may rename and configure its service; its limits are its reseller's to set
                 throw CastPanelException.forbidden("only your reseller or an administrator can change the limits of this service");
@@ -247,23 +287,28 @@ public class MediaServicesImpl implements MediaServices {
                 changed.add("name");
             }
             if (changes.maxListeners() != null) {
-                s.maxListeners = Validation.nonNegative("maxListeners", changes.maxListeners().orElse(null));
+                s.maxListeners = Validation.limit("maxListeners", changes.maxListeners().orElse(null),
+                        config.serviceMaxListeners());
                 changed.add("maxListeners");
             }
             if (changes.maxBitrateKbps() != null) {
-                s.maxBitrateKbps = Validation.nonNegative("maxBitrateKbps", changes.maxBitrateKbps().orElse(null));
+                s.maxBitrateKbps = Validation.limit("maxBitrateKbps", changes.maxBitrateKbps().orElse(null),
+                        config.serviceMaxBitrateKbps());
                 changed.add("maxBitrateKbps");
             }
             if (changes.diskQuotaMb() != null) {
-                s.diskQuotaMb = Validation.nonNegative("diskQuotaMb", changes.diskQuotaMb().orElse(null));
+                s.diskQuotaMb = Validation.limit("diskQuotaMb", changes.diskQuotaMb().orElse(null),
+                        config.serviceMaxDiskQuotaMb());
                 changed.add("diskQuotaMb");
             }
             if (changes.dataTransferGb() != null) {
-                s.dataTransferGb = Validation.nonNegative("dataTransferGb", changes.dataTransferGb().orElse(null));
+                s.dataTransferGb = Validation.limit("dataTransferGb", changes.dataTransferGb().orElse(null),
+                        config.serviceMaxDataTransferGb());
                 changed.add("dataTransferGb");
             }
             if (changes.mountPoints() != null) {
-                s.mountPoints = Validation.nonNegative("mountPoints", changes.mountPoints().orElse(null));
+                s.mountPoints = Validation.limit("mountPoints", changes.mountPoints().orElse(null),
+                        config.serviceMaxMountPoints());
                 changed.add("mountPoints");
             }
             if (changes.config() != null) {
@@ -271,7 +316,7 @@ public class MediaServicesImpl implements MediaServices {
                         .orElseThrow(() -> CastPanelException.conflict("the engine of this service is not installed; "
                                 + "its settings cannot be checked now"));
                 Map<String, Object> config = EngineConfig.validate(engine.type().serviceConfig(), fromJson(s.configJson),
-                        changes.config());
+                        changes.config(), targets);
                 s.configJson = toJson(config);
                 if (config.get("mount") != null) {
                     ServiceMountsImpl.checkMainMount(em, s, config.get("mount").toString());
@@ -294,13 +339,14 @@ public class MediaServicesImpl implements MediaServices {
             em.flush();
             return toService(em, s);
         });
+        MediaService updated = limitsChange ? planChecked(work) : work.get();
         publishService(updated);
         return updated;
     }
 
     @Override
     public MediaService changeOwner(Caller caller, long id, long newOwnerId) {
-        MediaService moved = writeRetrying(em -> {
+        MediaService moved = planChecked(() -> writeRetrying(em -> {
             MediaServiceEntity s = visible(em, caller, id);
             requireNotDeleting(s);
             if (!manages(caller, s)) {
@@ -318,7 +364,7 @@ public class MediaServicesImpl implements MediaServices {
                     "from account " + previous + " to " + owner.username);
             em.flush();
             return toService(em, s);
-        });
+        }));
         publishService(moved);
         return moved;
     }

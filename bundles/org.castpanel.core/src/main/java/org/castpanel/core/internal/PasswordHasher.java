@@ -3,6 +3,10 @@ package org.castpanel.core.internal;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.castpanel.core.api.CastPanelException;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -22,9 +26,43 @@ final class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    /**
+     * At most this many hashes at once in the whole panel: each holds 19 MiB while it runs, so a
+     * burst of logins cannot take the heap. Callers beyond it wait a little, then are told to retry.
+     */
+    private static final Semaphore GATE = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+    private static final long GATE_WAIT_MS = 3000;
+
     private final SecureRandom random = new SecureRandom();
 
+    /** Runs one hash inside the gate; 429 with a retry hint when the gate stays full. */
+    private static <T> T gated(java.util.function.Supplier<T> work) {
+        boolean entered;
+        try {
+            entered = GATE.tryAcquire(GATE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            entered = false;
+        }
+        if (!entered) {
+            throw CastPanelException.tooMany("the panel is busy checking passwords; try again in a moment", 1);
+        }
+        try {
+            return work.get();
+        } finally {
+            GATE.release();
+        }
+    }
+
     String hash(String password) {
+        return gated(() -> hashNow(password));
+    }
+
+    boolean verify(String password, String encoded) {
+        return gated(() -> verifyNow(password, encoded));
+    }
+
+    private String hashNow(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
@@ -32,7 +70,7 @@ final class PasswordHasher {
                 + "$" + B64.encodeToString(hash);
     }
 
-    boolean verify(String password, String encoded) {
+    private boolean verifyNow(String password, String encoded) {
         String[] parts = encoded == null ? new String[0] : encoded.split("\\$");
         // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
         if (parts.length != 6 || !"argon2id".equals(parts[1])) {

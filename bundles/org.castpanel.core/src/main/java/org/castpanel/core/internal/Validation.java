@@ -116,6 +116,23 @@ final class Validation {
         return value;
     }
 
+    /** A limit that reaches an engine's config: 0 to the platform's maximum, or absent (unlimited). */
+    static Integer limit(String field, Integer value, long max) {
+        nonNegative(field, value);
+        if (value != null && value > max) {
+            throw CastPanelException.invalid(field, field + " " + value + " is over the platform's maximum of " + max);
+        }
+        return value;
+    }
+
+    static Long limit(String field, Long value, long max) {
+        nonNegative(field, value);
+        if (value != null && value > max) {
+            throw CastPanelException.invalid(field, field + " " + value + " is over the platform's maximum of " + max);
+        }
+        return value;
+    }
+
     static String abbreviate(String value) {
         String printable = value.replaceAll("\\p{Cntrl}", "?");
         return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.engine.api.ConfigField;
+import org.castpanel.engine.api.platform.OutboundTargets;
 import org.junit.jupiter.api.Test;
 
 class EngineConfigTest {
@@ -15,25 +16,52 @@ class EngineConfigTest {
     static final List<ConfigField> FIELDS = List.of(
             new ConfigField("mount", "Mount point", ConfigField.Type.TEXT, false, 2L, 64L, null, false, "/stream",
                     "/ then letters", "/[A-Za-z0-9._-]{1,63}"),
-            ConfigField.integer("port", "Port", 1, 65535, null, null));
+            ConfigField.integer("port", "Port", 1, 65535, null, null),
+            new ConfigField("target", "Restream server", ConfigField.Type.URL, false, null, 300L, null, false, null,
+                    null));
+
+    static final OutboundTargets ANY_HOST = host -> {
+    };
+
+    /** Refuses one host, as the platform's policy refuses internal ones. */
+    static final OutboundTargets NOT_INTERNAL = host -> {
+        if (host.equals("127.0.0.1")) {
+            throw new IllegalArgumentException("the host 127.0.0.1 is a loopback address");
+        }
+    };
 
     @Test
     void aTextOfTheWrongFormIsRefusedNamingTheFieldAndTheRule() {
         CastPanelException e = assertThrows(CastPanelException.class,
-                () -> EngineConfig.validate(FIELDS, null, Map.of("mount", "live stream")));
+                () -> EngineConfig.validate(FIELDS, null, Map.of("mount", "live stream"), ANY_HOST));
         assertEquals("config.mount", e.field());
         assertEquals("Mount point is not of the expected form: / then letters", e.getMessage());
-        assertThrows(CastPanelException.class, () -> EngineConfig.validate(FIELDS, null, Map.of("mount", "/a\n</x>")));
+        assertThrows(CastPanelException.class, () -> EngineConfig.validate(FIELDS, null, Map.of("mount", "/a\n</x>"), ANY_HOST));
     }
 
     @Test
     void givenValuesOverPreviousOnesAndDefaultsForTheRest() {
-        assertEquals(Map.of("mount", "/live"), EngineConfig.validate(FIELDS, null, Map.of("mount", "/live")));
+        assertEquals(Map.of("mount", "/live"), EngineConfig.validate(FIELDS, null, Map.of("mount", "/live"), ANY_HOST));
         assertEquals(Map.of("mount", "/stream", "port", 8000L),
-                EngineConfig.validate(FIELDS, Map.of("port", 8000), Map.of()));
+                EngineConfig.validate(FIELDS, Map.of("port", 8000), Map.of(), ANY_HOST));
         assertEquals("config.port", assertThrows(CastPanelException.class,
-                () -> EngineConfig.validate(FIELDS, null, Map.of("port", 70000))).field());
+                () -> EngineConfig.validate(FIELDS, null, Map.of("port", 70000), ANY_HOST)).field());
         assertEquals("config.nope", assertThrows(CastPanelException.class,
-                () -> EngineConfig.validate(FIELDS, null, Map.of("nope", 1))).field());
+                () -> EngineConfig.validate(FIELDS, null, Map.of("nope", 1), ANY_HOST)).field());
+    }
+
+    @Test
+    void aChangedUrlMustPassTheOutboundPolicyAndAStoredOneIsNotAskedAgain() {
+        CastPanelException e = assertThrows(CastPanelException.class, () -> EngineConfig.validate(FIELDS, null,
+                Map.of("target", "rtmp://127.0.0.1:1935/live"), NOT_INTERNAL));
+        assertEquals("config.target", e.field());
+        assertEquals("Restream server: the host 127.0.0.1 is a loopback address", e.getMessage());
+        assertEquals("rtmp://a.example/live2", EngineConfig.validate(FIELDS, null,
+                Map.of("target", "rtmp://a.example/live2"), NOT_INTERNAL).get("target"));
+        OutboundTargets refuseAll = host -> {
+            throw new IllegalArgumentException("asked again");
+        };
+        assertEquals(1L, EngineConfig.validate(FIELDS, Map.of("target", "rtmp://a.example/live2"), Map.of("port", 1),
+                refuseAll).get("port"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.engine.api.platform.ServiceDirectories;
@@ -86,6 +87,15 @@ public final class LocalPlatform implements AutoCloseable {
             public void deleteServiceDirectory(long serviceId) {
                 delete(root.resolve("services/service_" + serviceId));
             }
+        };
+    }
+
+    /**
+     * The outbound-target policy: here every host is allowed (the daemons of a contract test talk
+     * to loopback); the panel's own policy refuses internal hosts.
+     */
+    public OutboundTargets targets() {
+        return host -> {
         };
     }
 

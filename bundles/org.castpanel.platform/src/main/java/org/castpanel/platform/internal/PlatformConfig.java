@@ -20,4 +20,8 @@ public @interface PlatformConfig {
 
     @AttributeDefinition(description = "This node's name (the node field of its media services)")
     String node() default "local";
+
+    @AttributeDefinition(description = "Hosts customers may use as restreaming or pull targets although they are "
+            + "this machine or in a private, loopback or link-local range (comma-separated names or addresses)")
+    String allowedTargetHosts() default "";
 }

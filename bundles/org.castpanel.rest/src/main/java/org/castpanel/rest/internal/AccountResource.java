@@ -54,8 +54,8 @@ public class AccountResource {
     public record PasswordReset(String password) {
     }
 
-    /** Body of {@code POST /accounts/{id}/api-keys}. */
-    public record NewApiKey(String label) {
+    /** Body of {@code POST /accounts/{id}/api-keys}; {@code expiresInDays} (1–3650) absent: the key does not expire. */
+    public record NewApiKey(String label, Integer expiresInDays) {
     }
 
     private final AccountService accounts;
@@ -167,8 +167,14 @@ public class AccountResource {
     /** The answer carries the key's secret: the only time it is shown. */
     @POST
     @Path("{id}/api-keys")
-    public Response createApiKey(@PathParam("id") long id, NewApiKey request, @Context SecurityContext security) {
-        ApiKey key = auth.createApiKey(AuthFilter.caller(security), id, request.label());
+    public Response createApiKey(@PathParam("id") long id, NewApiKey body, @Context SecurityContext security) {
+        NewApiKey request = body == null ? new NewApiKey(null, null) : body;
+        if (request.expiresInDays() != null && (request.expiresInDays() < 1 || request.expiresInDays() > 3650)) {
+            throw CastPanelException.invalid("expiresInDays", "expiresInDays must be between 1 and 3650");
+        }
+        java.time.Instant expires = request.expiresInDays() == null ? null
+                : java.time.Instant.now().plus(java.time.Duration.ofDays(request.expiresInDays()));
+        ApiKey key = auth.createApiKey(AuthFilter.caller(security), id, request.label(), expires);
         return Response.status(Response.Status.CREATED).entity(key).build();
     }
 

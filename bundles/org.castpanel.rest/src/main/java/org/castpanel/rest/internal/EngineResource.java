@@ -11,6 +11,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.EngineCatalog;
 import org.castpanel.core.api.EngineInfo;
@@ -40,15 +41,20 @@ public class EngineResource {
 
     @GET
     public List<EngineInfo> list(@Context SecurityContext security) {
-        AuthFilter.caller(security);
-        return engines.list();
+        Caller caller = AuthFilter.caller(security);
+        return engines.list().stream().map(e -> shown(caller, e)).toList();
+    }
+
+    /** Plugin versions and platform-wide service counts are administrators' business. */
+    private static EngineInfo shown(Caller caller, EngineInfo engine) {
+        return caller.isAdministrator() ? engine : engine.forTenant();
     }
 
     @GET
     @Path("{id}")
     public EngineInfo get(@PathParam("id") String id, @Context SecurityContext security) {
-        AuthFilter.caller(security);
-        return engines.get(id).orElseThrow(() -> CastPanelException.notFound("engine type", id));
+        Caller caller = AuthFilter.caller(security);
+        return shown(caller, engines.get(id).orElseThrow(() -> CastPanelException.notFound("engine type", id)));
     }
 
     @POST

@@ -13,7 +13,7 @@ final class Errors {
     /** HTTP statuses CastPanel answers with; JAX-RS 2.1's enum lacks 422 and 423. */
     enum Status {
         BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), METHOD_NOT_ALLOWED(405), CONFLICT(409),
-        UNSUPPORTED_MEDIA_TYPE(415), UNPROCESSABLE(422), LOCKED(423), INTERNAL(500), UNAVAILABLE(503);
+        UNSUPPORTED_MEDIA_TYPE(415), UNPROCESSABLE(422), LOCKED(423), TOO_MANY(429), INTERNAL(500), UNAVAILABLE(503);
 
         final int code;
 
@@ -47,7 +47,12 @@ final class Errors {
             case CONFLICT -> Status.CONFLICT;
             case INVALID -> Status.UNPROCESSABLE;
             case LOCKED -> Status.LOCKED;
+            case TOO_MANY_REQUESTS -> Status.TOO_MANY;
         };
-        return response(status, e.code(), e.getMessage(), e.field());
+        Response response = response(status, e.code(), e.getMessage(), e.field());
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return response;
     }
 }

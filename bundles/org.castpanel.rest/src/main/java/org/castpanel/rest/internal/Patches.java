@@ -15,7 +15,7 @@ import org.castpanel.core.api.CastPanelException;
 final class Patches {
 
     static final Set<String> ACCOUNT_FIELDS = Set.of("name", "contactNumber", "email", "type", "enabled", "apiAccess",
-            "accessibility", "sendWelcomeEmail", "timezone", "language", "resellerPlanId", "password");
+            "accessibility", "sendWelcomeEmail", "timezone", "language", "resellerPlanId", "password", "currentPassword");
 
     private Patches() {
     }
@@ -29,7 +29,8 @@ final class Patches {
         return new AccountChanges(string(patch, "name"), optionalString(patch, "contactNumber"),
                 optionalString(patch, "email"), type(patch), bool(patch, "enabled"), bool(patch, "apiAccess"),
                 bool(patch, "accessibility"), bool(patch, "sendWelcomeEmail"), string(patch, "timezone"),
-                string(patch, "language"), optionalLong(patch, "resellerPlanId"), string(patch, "password"));
+                string(patch, "language"), optionalLong(patch, "resellerPlanId"), string(patch, "password"),
+                string(patch, "currentPassword"));
     }
 
     static String string(Map<String, Object> patch, String field) {

@@ -27,7 +27,7 @@ public class AccountPasswdCommand extends ConsoleCommand {
         String pw = password != null ? password : session.readLine("New password: ", '*');
         if (id == caller.accountId()) {
             accounts.update(caller, id, new AccountChanges(null, null, null, null, null,
-                    null, null, null, null, null, null, pw));
+                    null, null, null, null, null, null, pw, null));
         } else {
             accounts.resetPassword(caller, id, pw);
         }

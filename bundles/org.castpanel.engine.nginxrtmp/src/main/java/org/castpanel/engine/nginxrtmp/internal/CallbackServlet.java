@@ -13,6 +13,8 @@ import javax.servlet.http.HttpServletResponse;
  * anything else refuses it; a 3xx on publish renames the stream, which is how a stream key turns
  * into the public name {@code service_<id>} before anything (HLS files, players) can see it. The
  * token in the path is derived from the plugin's secret: only the nginx the panel wrote knows it.
+ * {@code relay} is the live application's publish check: only nginx's own relay of a stream the
+ * ingest callback let in may publish there.
  */
 final class CallbackServlet extends HttpServlet {
 
@@ -41,6 +43,14 @@ final class CallbackServlet extends HttpServlet {
                     response.setStatus(HttpServletResponse.SC_FOUND);
                     response.setHeader("Location", handler.get().streamName());
                     handler.get().afterPublish();
+                } else {
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                }
+            }
+            case "relay" -> {
+                boolean relay = StreamKeys.same(relayToken(request.getParameter("tcurl")), engine.keys().relayToken());
+                if (relay && engine.byStreamName(name).map(NginxRtmpHandler::authorizeRelay).orElse(false)) {
+                    response.setStatus(HttpServletResponse.SC_OK);
                 } else {
                     response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 }
@@ -79,5 +89,11 @@ final class CallbackServlet extends HttpServlet {
             }
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
+    }
+
+    /** The relay token in a publisher's tcUrl ({@code rtmp://127.0.0.1:1935/live?relay=TOKEN}), or null. */
+    static String relayToken(String tcUrl) {
+        int at = tcUrl == null ? -1 : tcUrl.indexOf("?relay=");
+        return at < 0 ? null : tcUrl.substring(at + "?relay=".length());
     }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code ingest}: encoders publish here with their stream key; the callback answers with a
  * redirect to the service's public name, and the stream is pushed on to {@code live}.</li>
- * <li>{@code live}: accepts publishing from this machine only; serves RTMP players (checked by the
+ * <li>{@code live}: accepts publishing only from the relay above (from this machine, presenting the
+ * relay token in its tcUrl, for a stream the ingest callback let in just before); serves RTMP players (checked by the
  * play callback), writes HLS per stream under {@code hls/service_{id}/}, and records the streams
  * of services that record (started per stream through {@code /control/record/start}).</li>
  * </ul>
@@ -23,7 +24,7 @@ final class NginxConf {
     private NginxConf() {
     }
 
-    static String write(NginxRtmpConfig c, Path dir, String callbackBase, String workerUser) {
+    static String write(NginxRtmpConfig c, Path dir, String callbackBase, String relayToken, String workerUser) {
         String bind = plain("bindAddress", c.bindAddress());
         String hooks = plain("panelUrl", callbackBase);
         URI.create(hooks);
@@ -45,9 +46,13 @@ final class NginxConf {
         conf.append("    application ingest {\n      live on;\n      deny play all;\n");
         conf.append("      on_publish ").append(hooks).append("/publish;\n");
         conf.append("      on_publish_done ").append(hooks).append("/publish_done;\n");
-        conf.append("      push rtmp://127.0.0.1:").append(port(c.rtmpPort())).append("/live;\n    }\n");
+        String live = "rtmp://127.0.0.1:" + port(c.rtmpPort()) + "/live";
+        conf.append("      push ").append(live).append(" tcUrl=").append(live).append("?relay=")
+                .append(plain("relayToken", relayToken)).append(";\n    }\n");
         conf.append("    application live {\n      live on;\n");
         conf.append("      allow publish 127.0.0.1;\n      deny publish all;\n");
+        // loopback alone is not trusted: any local process (a restreaming ffmpeg a customer points here) is loopback
+        conf.append("      on_publish ").append(hooks).append("/relay;\n");
         conf.append("      on_play ").append(hooks).append("/play;\n");
         conf.append("      on_play_done ").append(hooks).append("/play_done;\n");
         conf.append("      on_publish_done ").append(hooks).append("/live_done;\n");

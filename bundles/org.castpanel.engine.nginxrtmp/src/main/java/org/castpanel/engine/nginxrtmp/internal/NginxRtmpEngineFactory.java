@@ -30,6 +30,7 @@ import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.engine.api.platform.ServiceDirectories;
 import org.osgi.framework.BundleContext;
@@ -77,6 +78,7 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     }
 
     private final ProcessSupervisor supervisor;
+    private final OutboundTargets targets;
     private final StreamKeys keys;
     private final NginxServer server;
     private final HlsLog hlsLog;
@@ -96,11 +98,13 @@ public class NginxRtmpEngineFactory implements EngineFactory {
 
     @Activate
     public NginxRtmpEngineFactory(final @Reference ProcessSupervisor supervisor,
-            final @Reference ServiceDirectories directories, final NginxRtmpConfig config, final BundleContext context) {
+            final @Reference ServiceDirectories directories, final @Reference OutboundTargets targets,
+            final NginxRtmpConfig config, final BundleContext context) {
         this.supervisor = supervisor;
+        this.targets = targets;
         Path dir = directories.engineDirectory(TYPE);
         this.keys = new StreamKeys(secret(dir));
-        this.server = new NginxServer(supervisor, dir, config, callbackBase(config));
+        this.server = new NginxServer(supervisor, dir, config, callbackBase(config), keys.relayToken());
         this.hlsLog = new HlsLog(dir.resolve("hls-access.log"));
         if (context != null) {
             Dictionary<String, Object> props = new Hashtable<>();
@@ -202,6 +206,10 @@ public class NginxRtmpEngineFactory implements EngineFactory {
 
     StreamKeys keys() {
         return keys;
+    }
+
+    OutboundTargets targets() {
+        return targets;
     }
 
     ProcessSupervisor supervisor() {

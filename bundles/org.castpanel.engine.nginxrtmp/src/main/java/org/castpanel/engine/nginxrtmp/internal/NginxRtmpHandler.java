@@ -84,6 +84,14 @@ final class NginxRtmpHandler implements EngineHandler {
     }
 
     /**
+     * nginx relays a stream to {@code live}: only while the ingest callback has let this service's
+     * current key in (the callback answered just before nginx starts the relay).
+     */
+    boolean authorizeRelay() {
+        return accepts() && StreamKeys.same(engine.publishingKey(serviceId()), key);
+    }
+
+    /**
      * Work that needs the stream to exist in {@code live} (nginx pushes it there just after the
      * publish callback answered): starting the recording.
      */
@@ -137,15 +145,27 @@ final class NginxRtmpHandler implements EngineHandler {
      */
     private void startPushes() {
         NginxRtmpConfig c = engine.server().config();
-        String source = "rtmp://127.0.0.1:" + c.rtmpPort() + "/live/" + streamName() + "?push=" + engine.callbackToken();
+        String source = "rtmp://127.0.0.1:" + c.rtmpPort() + "/live/" + streamName() + "?push="
+                + engine.keys().pushToken(serviceId());
         List<String> targets = pushTargets();
+        int started = 0;
         for (int n = 0; n < targets.size(); n++) {
+            // asked again now: a name can resolve elsewhere than when the customer entered it
+            try {
+                engine.targets().check(java.net.URI.create(targets.get(n)).getHost());
+            } catch (IllegalArgumentException e) {
+                callback.event("restream target " + (n + 1) + " not started: " + e.getMessage());
+                continue;
+            }
             engine.supervisor().start(new org.castpanel.engine.api.platform.ProcessSupervisor.Launch("push-" + (n + 1),
                     List.of(c.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "warning", "-rw_timeout", "10000000",
                             "-i", source, "-c", "copy", "-f", "flv", targets.get(n)),
                     context.serviceDirectory(), Map.of()));
+            started++;
         }
-        callback.event("restreaming to " + targets.size() + " target(s) started");
+        if (started > 0) {
+            callback.event("restreaming to " + started + " target(s) started");
+        }
     }
 
     private int stopPushes() {
@@ -213,7 +233,7 @@ final class NginxRtmpHandler implements EngineHandler {
 
     /** The plugin's own restreaming ffmpeg, which plays from live with the callback token. */
     boolean isPush(String pushToken) {
-        return accepts() && StreamKeys.same(pushToken, engine.callbackToken());
+        return accepts() && StreamKeys.same(pushToken, engine.keys().pushToken(serviceId()));
     }
 
     /** An RTMP player asks to watch; refused when stopped, RTMP playback is off or the viewer limit is reached. */

@@ -32,9 +32,11 @@ final class NginxServer {
     private final Path dir;
     private volatile NginxRtmpConfig config;
     private volatile String callbackBase;
+    private final String relayToken;
 
-    NginxServer(ProcessSupervisor supervisor, Path dir, NginxRtmpConfig config, String callbackBase) {
+    NginxServer(ProcessSupervisor supervisor, Path dir, NginxRtmpConfig config, String callbackBase, String relayToken) {
         this.supervisor = supervisor;
+        this.relayToken = relayToken;
         this.dir = dir;
         this.config = config;
         this.callbackBase = callbackBase;
@@ -94,8 +96,9 @@ final class NginxServer {
         Files.createDirectories(dir.resolve("hls"));
         Files.createDirectories(dir.resolve("recordings"));
         String user = ROOT ? config.user() : null;
-        ConfigFiles.writeAtomically(dir.resolve("nginx.conf"), NginxConf.write(config, dir, callbackBase, user),
-                PosixFilePermissions.fromString("rw-r--r--"));
+        // holds the callback and relay tokens: readable by its owner only (nginx's master reads it before dropping to user)
+        ConfigFiles.writeAtomically(dir.resolve("nginx.conf"), NginxConf.write(config, dir, callbackBase, relayToken, user),
+                PosixFilePermissions.fromString("rw-------"));
         if (user != null) {
             // the workers write HLS as that user
             UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);

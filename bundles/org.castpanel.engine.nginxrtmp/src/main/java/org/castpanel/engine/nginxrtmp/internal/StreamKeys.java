@@ -31,6 +31,24 @@ final class StreamKeys {
         return mac("callbacks").substring(0, 32);
     }
 
+    /**
+     * What nginx's relay from {@code ingest} to {@code live} carries in its tcUrl: the live
+     * application's publish callback lets in only a publisher that presents it. It is in nginx.conf
+     * (readable by its owner only), never on a command line.
+     */
+    String relayToken() {
+        return mac("relay").substring(0, 32);
+    }
+
+    /**
+     * The token a service's own restreaming ffmpeg plays with from {@code live}; it shows in
+     * {@code ps}, so it is per service and lets only that service's public stream be played without
+     * taking a viewer slot.
+     */
+    String pushToken(long serviceId) {
+        return mac("push:" + serviceId).substring(0, 32);
+    }
+
     static OptionalLong serviceOf(String key) {
         int dash = key == null ? -1 : key.indexOf('-');
         if (dash < 1 || dash > 19) {

@@ -20,7 +20,7 @@ class NginxRtmpContractTest extends EngineContractTest {
     protected EngineFactory createFactory(LocalPlatform platform) {
         this.platform = platform;
         int[] ports = freePorts();
-        this.factory = new NginxRtmpEngineFactory(platform.supervisor(), platform.directories(),
+        this.factory = new NginxRtmpEngineFactory(platform.supervisor(), platform.directories(), platform.targets(),
                 config(ports[0], ports[1], "http://127.0.0.1:9"), null);
         return factory;
     }
