@@ -127,7 +127,7 @@ test('the administrator creates a plan and a reseller; validation errors land on
   await p.getByLabel('Confirm password').fill('abc')
   await p.getByRole('button', { name: 'Create' }).click()
   // the browser's own check: too short
-  await p.locator('.el-form-item', { has: p.getByLabel('Password', { exact: true }) }).getByText('At least 5 characters.').waitFor()
+  await p.locator('.el-form-item', { has: p.getByLabel('Password', { exact: true }) }).getByText('At least 8 characters.').waitFor()
   await p.getByLabel('Password', { exact: true }).fill(PASSWORD)
   await p.getByLabel('Confirm password').fill(PASSWORD)
   await p.getByRole('button', { name: 'Create' }).click()

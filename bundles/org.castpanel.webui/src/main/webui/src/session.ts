@@ -89,3 +89,14 @@ export async function backToSelf() {
   setToken(original)
   await loadMe()
 }
+
+/** The server's rules for new passwords (public); 5, the floor, until they are known. */
+export const passwordRules = reactive({ minLength: 5 })
+export async function loadPasswordRules(): Promise<void> {
+  try {
+    const rules = await get('/auth/password-policy')
+    passwordRules.minLength = rules.minLength
+  } catch {
+    // the server checks again anyway; its message lands on the field
+  }
+}

@@ -52,7 +52,7 @@ abstract class AccountScenarios {
         assertEquals("RESELLER", admin.get("/accounts/" + a.resellerId()).expect(200).text("kind"));
 
         Api.Reply refused = a.customerApi().post("/accounts",
-                Map.of("username", Fixtures.unique("x"), "password", "abcdef", "name", "X"));
+                Map.of("username", Fixtures.unique("x"), "password", "abcdef-12", "name", "X"));
         assertEquals(403, refused.status());
         assertEquals("forbidden", refused.text("error"));
 
@@ -60,7 +60,13 @@ abstract class AccountScenarios {
                 Map.of("username", Fixtures.unique("short"), "password", "abcd", "name", "Short"));
         assertEquals(422, shortPassword.status());
         assertEquals("password", shortPassword.text("field"));
-        assertTrue(shortPassword.text("message").contains("at least 5 characters"), shortPassword.raw());
+        assertTrue(shortPassword.text("message").contains("at least 8 characters"), shortPassword.raw());
+        Api.Reply common = a.resellerApi().post("/accounts",
+                Map.of("username", Fixtures.unique("common"), "password", "Password1", "name", "Common"));
+        assertEquals(422, common.status(), "one of the most common passwords: " + common.raw());
+        assertTrue(common.text("message").contains("most common"), common.raw());
+        JsonNode policy = api.anonymous().get("/auth/password-policy").expect(200).body();
+        assertEquals(8, policy.get("minLength").asInt());
 
         assertEquals(404, a.resellerApi().get("/accounts/" + b.customerId()).status());
         assertEquals(404, a.resellerApi().get("/accounts/" + b.resellerId()).status());
@@ -211,7 +217,7 @@ abstract class AccountScenarios {
                 .expect(201).id();
         Fixtures.account(t.resellerApi(), Fixtures.unique("sub"), Map.of("resellerPlanId", six));
         Api.Reply second = t.resellerApi().post("/accounts", Map.of("username", Fixtures.unique("sub"), "password",
-                "abcdef", "name", "Second", "resellerPlanId", six));
+                "abcdef-12", "name", "Second", "resellerPlanId", six));
         assertEquals(422, second.status());
         assertTrue(second.text("message").contains("only 4 left"), second.raw());
 
@@ -287,7 +293,7 @@ abstract class AccountScenarios {
         assertEquals(422, zone.status());
         assertEquals("timezone", zone.text("field"));
 
-        Api.Reply taken = admin.post("/accounts", Map.of("username", t.customer().toUpperCase(), "password", "abcdef",
+        Api.Reply taken = admin.post("/accounts", Map.of("username", t.customer().toUpperCase(), "password", "abcdef-12",
                 "name", "Dup"));
         assertEquals(409, taken.status(), "usernames are unique regardless of case");
 

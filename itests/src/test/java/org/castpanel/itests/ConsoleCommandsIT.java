@@ -134,13 +134,13 @@ public class ConsoleCommandsIT {
         assertTrue(planOut, planOut.startsWith("Created reseller plan "));
         String planId = planOut.replaceAll("\\D*(\\d+).*\\s*", "$1");
 
-        String created = run("castpanel:account-add --name \"Console Reseller\" --password abcde --plan " + planId
+        String created = run("castpanel:account-add --name \"Console Reseller\" --password abcde-pw-1 --plan " + planId
                 + " --email res@example.com console-res");
         assertTrue(created, created.contains("RESELLER"));
 
         String shortPassword = refusal("castpanel:account-add --name Short --password abcd console-short");
-        assertEquals("password must be at least 5 characters long [password]", shortPassword);
-        String badEmail = refusal("castpanel:account-add --name Mail --password abcde --email nope console-mail");
+        assertEquals("password must be at least 8 characters long [password]", shortPassword);
+        String badEmail = refusal("castpanel:account-add --name Mail --password abcde-pw-1 --email nope console-mail");
         assertTrue(badEmail, badEmail.endsWith("[email]"));
 
         String list = run("castpanel:account-list -q console-");

@@ -161,7 +161,7 @@ class TenancyIT {
     void customersManageNothingButTheirOwnProfile() {
         Api.As customer = a.customerApi();
         long self = a.customerId();
-        assertEquals(403, customer.post("/accounts", Map.of("username", Fixtures.unique("c"), "password", "abcdef",
+        assertEquals(403, customer.post("/accounts", Map.of("username", Fixtures.unique("c"), "password", "abcdef-12",
                 "name", "C")).status());
         assertEquals(403, customer.post("/reseller-plans", Map.of("name", "mine")).status());
         assertEquals(403, customer.post("/accounts/" + self + "/disable", null).status());
@@ -174,7 +174,7 @@ class TenancyIT {
         assertEquals(200, customer.patch("/me", Map.of("timezone", "America/New_York")).status());
         assertEquals(403, a.resellerApi().post("/accounts/" + a.resellerId() + "/disable", null).status());
         assertEquals(403, a.resellerApi().post("/accounts", Map.of("username", Fixtures.unique("adm"), "password",
-                "abcdef", "name", "Admin wannabe", "type", "ADMINISTRATOR")).status());
+                "abcdef-12", "name", "Admin wannabe", "type", "ADMINISTRATOR")).status());
     }
 
     @Test

@@ -42,6 +42,14 @@ public class AccountEntity {
     public Long lockedUntil;
     @Column(name = "default_service_type")
     public String defaultServiceType;
+    /** Base32 TOTP secret; set while setting up two-factor and after, null otherwise */
+    @Column(name = "totp_secret")
+    public String totpSecret;
+    @Column(name = "totp_enabled")
+    public boolean totpEnabled;
+    /** the last TOTP step a code was accepted for: no code works twice */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
     @Column(name = "created_at")
     public long createdAt;
     @Column(name = "updated_at")

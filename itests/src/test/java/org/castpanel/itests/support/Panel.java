@@ -32,6 +32,7 @@ public final class Panel implements AutoCloseable {
     private final int sshPort;
     private final int rtmpPort;
     private final int hlsPort;
+    private final int httpsPort;
     private final Api api;
     private Process process;
 
@@ -39,11 +40,12 @@ public final class Panel implements AutoCloseable {
         this.home = home;
         this.storage = storage;
         this.database = database;
-        int[] ports = freePorts(4);
+        int[] ports = freePorts(5);
         this.httpPort = ports[0];
         this.sshPort = ports[1];
         this.rtmpPort = ports[2];
         this.hlsPort = ports[3];
+        this.httpsPort = ports[4];
         this.api = new Api("http://127.0.0.1:" + httpPort + "/api/v1");
     }
 
@@ -102,6 +104,11 @@ public final class Panel implements AutoCloseable {
         return rtmpPort;
     }
 
+    /** The panel's HTTPS port (its self-signed certificate is in etc/tls/). */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
     public int hlsPort() {
         return hlsPort;
     }
@@ -125,6 +132,7 @@ public final class Panel implements AutoCloseable {
         builder.environment().put("CASTPANEL_SSH_PORT", Integer.toString(sshPort));
         builder.environment().put("CASTPANEL_RTMP_PORT", Integer.toString(rtmpPort));
         builder.environment().put("CASTPANEL_HLS_PORT", Integer.toString(hlsPort));
+        builder.environment().put("CASTPANEL_HTTPS_PORT", Integer.toString(httpsPort));
         builder.environment().put("CASTPANEL_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // the script execs the JVM, so this process is the panel itself and SIGKILL reaches it
         builder.environment().put("KARAF_EXEC", "exec");

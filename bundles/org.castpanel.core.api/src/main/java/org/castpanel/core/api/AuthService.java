@@ -24,6 +24,9 @@ public interface AuthService {
 
     void logout(String token);
 
+    /** The rules new passwords are checked against (public: the login and profile forms show them). */
+    PasswordRules passwordRules();
+
     /**
      * Opens a short session (an hour by default) as another account in the caller's subtree;
      * audited. Every request on it checks the impersonator again: disabled, or no longer managing

@@ -175,7 +175,7 @@ public class AccountServiceImpl implements AccountService {
             throw CastPanelException.forbidden("customers cannot create accounts; only administrators and resellers can");
         }
         String username = Validation.username(input.username());
-        String password = Validation.password("password", input.password());
+        String password = PasswordPolicy.check("password", input.password(), config);
         String name = Validation.name(input.name());
         String email = Validation.email(input.email());
         String contact = Validation.contactNumber(input.contactNumber());
@@ -269,7 +269,8 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public Account update(Caller caller, long id, AccountChanges changes) {
-        String hash = changes.password() == null ? null : hasher.hash(Validation.password("password", changes.password()));
+        String hash = changes.password() == null ? null
+                : hasher.hash(PasswordPolicy.check("password", changes.password(), config));
         return write(em -> {
             AccountEntity e = Accounts.visible(em, caller, id);
             boolean manages = Accounts.manages(caller, e);
@@ -532,7 +533,7 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public Account resetPassword(Caller caller, long id, String newPassword) {
-        String hash = hasher.hash(Validation.password("password", newPassword));
+        String hash = hasher.hash(PasswordPolicy.check("password", newPassword, config));
         return write(em -> {
             AccountEntity e = Accounts.managed(em, caller, id, "reset the password of");
             if (e.id == caller.accountId() && caller.credential() != Caller.Credential.CONSOLE) {

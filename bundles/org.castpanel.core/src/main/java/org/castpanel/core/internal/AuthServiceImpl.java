@@ -12,6 +12,7 @@ import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.CastPanelException.Kind;
 import org.castpanel.core.api.PanelEvents;
+import org.castpanel.core.api.PasswordRules;
 import org.castpanel.core.api.Session;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.ApiKeyEntity;
@@ -260,6 +261,11 @@ public class AuthServiceImpl implements AuthService {
         store.write(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.tokenHash = :h")
                 .setParameter("h", Secrets.sha256(token)).executeUpdate());
         events.publish(new PanelEvents.Event(AccountServiceImpl.AUTH_CHANGED, null, null));
+    }
+
+    @Override
+    public PasswordRules passwordRules() {
+        return new PasswordRules(PasswordPolicy.minLength(config), Validation.MAX_PASSWORD, true);
     }
 
     @Override

@@ -51,6 +51,9 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "The most mount points one media service may be given")
     int serviceMaxMountPoints() default 100;
 
+    @AttributeDefinition(description = "The shortest password accepted when one is set (never below 5)")
+    int minPasswordLength() default 8;
+
     @AttributeDefinition(description = "How long a locked account stays locked, in minutes")
     int lockMinutes() default 15;
 

@@ -29,6 +29,8 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessSupervisorImpl.class);
     private static final String SETSID = "/usr/bin/setsid";
+    private static final String SETPRIV = "/usr/bin/setpriv";
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     @Override
     public synchronized long start(Launch launch) {
@@ -39,6 +41,9 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
         List<String> command = new ArrayList<>();
         if (new File(SETSID).canExecute()) {
             command.add(SETSID);
+        }
+        if (launch.user() != null && ROOT) {
+            command.addAll(asUser(launch.user()));
         }
         command.addAll(launch.command());
         ProcessBuilder builder = new ProcessBuilder(command).directory(launch.directory().toFile())
@@ -56,6 +61,34 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             return pid;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + launch.command().get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * setpriv execs the daemon in place (the pid stays the daemon's), with the user's uid, gid and
+     * groups, and no-new-privs so nothing it runs can become root again.
+     */
+    private static List<String> asUser(String user) {
+        if (!new File(SETPRIV).canExecute()) {
+            throw new IllegalStateException("setpriv (util-linux) is needed to run daemons as " + user);
+        }
+        return List.of(SETPRIV, "--reuid=" + id("-u", user), "--regid=" + id("-g", user), "--init-groups",
+                "--no-new-privs", "--");
+    }
+
+    private static String id(String flag, String user) {
+        try {
+            Process id = new ProcessBuilder("id", flag, user).redirectErrorStream(true).start();
+            String out = new String(id.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (id.waitFor() != 0 || !out.matches("\\d+")) {
+                throw new IllegalStateException("no such user on this machine: " + user);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -73,4 +73,26 @@ class ProcessSupervisorImplTest {
                 && Files.readString(dir.resolve("daemon.log")).contains("hello from castpanel"));
         assertTrue(supervisor.running(dir, "daemon").isPresent(), "pid " + pid);
     }
+
+    /** As root (CI, a hosting box), a daemon given a user runs with that user's ids, in place (same pid). */
+    @Test
+    void aDaemonGivenAUserRunsAsThatUser() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "dropping to another user needs root");
+        long pid = supervisor.start(new Launch("daemon", List.of("sh", "-c", "echo uid=$(id -u); exec sleep 600"), dir,
+                Map.of(), "nobody"));
+        Waits.until(() -> Files.exists(dir.resolve("daemon.log")) && Files.readString(dir.resolve("daemon.log")).contains("uid="));
+        String nobody = new String(new ProcessBuilder("id", "-u", "nobody").start().getInputStream().readAllBytes()).strip();
+        assertTrue(Files.readString(dir.resolve("daemon.log")).contains("uid=" + nobody));
+        Waits.until(() -> Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).startsWith("sleep"));
+        String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+        assertTrue(status.lines().anyMatch(l -> l.startsWith("Uid:") && l.contains("\t" + nobody + "\t")), status);
+        assertTrue(status.lines().anyMatch(l -> l.startsWith("NoNewPrivs:") && l.endsWith("1")), status);
+    }
+
+    @Test
+    void aUserNameThatCouldBeAnOptionIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Launch("daemon", List.of("true"), dir, Map.of(), "--reuid=0"));
+    }
 }

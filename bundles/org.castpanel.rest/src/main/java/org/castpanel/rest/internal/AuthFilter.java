@@ -26,7 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 @JaxrsExtension
 public class AuthFilter implements ContainerRequestFilter {
 
-    static final Set<String> PUBLIC_PATHS = Set.of("auth/login", "health", "openapi.json");
+    static final Set<String> PUBLIC_PATHS = Set.of("auth/login", "auth/password-policy", "health", "openapi.json");
 
     private final AuthService auth;
 

@@ -2,6 +2,7 @@ package org.castpanel.rest.internal;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -10,6 +11,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.castpanel.core.api.AuthService;
+import org.castpanel.core.api.PasswordRules;
 import org.castpanel.core.api.Session;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +43,13 @@ public class AuthResource {
     @Path("login")
     public Session login(LoginRequest login, @Context HttpServletRequest request) {
         return auth.login(login.username(), login.password(), request.getRemoteAddr());
+    }
+
+    /** What a new password must be (no login needed: the forms show it). */
+    @GET
+    @Path("password-policy")
+    public PasswordRules passwordPolicy() {
+        return auth.passwordRules();
     }
 
     /** Ends the session of the token used for this call (an API key has no session to end). */

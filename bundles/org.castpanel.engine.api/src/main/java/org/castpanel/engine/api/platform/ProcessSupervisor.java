@@ -18,11 +18,25 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ProcessSupervisor {
 
-    /** What to run: the command, its working directory (pid and log files go there too) and extra environment. */
-    record Launch(String name, List<String> command, Path directory, Map<String, String> environment) {
+    /**
+     * What to run: the command, its working directory (pid and log files go there too), extra
+     * environment, and the unprivileged user to run it as. {@code user} applies when the panel
+     * runs as root (the process then starts with that user's ids and groups and no way to gain
+     * privileges); null runs it as the panel's own user, for daemons that drop privileges
+     * themselves (icecast's changeowner, nginx's workers).
+     */
+    record Launch(String name, List<String> command, Path directory, Map<String, String> environment, String user) {
         public Launch {
             command = List.copyOf(command);
             environment = environment == null ? Map.of() : Map.copyOf(environment);
+            if (user != null && !user.matches("[a-z_][a-z0-9_-]{0,31}")) {
+                throw new IllegalArgumentException("not a user name: " + user);
+            }
+        }
+
+        /** Runs as the panel's own user. */
+        public Launch(String name, List<String> command, Path directory, Map<String, String> environment) {
+            this(name, command, directory, environment, null);
         }
     }
 

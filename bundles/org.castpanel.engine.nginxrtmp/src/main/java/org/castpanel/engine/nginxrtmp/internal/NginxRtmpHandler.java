@@ -160,7 +160,7 @@ final class NginxRtmpHandler implements EngineHandler {
             engine.supervisor().start(new org.castpanel.engine.api.platform.ProcessSupervisor.Launch("push-" + (n + 1),
                     List.of(c.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "warning", "-rw_timeout", "10000000",
                             "-i", source, "-c", "copy", "-f", "flv", targets.get(n)),
-                    context.serviceDirectory(), Map.of()));
+                    context.serviceDirectory(), Map.of(), c.user()));
             started++;
         }
         if (started > 0) {

@@ -1,0 +1,8 @@
+package org.castpanel.core.api;
+
+/**
+ * What a new password must satisfy, for forms to say so before the server refuses: at least
+ * {@code minLength} characters, and not one of the most common passwords.
+ */
+public record PasswordRules(int minLength, int maxLength, boolean commonPasswordsRefused) {
+}

@@ -1,0 +1,69 @@
+package org.castpanel.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.castpanel.itests.support.Api;
+import org.castpanel.itests.support.Panel;
+import org.castpanel.itests.support.WithPanel;
+import org.junit.jupiter.api.Test;
+
+/** The panel answers over HTTPS with the self-signed certificate it made on its first start. */
+@WithPanel("h2")
+class HttpsIT {
+
+    @Test
+    void httpsAnswersWithTheFirstRunCertificateAndHsts(Panel panel) throws Exception {
+        Path tls = panel.home().resolve("etc/tls");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("keystore.p12"))));
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("keystore.password"))));
+        char[] password = Files.readString(tls.resolve("keystore.password")).strip().toCharArray();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(tls.resolve("keystore.p12"))) {
+            keys.load(in, password);
+        }
+        X509Certificate certificate = (X509Certificate) keys.getCertificate("castpanel");
+        assertTrue(certificate.getSubjectX500Principal().getName().contains("CastPanel self-signed"));
+
+        // trust exactly that certificate, as an administrator's client would after pinning it
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("castpanel", certificate);
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        HttpClient client = HttpClient.newBuilder().sslContext(context).build();
+
+        HttpResponse<String> secure = client.send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + panel.httpsPort() + "/api/v1/auth/login")).header("Content-Type",
+                        "application/json").POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
+                                Map.of("username", "admin", "password", Panel.ADMIN_PASSWORD)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, secure.statusCode(), secure.body());
+        assertTrue(secure.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="),
+                secure.headers().toString());
+
+        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(panel.api().base() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, plain.statusCode());
+        assertFalse(plain.headers().firstValue("Strict-Transport-Security").isPresent(), "no HSTS over plain HTTP");
+    }
+}
