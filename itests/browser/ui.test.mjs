@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
+import { createHmac } from 'node:crypto'
 import { chromium } from 'playwright-core'
 
 const require = createRequire(import.meta.url)
@@ -221,5 +222,50 @@ test('a customer has no accounts menu and sees its own service', async () => {
   await p.getByRole('button', { name: 'Save' }).click()
   await p.getByRole('menuitem', { name: 'Übersicht' }).waitFor()
   await shot(p, '10-customer-german')
+  await p.close()
+})
+
+/** RFC 6238 (SHA-1, 30 s, 6 digits), as an authenticator app computes it; stepsAhead 1 = the next code. */
+function totp(base32, stepsAhead = 0) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = ''
+  for (const c of base32) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)))
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + stepsAhead))
+  const h = createHmac('sha1', key).update(counter).digest()
+  const o = h[19] & 0xf
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0')
+}
+
+test('the customer turns on two-factor authentication and then logs in with a code', async () => {
+  const p = await page()
+  await login(p, names.customer, PASSWORD)
+  await p.getByRole('menuitem', { name: 'Profil' }).click() // the customer chose German in the test before
+  await p.locator('#twofa-password').fill(PASSWORD)
+  await p.locator('form:has(#twofa-password) button[type=submit]').click()
+  const secret = (await p.getByTestId('totp-secret').innerText()).trim()
+  assert.match(secret, /^[A-Z2-7]{32}$/)
+  await p.locator('#twofa-code').fill(totp(secret))
+  await p.locator('form:has(#twofa-code) button[type=submit]').click()
+  const codes = p.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem')
+  await codes.first().waitFor()
+  assert.equal(await codes.count(), 10)
+  await accessible(p, 'the two-factor setup')
+  await shot(p, '11-two-factor-on')
+  await p.getByRole('button', { name: 'Abmelden' }).click()
+  await p.waitForURL('**/login')
+
+  await p.getByLabel(/Username|Benutzername/).fill(names.customer)
+  await p.locator('#password').fill(PASSWORD)
+  await p.locator('form:has(#password) button[type=submit]').click()
+  await p.locator('#code').fill('000000')
+  await p.locator('form:has(#code) button[type=submit]').click()
+  await p.getByRole('alert').getByText('wrong code').waitFor()
+  await shot(p, '12-two-factor-wrong-code')
+  // the setup used this step's code, and a code works once: the app's next one
+  await p.locator('#code').fill(totp(secret, 1))
+  await p.locator('form:has(#code) button[type=submit]').click()
+  await p.getByRole('menuitem', { name: 'Übersicht' }).waitFor()
   await p.close()
 })

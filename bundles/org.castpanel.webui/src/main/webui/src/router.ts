@@ -22,6 +22,7 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   if (to.meta.public) return true
   if (!session.account && !(token() && (await loadMe()))) return { path: '/login', query: { next: to.fullPath } }
+  if (session.twoFactorSetupRequired && to.path !== '/profile') return '/profile'
   if (to.meta.manages && !managesAccounts()) return '/'
   if (to.meta.admin && !isAdmin()) return '/'
   return true

@@ -19,6 +19,7 @@ export interface Account {
   resellerPlanId: number | null
   parentId: number | null
   createdAt: string
+  twoFactorEnabled: boolean
 }
 
 /** Who is logged in, as GET /me says. */
@@ -26,6 +27,7 @@ export const session = reactive({
   account: null as Account | null,
   impersonatorId: null as number | null,
   reseller: false,
+  twoFactorSetupRequired: false,
   subResellersAllowed: false,
   expired: false,
 })
@@ -43,6 +45,7 @@ export async function loadMe(): Promise<boolean> {
     session.impersonatorId = me.impersonatorId
     session.reseller = me.reseller
     session.subResellersAllowed = me.subResellersAllowed
+    session.twoFactorSetupRequired = me.twoFactorSetupRequired
     locale.value = pickLocale(me.account.language)
     timeZone.value = me.account.timezone || timeZone.value
     document.documentElement.lang = locale.value
@@ -52,8 +55,21 @@ export async function loadMe(): Promise<boolean> {
   }
 }
 
-export async function login(username: string, password: string) {
+/**
+ * Logs in; returns a challenge instead when the account has two-factor authentication on, to be
+ * completed with {@link completeLogin} and a code from the authenticator app.
+ */
+export async function login(username: string, password: string): Promise<string | null> {
   const s = await post('/auth/login', { username, password })
+  if (s.challenge) return s.challenge
+  setToken(s.token)
+  session.expired = false
+  await loadMe()
+  return null
+}
+
+export async function completeLogin(challenge: string, code: string) {
+  const s = await post('/auth/login/two-factor', { challenge, code })
   setToken(s.token)
   session.expired = false
   await loadMe()

@@ -21,5 +21,6 @@ public record Account(
         Long parentId,
         Instant lockedUntil,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean twoFactorEnabled) {
 }

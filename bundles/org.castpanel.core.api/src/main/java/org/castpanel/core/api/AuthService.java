@@ -24,6 +24,25 @@ public interface AuthService {
 
     void logout(String token);
 
+    /**
+     * The second step of a login for an account with two-factor authentication: the challenge
+     * from {@link #login} and a current code of the authenticator app, or one of the recovery
+     * codes (each works once). Five wrong codes end the challenge; codes count as failed logins.
+     */
+    Session completeLogin(String challenge, String code, String origin);
+
+    /** Starts setting up two-factor authentication for the caller itself (own session, current password). */
+    TwoFactorSetup beginTwoFactor(Caller caller, String currentPassword);
+
+    /** Turns two-factor authentication on with a code from the app; returns ten one-time recovery codes, shown once. */
+    List<String> confirmTwoFactor(Caller caller, String code);
+
+    /** Turns the caller's own two-factor authentication off (own session, current password), unless its role requires it. */
+    void disableTwoFactor(Caller caller, String currentPassword);
+
+    /** A manager turns off an account's two-factor authentication (a lost phone); its sessions end. */
+    void resetTwoFactor(Caller caller, long accountId);
+
     /** The rules new passwords are checked against (public: the login and profile forms show them). */
     PasswordRules passwordRules();
 

@@ -8,10 +8,12 @@ package org.castpanel.core.api;
  * "console"). {@code credential} says what the caller authenticated with: some things (changing
  * one's own password, minting API keys) need a login session of one's own, not an API key or an
  * impersonation; {@code sessionId} is that session, kept when the others end.
+ * {@code twoFactorSetupRequired}: the administrator's policy asks this account's role for two-factor
+ * authentication and it has none yet; until it sets it up, it may do nothing else.
  */
 public record Caller(long accountId, String username, AccountType type, boolean reseller,
         boolean subResellersAllowed, String path, Long impersonatorId, String origin, Credential credential,
-        Long sessionId) {
+        Long sessionId, boolean twoFactorSetupRequired) {
 
     /** What a request authenticated with. */
     public enum Credential {
@@ -21,7 +23,7 @@ public record Caller(long accountId, String username, AccountType type, boolean 
     /** The Karaf console: acts as the built-in administrator account. */
     public static Caller console(long adminId, String adminUsername) {
         return new Caller(adminId, adminUsername, AccountType.ADMINISTRATOR, false, true, "/" + adminId + "/", null,
-                "console", Credential.CONSOLE, null);
+                "console", Credential.CONSOLE, null, false);
     }
 
     /** A login session of the account holder itself: not an API key, not someone logged in as it. */

@@ -62,13 +62,19 @@ final class Accounts {
 
     static Caller callerOf(EntityManager em, AccountEntity account, Long impersonatorId, String origin,
             Caller.Credential credential, Long sessionId) {
+        return callerOf(em, account, impersonatorId, origin, credential, sessionId, false);
+    }
+
+    static Caller callerOf(EntityManager em, AccountEntity account, Long impersonatorId, String origin,
+            Caller.Credential credential, Long sessionId, boolean twoFactorSetupRequired) {
         boolean subResellers = false;
         if (account.resellerPlanId != null) {
             PlanEntity plan = em.find(PlanEntity.class, account.resellerPlanId);
             subResellers = plan != null && plan.subResellersAllowed;
         }
         return new Caller(account.id, account.username, AccountType.valueOf(account.accountType),
-                account.resellerPlanId != null, subResellers, account.path, impersonatorId, origin, credential, sessionId);
+                account.resellerPlanId != null, subResellers, account.path, impersonatorId, origin, credential, sessionId,
+                twoFactorSetupRequired);
     }
 
     static Account toAccount(EntityManager em, AccountEntity e) {
@@ -107,6 +113,6 @@ final class Accounts {
         Instant locked = until > now ? Instant.ofEpochMilli(until) : null;
         return new Account(e.id, e.username, e.name, e.contactNumber, e.email, type, kind, e.enabled, e.apiAccess,
                 e.accessibility, e.sendWelcomeEmail, e.timezone, e.language, e.resellerPlanId, e.parentId, locked,
-                Instant.ofEpochMilli(e.createdAt), Instant.ofEpochMilli(e.updatedAt));
+                Instant.ofEpochMilli(e.createdAt), Instant.ofEpochMilli(e.updatedAt), e.totpEnabled);
     }
 }

@@ -13,6 +13,7 @@ import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.CastPanelException.Kind;
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.PasswordRules;
+import org.castpanel.core.api.TwoFactorSetup;
 import org.castpanel.core.api.Session;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.ApiKeyEntity;
@@ -38,6 +39,8 @@ public class AuthServiceImpl implements AuthService {
 
     private final Store store;
     private final PanelEvents events;
+    private final TwoFactorChallenges challenges = new TwoFactorChallenges();
+    private static final int RECOVERY_CODES = 10;
     private final PasswordHasher hasher = new PasswordHasher();
     /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
     private final String decoyHash = hasher.hash(Secrets.password());
@@ -97,8 +100,17 @@ public class AuthServiceImpl implements AuthService {
             throw lock > 0 ? locked(lock) : wrongCredentials();
         }
         throttle.succeeded(username, origin);
+        if (found.totpEnabled && found.enabled) {
+            // the password was right; the session waits for the code from the authenticator app
+            String challenge = challenges.open(found.id, found.username, now);
+            return new Session(null, Instant.ofEpochMilli(now + TwoFactorChallenges.LIFETIME_MS), null, null, challenge);
+        }
+        return openLoginSession(found.id, origin, now, "password");
+    }
+
+    private Session openLoginSession(long accountId, String origin, long now, String how) {
         Outcome outcome = store.write(em -> {
-            AccountEntity e = em.find(AccountEntity.class, found.id);
+            AccountEntity e = em.find(AccountEntity.class, accountId);
             if (!e.enabled) {
                 return new Outcome(null, CastPanelException.unauthenticated("account " + e.username + " is disabled"), 0);
             }
@@ -107,7 +119,8 @@ public class AuthServiceImpl implements AuthService {
             em.createQuery("DELETE FROM SessionEntity s WHERE s.accountId = :id AND s.expiresAt < :now")
                     .setParameter("id", e.id).setParameter("now", now).executeUpdate();
             Session session = openSession(em, e, null, origin, config.sessionMinutes());
-            Audit.write(store, em, Accounts.callerOf(em, e, null, origin), "auth.login", "account", e.id, e.path, null);
+            Audit.write(store, em, Accounts.callerOf(em, e, null, origin), "auth.login", "account", e.id, e.path,
+                    "password".equals(how) ? null : how);
             return new Outcome(session, null, 0);
         });
         if (outcome.refusal() != null) {
@@ -205,7 +218,7 @@ public class AuthServiceImpl implements AuthService {
                     requireImpersonatorStill(em, session.impersonatorId, account);
                 }
                 return Accounts.callerOf(em, account, session.impersonatorId, origin, Caller.Credential.SESSION,
-                        session.id);
+                        session.id, session.impersonatorId == null && twoFactorRequired(account) && !account.totpEnabled);
             });
         }
         if (bearer.startsWith(API_KEY_PREFIX)) {
@@ -261,6 +274,171 @@ public class AuthServiceImpl implements AuthService {
         store.write(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.tokenHash = :h")
                 .setParameter("h", Secrets.sha256(token)).executeUpdate());
         events.publish(new PanelEvents.Event(AccountServiceImpl.AUTH_CHANGED, null, null));
+    }
+
+    // ---- two-factor authentication ----
+
+    @Override
+    public Session completeLogin(String challenge, String code, String origin) {
+        long now = System.currentTimeMillis();
+        long started = System.nanoTime();
+        TwoFactorChallenges.Pending pending = challenges.find(challenge, now);
+        if (pending == null) {
+            throw CastPanelException.unauthenticated("this sign-in has expired or was not started; log in again");
+        }
+        long addressLock = LoginThrottle.SHARED.addressLockedUntil(origin, now);
+        if (addressLock > 0 || LoginThrottle.SHARED.pairLockedUntil(pending.username(), origin, now) > 0) {
+            challenges.close(challenge);
+            throw locked(Math.max(addressLock, LoginThrottle.SHARED.pairLockedUntil(pending.username(), origin, now)));
+        }
+        String how = store.write(em -> {
+            AccountEntity e = em.find(AccountEntity.class, pending.accountId());
+            if (e == null || !e.totpEnabled || e.totpSecret == null) {
+                return null;
+            }
+            long step = Totp.verify(e.totpSecret, code, now, e.totpLastStep);
+            // one statement: two logins racing with the same code cannot both win
+            if (step >= 0 && em.createQuery("UPDATE AccountEntity a SET a.totpLastStep = :step WHERE a.id = :id "
+                    + "AND (a.totpLastStep IS NULL OR a.totpLastStep < :step)").setParameter("step", step)
+                    .setParameter("id", e.id).executeUpdate() == 1) {
+                return "two-factor code";
+            }
+            String recovery = code == null ? "" : code.strip().toLowerCase(java.util.Locale.ROOT);
+            if (recovery.matches("[a-z2-7]{5}-[a-z2-7]{5}") && em.createQuery("UPDATE RecoveryCodeEntity r SET "
+                    + "r.usedAt = :now WHERE r.accountId = :id AND r.codeHash = :h AND r.usedAt IS NULL")
+                    .setParameter("now", now).setParameter("id", e.id).setParameter("h", Secrets.sha256(recovery))
+                    .executeUpdate() == 1) {
+                Audit.write(store, em, Accounts.callerOf(em, e, null, origin), "auth.recovery-code-used", "account",
+                        e.id, e.path, null);
+                return "recovery code";
+            }
+            return null;
+        });
+        if (how == null) {
+            int failures = LoginThrottle.SHARED.failed(pending.username(), origin, now);
+            boolean more = challenges.wrongCode(challenge);
+            waitOut(started, failures);
+            throw CastPanelException.unauthenticated(more ? "wrong code; try the current one from your app"
+                    : "too many wrong codes; log in again");
+        }
+        challenges.close(challenge);
+        LoginThrottle.SHARED.succeeded(pending.username(), origin);
+        return openLoginSession(pending.accountId(), origin, now, how);
+    }
+
+    @Override
+    public TwoFactorSetup beginTwoFactor(Caller caller, String currentPassword) {
+        requireOwnSession(caller, "set up two-factor authentication");
+        AccountEntity account = store.read(em -> em.find(AccountEntity.class, caller.accountId()));
+        requirePassword(account, currentPassword);
+        if (account.totpEnabled) {
+            throw CastPanelException.conflict("two-factor authentication is already on; turn it off first to start over");
+        }
+        String secret = Totp.newSecret();
+        store.write(em -> {
+            em.createQuery("UPDATE AccountEntity a SET a.totpSecret = :s, a.totpLastStep = NULL WHERE a.id = :id")
+                    .setParameter("s", secret).setParameter("id", account.id).executeUpdate();
+            return null;
+        });
+        return new TwoFactorSetup(secret, Totp.uri("CastPanel", account.username, secret));
+    }
+
+    @Override
+    public List<String> confirmTwoFactor(Caller caller, String code) {
+        requireOwnSession(caller, "set up two-factor authentication");
+        long now = System.currentTimeMillis();
+        return store.write(em -> {
+            AccountEntity e = em.find(AccountEntity.class, caller.accountId());
+            if (e.totpEnabled) {
+                throw CastPanelException.conflict("two-factor authentication is already on");
+            }
+            if (e.totpSecret == null) {
+                throw CastPanelException.conflict("start the setup first (POST /me/two-factor)");
+            }
+            long step = Totp.verify(e.totpSecret, code, now, null);
+            if (step < 0) {
+                throw CastPanelException.invalid("code", "that is not the current code of your app; check its clock");
+            }
+            e.totpEnabled = true;
+            e.totpLastStep = step;
+            em.createQuery("DELETE FROM RecoveryCodeEntity r WHERE r.accountId = :id").setParameter("id", e.id)
+                    .executeUpdate();
+            List<String> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < RECOVERY_CODES; i++) {
+                String recovery = recoveryCode();
+                org.castpanel.persistence.RecoveryCodeEntity r = new org.castpanel.persistence.RecoveryCodeEntity();
+                r.id = store.nextId("cp_recovery_code");
+                r.accountId = e.id;
+                r.codeHash = Secrets.sha256(recovery);
+                em.persist(r);
+                codes.add(recovery);
+            }
+            Audit.write(store, em, caller, "auth.two-factor-on", "account", e.id, e.path, null);
+            return codes;
+        });
+    }
+
+    @Override
+    public void disableTwoFactor(Caller caller, String currentPassword) {
+        requireOwnSession(caller, "turn off two-factor authentication");
+        AccountEntity account = store.read(em -> em.find(AccountEntity.class, caller.accountId()));
+        requirePassword(account, currentPassword);
+        if (twoFactorRequired(account)) {
+            throw CastPanelException.conflict("two-factor authentication is required for your role");
+        }
+        store.write(em -> {
+            clearTwoFactor(em, account.id);
+            Audit.write(store, em, caller, "auth.two-factor-off", "account", account.id, account.path, null);
+            return null;
+        });
+    }
+
+    @Override
+    public void resetTwoFactor(Caller caller, long accountId) {
+        store.write(em -> {
+            AccountEntity target = Accounts.managed(em, caller, accountId, "reset two-factor authentication of");
+            clearTwoFactor(em, target.id);
+            AccountServiceImpl.revokeSessions(em, target.id);
+            Audit.write(store, em, caller, "account.two-factor-reset", "account", target.id, target.path, null);
+            return null;
+        });
+        events.publish(new PanelEvents.Event(AccountServiceImpl.AUTH_CHANGED, null, null));
+    }
+
+    private static void clearTwoFactor(EntityManager em, long accountId) {
+        em.createQuery("UPDATE AccountEntity a SET a.totpEnabled = FALSE, a.totpSecret = NULL, a.totpLastStep = NULL "
+                + "WHERE a.id = :id").setParameter("id", accountId).executeUpdate();
+        em.createQuery("DELETE FROM RecoveryCodeEntity r WHERE r.accountId = :id").setParameter("id", accountId)
+                .executeUpdate();
+    }
+
+    /** Whether the administrator's policy asks this account's role for two-factor authentication. */
+    private boolean twoFactorRequired(AccountEntity account) {
+        String roles = config.twoFactorRequiredFor().toLowerCase(java.util.Locale.ROOT);
+        String role = "ADMINISTRATOR".equals(account.accountType) ? "administrators"
+                : account.resellerPlanId != null ? "resellers" : "customers";
+        return java.util.Arrays.stream(roles.split(",")).map(String::strip).anyMatch(role::equals);
+    }
+
+    private static void requireOwnSession(Caller caller, String what) {
+        if (caller.credential() == Caller.Credential.API_KEY || caller.impersonatorId() != null) {
+            throw CastPanelException.forbidden("to " + what + ", log in as yourself (not with an API key or as another account)");
+        }
+    }
+
+    private void requirePassword(AccountEntity account, String currentPassword) {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw CastPanelException.invalid("currentPassword", "give your current password");
+        }
+        if (!hasher.verify(currentPassword, account.passwordHash)) {
+            throw CastPanelException.invalid("currentPassword", "the current password is not right");
+        }
+    }
+
+    /** Ten Base32 letters in two groups ("k7x2m-qp4ta"): about 50 bits, typed from paper. */
+    private static String recoveryCode() {
+        String raw = Totp.newSecret().substring(0, 10).toLowerCase(java.util.Locale.ROOT);
+        return raw.substring(0, 5) + "-" + raw.substring(5);
     }
 
     @Override

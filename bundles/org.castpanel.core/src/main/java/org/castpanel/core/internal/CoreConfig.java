@@ -51,6 +51,10 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "The most mount points one media service may be given")
     int serviceMaxMountPoints() default 100;
 
+    @AttributeDefinition(description = "Roles that must use two-factor authentication: comma-separated "
+            + "'administrators', 'resellers', 'customers'; empty: optional for everyone")
+    String twoFactorRequiredFor() default "";
+
     @AttributeDefinition(description = "The shortest password accepted when one is set (never below 5)")
     int minPasswordLength() default 8;
 

@@ -158,6 +158,13 @@ public class AccountResource {
         return auth.impersonate(AuthFilter.caller(security), id);
     }
 
+    /** Turns off the account's two-factor authentication (a lost phone); its sessions end. Audited. */
+    @POST
+    @Path("{id}/two-factor/reset")
+    public void resetTwoFactor(@PathParam("id") long id, @Context SecurityContext security) {
+        auth.resetTwoFactor(AuthFilter.caller(security), id);
+    }
+
     @GET
     @Path("{id}/api-keys")
     public List<ApiKey> apiKeys(@PathParam("id") long id, @Context SecurityContext security) {

@@ -26,7 +26,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 @JaxrsExtension
 public class AuthFilter implements ContainerRequestFilter {
 
-    static final Set<String> PUBLIC_PATHS = Set.of("auth/login", "auth/password-policy", "health", "openapi.json");
+    static final Set<String> PUBLIC_PATHS = Set.of("auth/login", "auth/login/two-factor", "auth/password-policy", "health",
+            "openapi.json");
+
+    /** All an account may reach while the policy asks it to set up two-factor authentication first. */
+    static final Set<String> TWO_FACTOR_SETUP_PATHS = Set.of("me", "me/two-factor", "me/two-factor/confirm",
+            "auth/logout", "events");
 
     private final AuthService auth;
 
@@ -53,6 +58,10 @@ public class AuthFilter implements ContainerRequestFilter {
         }
         String bearer = header.substring(7).strip();
         Caller caller = auth.authenticate(bearer, request == null ? null : request.getRemoteAddr());
+        if (caller.twoFactorSetupRequired() && !TWO_FACTOR_SETUP_PATHS.contains(path)) {
+            throw new CastPanelException(CastPanelException.Kind.FORBIDDEN, "two_factor_required",
+                    "your role must use two-factor authentication: set it up first (POST /me/two-factor)", null);
+        }
         boolean secure = context.getSecurityContext().isSecure();
         CallerPrincipal principal = new CallerPrincipal(caller, bearer);
         context.setSecurityContext(new SecurityContext() {

@@ -11,6 +11,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.castpanel.core.api.AuthService;
+import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.PasswordRules;
 import org.castpanel.core.api.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -32,6 +33,10 @@ public class AuthResource {
     public record LoginRequest(String username, String password) {
     }
 
+    /** The second step for {@code POST /auth/login/two-factor}: the challenge and a code (or a recovery code). */
+    public record SecondStep(String challenge, String code) {
+    }
+
     private final AuthService auth;
 
     @Activate
@@ -42,7 +47,24 @@ public class AuthResource {
     @POST
     @Path("login")
     public Session login(LoginRequest login, @Context HttpServletRequest request) {
+        if (login == null) {
+            throw CastPanelException.badRequest(null, "send {\"username\": …, \"password\": …}");
+        }
         return auth.login(login.username(), login.password(), request.getRemoteAddr());
+    }
+
+    /**
+     * Completes a login whose answer had a {@code challenge} instead of a token (two-factor
+     * authentication on): with the current code of the authenticator app, or a recovery code.
+     */
+    @POST
+    @Path("login/two-factor")
+    public Session secondStep(SecondStep step, @Context HttpServletRequest request) {
+        if (step == null || step.challenge() == null || step.code() == null) {
+            throw CastPanelException.invalid(step == null || step.challenge() == null ? "challenge" : "code",
+                    "send the challenge from the login answer and the code from your app");
+        }
+        return auth.completeLogin(step.challenge(), step.code(), request.getRemoteAddr());
     }
 
     /** What a new password must be (no login needed: the forms show it). */

@@ -1,10 +1,12 @@
 package org.castpanel.rest.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
@@ -13,7 +15,9 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.castpanel.core.api.Account;
 import org.castpanel.core.api.AccountService;
+import org.castpanel.core.api.AuthService;
 import org.castpanel.core.api.Caller;
+import org.castpanel.core.api.TwoFactorSetup;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,22 +33,61 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeResource {
 
-    /** The caller's account, and who is logged in as it, if anyone. */
-    public record Me(Account account, Long impersonatorId, boolean reseller, boolean subResellersAllowed) {
+    /**
+     * The caller's account, and who is logged in as it, if anyone; {@code twoFactorSetupRequired}
+     * when the policy asks this role for two-factor authentication and it has none yet.
+     */
+    public record Me(Account account, Long impersonatorId, boolean reseller, boolean subResellersAllowed,
+            boolean twoFactorSetupRequired) {
+    }
+
+    /** Body of the two-factor calls that need the current password. */
+    public record PasswordConfirmation(String currentPassword) {
+    }
+
+    /** Body of {@code POST /me/two-factor/confirm}. */
+    public record TwoFactorCode(String code) {
+    }
+
+    /** The recovery codes, shown once. */
+    public record RecoveryCodes(List<String> recoveryCodes) {
     }
 
     private final AccountService accounts;
+    private final AuthService auth;
 
     @Activate
-    public MeResource(final @Reference AccountService accounts) {
+    public MeResource(final @Reference AccountService accounts, final @Reference AuthService auth) {
         this.accounts = accounts;
+        this.auth = auth;
     }
 
     @GET
     public Me me(@Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
         return new Me(accounts.get(caller, caller.accountId()), caller.impersonatorId(), caller.reseller(),
-                caller.subResellersAllowed());
+                caller.subResellersAllowed(), caller.twoFactorSetupRequired());
+    }
+
+    /** Starts setting up two-factor authentication: the secret for the authenticator app (not on until confirmed). */
+    @POST
+    @Path("two-factor")
+    public TwoFactorSetup beginTwoFactor(PasswordConfirmation body, @Context SecurityContext security) {
+        return auth.beginTwoFactor(AuthFilter.caller(security), body == null ? null : body.currentPassword());
+    }
+
+    /** Turns two-factor authentication on with the app's current code; the answer's recovery codes are shown once. */
+    @POST
+    @Path("two-factor/confirm")
+    public RecoveryCodes confirmTwoFactor(TwoFactorCode body, @Context SecurityContext security) {
+        return new RecoveryCodes(auth.confirmTwoFactor(AuthFilter.caller(security), body == null ? null : body.code()));
+    }
+
+    /** Turns the caller's two-factor authentication off (refused when its role requires it). */
+    @POST
+    @Path("two-factor/disable")
+    public void disableTwoFactor(PasswordConfirmation body, @Context SecurityContext security) {
+        auth.disableTwoFactor(AuthFilter.caller(security), body == null ? null : body.currentPassword());
     }
 
     /** Changes the caller's own profile (name, contact, email, timezone, language, accessibility, password). */

@@ -26,6 +26,8 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = Filter.class, configurationPid = TransportSecurityConfig.PID, property = {
         "osgi.http.whiteboard.filter.pattern=/*", "osgi.http.whiteboard.filter.name=castpanel-transport-security",
+        // the event stream is asynchronous; a filter in its way must say it allows that
+        "osgi.http.whiteboard.filter.asyncSupported=true",
         // every servlet context: the REST API's servlet lives in the JAX-RS whiteboard's own
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)" })
 @Designate(ocd = TransportSecurityConfig.class)
