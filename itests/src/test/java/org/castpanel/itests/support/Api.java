@@ -98,6 +98,15 @@ public final class Api {
         return new As(reply.text("token"));
     }
 
+    /** JSON, or nothing for what is not (Jetty answers malformed requests itself, in HTML). */
+    private static JsonNode parse(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
     public Reply call(String method, String path, Object body, String token) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
@@ -112,7 +121,7 @@ public final class Api {
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode parsed = raw == null || raw.isBlank() ? MissingNode.getInstance() : JSON.readTree(raw);
+            JsonNode parsed = raw == null || raw.isBlank() ? MissingNode.getInstance() : parse(raw);
             return new Reply(response.statusCode(), parsed, raw);
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
