@@ -119,6 +119,61 @@ class AttackSuiteIT {
                 () -> "SUCCEEDED".equals(panel.admin().get("/actions/" + delete).text("status")));
     }
 
+    // ---- refuted before, kept refused: config injection into every engine's files ----
+
+    @Test
+    void customerTextReachesIcecastXmlOnlyAsDataAndNginxConfNotAtAll(Panel panel) throws Exception {
+        Fixtures.Tenant t = Fixtures.tenant(panel.api(), panel.admin());
+        String nasty = "</stream-name><source-password>owned</source-password><!-- & ]]> \" ' %s ${x} ; }";
+        long service = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType", "icecast",
+                "maxListeners", 5, "mountPoints", 3, "config", Map.of("streamName", nasty, "description", nasty,
+                        "genre", nasty.substring(0, 60), "url", "https://radio.example/?a=1&b=2"))).expect(201).id();
+        Api.As owner = t.customerApi();
+        Api.Reply markup = owner.patch("/services/" + service, Map.of("config", Map.of("url", "https://a.example/</url>")));
+        assertEquals(422, markup.status(), "markup is not a URL: " + markup.raw());
+        owner.post("/services/" + service + "/mounts", Map.of("name", "/second", "streamName", nasty, "description",
+                nasty)).expect(201);
+        Api.Reply badMount = owner.post("/services/" + service + "/mounts", Map.of("name", "/x\"/><mount>"));
+        assertTrue(badMount.status() == 422 || badMount.status() == 409, badMount.raw());
+        assertEquals(1, owner.get("/services/" + service + "/mounts").body().size(), "nothing was added");
+        Api.Reply newline = owner.patch("/services/" + service, Map.of("config", Map.of("genre", "rock\n<x>")));
+        assertEquals(422, newline.status(), "control characters are refused: " + newline.raw());
+        startAndWait(owner, service);
+
+        Path xml = panel.storage().resolve("services/service_" + service + "/icecast.xml");
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(xml.toFile());
+        org.w3c.dom.NodeList names = doc.getElementsByTagName("stream-name");
+        assertEquals(2, names.getLength(), "one per mount, no element added");
+        for (int i = 0; i < names.getLength(); i++) {
+            assertEquals(nasty, names.item(i).getTextContent(), "the text is data, as given");
+        }
+        assertEquals(1, doc.getElementsByTagName("source-password").getLength(), "no password was injected");
+        assertFalse(doc.getElementsByTagName("source-password").item(0).getTextContent().equals("owned"));
+        assertEquals("https://radio.example/?a=1&b=2", doc.getElementsByTagName("stream-url").item(0).getTextContent());
+
+        // Nginx-RTMP: customer text never reaches nginx.conf; a key that could end a directive is refused
+        long video = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType", "nginx-rtmp",
+                "maxListeners", 5)).expect(201).id();
+        startAndWait(owner, video);
+        Path conf = panel.storage().resolve("engines/nginx-rtmp/nginx.conf");
+        String before = Files.readString(conf);
+        Api.Reply key = owner.patch("/services/" + video, Map.of("config", Map.of("pushUrl1", "rtmp://198.51.100.7/live",
+                "pushKey1", "k; } rtmp { server { listen 1")));
+        assertEquals(422, key.status(), key.raw());
+        assertEquals("config.pushKey1", key.text("field"));
+        owner.patch("/services/" + video, Map.of("config", Map.of("pushUrl1", "rtmp://198.51.100.7/live", "pushKey1",
+                "plain-key_1"))).expect(200);
+        assertEquals(before, Files.readString(conf), "a service's settings never rewrite nginx.conf");
+        for (long id : new long[] { service, video }) {
+            long delete = owner.post("/services/" + id + "/actions", Map.of("action", "delete", "confirm", true))
+                    .expect(202).id();
+            Await.until("the service to be deleted", Duration.ofSeconds(30),
+                    () -> "SUCCEEDED".equals(panel.admin().get("/actions/" + delete).text("status")));
+        }
+    }
+
     // ---- 2. an API key alone took over its account ----
 
     @Test

@@ -61,6 +61,11 @@ class HttpsIT {
         assertTrue(secure.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="),
                 secure.headers().toString());
 
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + panel.httpsPort()
+                + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Strict-Transport-Security").isPresent(), "the web UI's pages too");
+
         HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(panel.api().base() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, plain.statusCode());

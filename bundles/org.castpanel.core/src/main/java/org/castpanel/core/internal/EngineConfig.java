@@ -14,8 +14,8 @@ import org.castpanel.engine.api.platform.OutboundTargets;
 /**
  * Validates engine-specific settings against the engine type's field descriptions, so every
  * value that reaches a plugin (and from there a config file) is of the declared type, in range,
- * and free of control characters. Errors name the field as {@code config.<name>}. A URL a customer
- * enters or changes must point at a host the platform's {@link OutboundTargets} allows.
+ * and free of control characters. Errors name the field as {@code config.<name>}. A target URL a
+ * customer enters or changes must point at a host the platform's {@link OutboundTargets} allows.
  */
 final class EngineConfig {
 
@@ -46,7 +46,7 @@ final class EngineConfig {
             }
             Object checked = check(field, value);
             boolean changed = previous == null || !checked.equals(previous.get(field.name()));
-            if (field.type() == ConfigField.Type.URL && changed) {
+            if (field.type() == ConfigField.Type.TARGET_URL && changed) {
                 try {
                     targets.check(URI.create((String) checked).getHost());
                 } catch (IllegalArgumentException e) {
@@ -84,7 +84,7 @@ final class EngineConfig {
                 }
                 return s;
             }
-            case URL -> {
+            case URL, TARGET_URL -> {
                 String text = text(field, name, value);
                 try {
                     URI uri = new URI(text);

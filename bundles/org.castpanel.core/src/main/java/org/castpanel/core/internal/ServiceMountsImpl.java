@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
  * another one falls back to cannot be deleted. A change bumps the service's revision, so the
  * engine sees it on the next action, and reloads a service that should run.
  */
-@Component(service = ServiceMounts.class)
+@Component(service = ServiceMounts.class, configurationPid = CoreConfig.PID)
 public class ServiceMountsImpl implements ServiceMounts {
 
     /** A bound on mounts per service whatever its limit says: each is a block in the engine's config. */
@@ -41,10 +41,18 @@ public class ServiceMountsImpl implements ServiceMounts {
     private final EngineCatalog engines;
     private final PanelEvents events;
 
+    private volatile CoreConfig config;
+
+    @org.osgi.service.component.annotations.Modified
+    void modified(CoreConfig config) {
+        this.config = config;
+    }
+
     @Activate
     public ServiceMountsImpl(final @Reference Store store, final @Reference EngineCatalog engines,
-            final @Reference PanelEvents events) {
+            final @Reference PanelEvents events, final CoreConfig config) {
         this.store = store;
+        this.config = config;
         this.engines = engines;
         this.events = events;
     }
@@ -162,7 +170,7 @@ public class ServiceMountsImpl implements ServiceMounts {
         if (m.name.equals(main) || others.stream().anyMatch(o -> o.name.equals(m.name))) {
             throw CastPanelException.conflict("name", "service " + s.id + " already has the mount point " + m.name);
         }
-        m.maxListeners = Validation.nonNegative("maxListeners", input.maxListeners());
+        m.maxListeners = Validation.limit("maxListeners", input.maxListeners(), config.serviceMaxListeners());
         if (m.maxListeners != null && s.maxListeners != null && m.maxListeners > s.maxListeners) {
             throw CastPanelException.invalid("maxListeners", "maxListeners must be at most the service's "
                     + s.maxListeners);

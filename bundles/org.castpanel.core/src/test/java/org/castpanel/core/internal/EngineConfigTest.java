@@ -17,7 +17,9 @@ class EngineConfigTest {
             new ConfigField("mount", "Mount point", ConfigField.Type.TEXT, false, 2L, 64L, null, false, "/stream",
                     "/ then letters", "/[A-Za-z0-9._-]{1,63}"),
             ConfigField.integer("port", "Port", 1, 65535, null, null),
-            new ConfigField("target", "Restream server", ConfigField.Type.URL, false, null, 300L, null, false, null,
+            new ConfigField("target", "Restream server", ConfigField.Type.TARGET_URL, false, null, 300L, null, false,
+                    null, null),
+            new ConfigField("website", "Station website", ConfigField.Type.URL, false, null, 300L, null, false, null,
                     null));
 
     static final OutboundTargets ANY_HOST = host -> {
@@ -63,5 +65,7 @@ class EngineConfigTest {
         };
         assertEquals(1L, EngineConfig.validate(FIELDS, Map.of("target", "rtmp://a.example/live2"), Map.of("port", 1),
                 refuseAll).get("port"));
+        assertEquals("http://127.0.0.1/", EngineConfig.validate(FIELDS, null, Map.of("website", "http://127.0.0.1/"),
+                refuseAll).get("website"), "a website the panel only shows is not a target");
     }
 }

@@ -7,14 +7,17 @@ import java.util.List;
  * without knowing the plugin. {@code min}/{@code max} bound integers (and the length of text);
  * {@code options} lists the allowed values of a CHOICE; a secret is never shown back; {@code pattern}
  * (a Java regular expression, or null) is what a TEXT value must match as a whole, explained to
- * users by {@code description}.
+ * users by {@code description}. A {@code URL} is shown and stored (a station's website); a
+ * {@code TARGET_URL} is one the panel or its daemons connect to on the customer's behalf
+ * (restreaming targets, pulled sources): the platform refuses hosts inside this machine and its
+ * networks there ({@link org.castpanel.engine.api.platform.OutboundTargets}).
  */
 public record ConfigField(String name, String label, Type type, boolean required, Long min, Long max,
         List<String> options, boolean secret, Object defaultValue, String description, String pattern) {
 
     /** The value types a setting can have. */
     public enum Type {
-        TEXT, INTEGER, BOOLEAN, CHOICE, URL
+        TEXT, INTEGER, BOOLEAN, CHOICE, URL, TARGET_URL
     }
 
     public ConfigField {

@@ -34,13 +34,15 @@ public class AuthFilter implements ContainerRequestFilter {
             "auth/logout", "events");
 
     private final AuthService auth;
+    private final ClientAddress addresses;
 
     @Context
     private HttpServletRequest request;
 
     @Activate
-    public AuthFilter(final @Reference AuthService auth) {
+    public AuthFilter(final @Reference AuthService auth, final @Reference ClientAddress addresses) {
         this.auth = auth;
+        this.addresses = addresses;
     }
 
     @Override
@@ -57,7 +59,7 @@ public class AuthFilter implements ContainerRequestFilter {
             throw CastPanelException.unauthenticated("log in first: send Authorization: Bearer <token or API key>");
         }
         String bearer = header.substring(7).strip();
-        Caller caller = auth.authenticate(bearer, request == null ? null : request.getRemoteAddr());
+        Caller caller = auth.authenticate(bearer, addresses.of(request));
         if (caller.twoFactorSetupRequired() && !TWO_FACTOR_SETUP_PATHS.contains(path)) {
             throw new CastPanelException(CastPanelException.Kind.FORBIDDEN, "two_factor_required",
                     "your role must use two-factor authentication: set it up first (POST /me/two-factor)", null);

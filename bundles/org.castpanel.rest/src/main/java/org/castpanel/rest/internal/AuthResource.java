@@ -38,10 +38,12 @@ public class AuthResource {
     }
 
     private final AuthService auth;
+    private final ClientAddress addresses;
 
     @Activate
-    public AuthResource(final @Reference AuthService auth) {
+    public AuthResource(final @Reference AuthService auth, final @Reference ClientAddress addresses) {
         this.auth = auth;
+        this.addresses = addresses;
     }
 
     @POST
@@ -50,7 +52,7 @@ public class AuthResource {
         if (login == null) {
             throw CastPanelException.badRequest(null, "send {\"username\": …, \"password\": …}");
         }
-        return auth.login(login.username(), login.password(), request.getRemoteAddr());
+        return auth.login(login.username(), login.password(), addresses.of(request));
     }
 
     /**
@@ -64,7 +66,7 @@ public class AuthResource {
             throw CastPanelException.invalid(step == null || step.challenge() == null ? "challenge" : "code",
                     "send the challenge from the login answer and the code from your app");
         }
-        return auth.completeLogin(step.challenge(), step.code(), request.getRemoteAddr());
+        return auth.completeLogin(step.challenge(), step.code(), addresses.of(request));
     }
 
     /** What a new password must be (no login needed: the forms show it). */

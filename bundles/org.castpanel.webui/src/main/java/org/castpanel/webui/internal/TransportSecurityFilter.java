@@ -19,7 +19,9 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * In front of everything the panel serves over HTTP (the web UI and the REST API): HTTPS answers
+ * In front of the web UI (the default servlet context; the REST API does the same in its own
+ * application, {@code org.castpanel.rest}'s ApiTransportSecurity, so that neither context is
+ * rebuilt when the other's filter arrives): HTTPS answers
  * carry Strict-Transport-Security, and, when the administrator turns it on, plain-HTTP requests
  * from elsewhere are redirected to HTTPS (308 keeps the method and body of API calls). Requests
  * from this machine stay on HTTP: engines call the panel back over loopback.
@@ -27,9 +29,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = Filter.class, configurationPid = TransportSecurityConfig.PID, property = {
         "osgi.http.whiteboard.filter.pattern=/*", "osgi.http.whiteboard.filter.name=castpanel-transport-security",
         // the event stream is asynchronous; a filter in its way must say it allows that
-        "osgi.http.whiteboard.filter.asyncSupported=true",
-        // every servlet context: the REST API's servlet lives in the JAX-RS whiteboard's own
-        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)" })
+        "osgi.http.whiteboard.filter.asyncSupported=true" })
 @Designate(ocd = TransportSecurityConfig.class)
 public class TransportSecurityFilter implements Filter {
 

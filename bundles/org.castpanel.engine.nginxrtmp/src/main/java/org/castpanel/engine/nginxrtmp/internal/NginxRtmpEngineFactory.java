@@ -66,7 +66,7 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     static final int PUSH_TARGETS = 2;
 
     private static ConfigField pushUrl(int n) {
-        return new ConfigField("pushUrl" + n, "Restream " + n + ": server", ConfigField.Type.URL, false, null, 300L,
+        return new ConfigField("pushUrl" + n, "Restream " + n + ": server", ConfigField.Type.TARGET_URL, false, null, 300L,
                 null, false, null, "RTMP server to publish to while you broadcast, e.g. rtmp://a.rtmp.youtube.com/live2",
                 "rtmps?://.+");
     }
