@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
 import org.castpanel.itests.support.Fixtures;
+import org.castpanel.itests.support.Http;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
 import org.junit.jupiter.api.AfterEach;
@@ -100,12 +99,12 @@ class AttackSuiteIT {
         assertTrue(guessed.waitFor(30, TimeUnit.SECONDS) && guessed.exitValue() != 0, "a guessed relay token is refused");
         Process madeUp = publish(live + "free-hosting");
         assertTrue(madeUp.waitFor(30, TimeUnit.SECONDS) && madeUp.exitValue() != 0, "a made-up stream name is refused");
-        assertEquals(404, status(hls), "nothing reached the victim's HLS");
+        assertEquals(404, Http.status(hls), "nothing reached the victim's HLS");
 
         // the victim's own encoder goes through ingest and the relay as before
         String key = owner.get("/services/" + victim + "/connection").body().get("streamKey").asText();
         publish("rtmp://127.0.0.1:" + panel.rtmpPort() + "/ingest/" + key);
-        Await.until("the victim's own HLS", Duration.ofSeconds(30), () -> status(hls) == 200);
+        Await.until("the victim's own HLS", Duration.ofSeconds(30), () -> Http.status(hls) == 200);
         Process whileLive = publish(live + "service_" + victim);
         assertTrue(whileLive.waitFor(30, TimeUnit.SECONDS) && whileLive.exitValue() != 0,
                 "a local publisher is refused while the victim is live too");
@@ -379,17 +378,6 @@ class AttackSuiteIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         processes.add(process);
         return process;
-    }
-
-    private static int status(String url) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
-            connection.setConnectTimeout(2000);
-            connection.setReadTimeout(5000);
-            return connection.getResponseCode();
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     private static InputStream events(Panel panel, String token) throws Exception {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
 import org.castpanel.itests.support.Fixtures;
+import org.castpanel.itests.support.Http;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +84,7 @@ class NginxRtmpIT {
         viewer.destroyForcibly().waitFor();
 
         // HLS: the playlist and a segment under the public name
-        Await.until("the HLS playlist", Duration.ofSeconds(30), () -> status(hls) == 200);
+        Await.until("the HLS playlist", Duration.ofSeconds(30), () -> Http.status(hls) == 200);
         String playlist = fetch(hls);
         String segment = playlist.lines().filter(l -> l.endsWith(".ts")).reduce((a, b) -> b).orElseThrow();
         byte[] video = fetchBytes(hls.replace("index.m3u8", segment));
@@ -118,7 +119,7 @@ class NginxRtmpIT {
         long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true)).expect(202).id();
         Await.until("the service to be deleted", Duration.ofSeconds(30),
                 () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
-        assertEquals(404, status(hls), "its HLS files went with it");
+        assertEquals(404, Http.status(hls), "its HLS files went with it");
     }
 
     /**
@@ -139,7 +140,7 @@ class NginxRtmpIT {
         start("/usr/sbin/nginx", "-p", sinkDir.toString(), "-e", sinkDir.resolve("error.log").toString(), "-c",
                 sinkDir.resolve("nginx.conf").toString());
         String sinkStat = "http://127.0.0.1:" + sinkHttp + "/stat";
-        Await.until("the sink nginx", Duration.ofSeconds(20), () -> status(sinkStat) == 200);
+        Await.until("the sink nginx", Duration.ofSeconds(20), () -> Http.status(sinkStat) == 200);
         try {
             Api.As admin = panel.admin();
             Fixtures.Tenant t = Fixtures.tenant(panel.api(), admin);
@@ -165,7 +166,7 @@ class NginxRtmpIT {
             assertTrue(encoder.waitFor(60, TimeUnit.SECONDS), "the 8 s broadcast ends");
             String hls = "http://127.0.0.1:" + panel.hlsPort() + "/hls/service_" + service + "/index.m3u8";
             Await.until("the HLS files to be cleaned up after the broadcast", Duration.ofSeconds(30),
-                    () -> status(hls) == 404);
+                    () -> Http.status(hls) == 404);
             Await.until("the recording to be saved", Duration.ofSeconds(30),
                     () -> owner.get(base + "/recordings").body().size() == 1);
             Await.until("the push to stop with the broadcast", Duration.ofSeconds(30),
@@ -236,17 +237,6 @@ class NginxRtmpIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         processes.add(process);
         return process;
-    }
-
-    private static int status(String url) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
-            connection.setConnectTimeout(2000);
-            connection.setReadTimeout(5000);
-            return connection.getResponseCode();
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     /** The body, or "" when it cannot be fetched now. */

@@ -1,0 +1,24 @@
+package org.castpanel.itests.support;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+
+/** Plain HTTP checks against what engines serve (HLS, stats pages), outside the panel's API. */
+public final class Http {
+
+    private Http() {
+    }
+
+    /** The status of a GET, or -1 when nothing answers. */
+    public static int status(String url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            return connection.getResponseCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
