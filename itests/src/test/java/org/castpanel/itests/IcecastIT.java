@@ -53,7 +53,9 @@ class IcecastIT {
                 "name", "Radio </name> & Co", "config", Map.of("mount", "/live", "genre", "<b>jazz</b>"))).expect(201).id();
         long start = dj.post("/services/" + service + "/actions", Map.of("action", "start")).expect(202).id();
         Await.until("icecast to start", Duration.ofSeconds(60),
-                () -> "SUCCEEDED".equals(dj.get("/actions/" + start).body().get("status").asText()));
+                () -> "SUCCEEDED".equals(dj.get("/actions/" + start).body().get("status").asText()),
+                () -> "; the action: " + admin.get("/actions/" + start).raw() + "; the service's history: "
+                        + admin.get("/services/" + service + "/events").raw());
 
         JsonNode connection = dj.get("/services/" + service + "/connection").expect(200).body();
         int port = connection.get("port").asInt();

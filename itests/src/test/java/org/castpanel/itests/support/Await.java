@@ -10,10 +10,17 @@ public final class Await {
     }
 
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
+        until(what, timeout, condition, () -> "");
+    }
+
+    /** The same, and on a time-out the failure also says what {@code state} reports then (for diagnosis). */
+    public static void until(String what, Duration timeout, BooleanSupplier condition,
+            java.util.function.Supplier<String> state) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + " "
+                        + state.get());
             }
             try {
                 Thread.sleep(100); // poll interval, not a wait standing in for the condition

@@ -40,7 +40,10 @@ public interface EngineHandler {
     /** Tells whether the service runs. Must be cheap: the reconciler probes every service periodically. */
     CompletionStage<ServiceStatus> probe();
 
-    /** A statistics sample; engines without statistics answer with an empty sample. */
+    /**
+     * A statistics sample of the running service. Engines without statistics (the default)
+     * complete with null: the collector then stores nothing for the service.
+     */
     default CompletionStage<ServiceStats> statistics() {
         return CompletableFuture.completedFuture(null);
     }
@@ -58,7 +61,15 @@ public interface EngineHandler {
         return CompletableFuture.completedFuture(java.util.List.of());
     }
 
-    /** The service's settings changed (the core calls {@link #reload} afterwards if it runs). */
+    /**
+     * Not called. When a service's settings change, the core makes a new handler for the new
+     * settings (through {@link EngineFactory#createHandler}; the old one is disposed) and queues a
+     * {@link #reload} if the service runs. Keep what must survive that (counters, connections) in
+     * the factory, keyed by the service id.
+     *
+     * @deprecated kept so plugins built against 1.0 still link; it will be removed in 2.0
+     */
+    @Deprecated
     default void update(ServiceContext context) {
     }
 

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One statistics sample of a running service. {@code listenersPerMount} breaks the listeners down
- * by mount point, for engines with mount points (empty otherwise); it is live only, not stored.
+ * One statistics sample of a running service. {@code bytesOut} is a running total of the bytes
+ * sent to listeners since the daemon started: it may fall back to zero when the daemon restarts,
+ * and the collector counts a smaller value as a new run (monthly transfer is the sum of the
+ * increases). {@code listenersPerMount} breaks the listeners down by mount point, for engines with
+ * mount points (empty otherwise); it is live only, not stored.
  */
 public record ServiceStats(Instant at, int listeners, int peakListeners, long bytesOut, boolean sourceConnected,
         String nowPlaying, Map<String, Integer> listenersPerMount) {

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
+import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.ServiceDirectories;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,14 +47,8 @@ public class ServiceDirectoriesImpl implements ServiceDirectories {
 
     @Override
     public void deleteServiceDirectory(long serviceId) {
-        Path dir = root.resolve("services").resolve("service_" + serviceId);
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            ConfigFiles.deleteTree(root.resolve("services").resolve("service_" + serviceId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,7 @@ import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.ServiceAction;
 import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.platform.DaemonThreads;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ServiceDirectories;
 import org.castpanel.persistence.ActionEntity;
@@ -75,12 +76,7 @@ public class ActionQueue {
         this.directories = directories;
         this.config = config;
         this.runtime = new ServiceRuntime(store, events, directories);
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "castpanel-action-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newCachedThreadPool(DaemonThreads.named("castpanel-action"));
         int resumed = store.write(em -> em.createQuery("UPDATE ActionEntity a SET a.status = 'QUEUED', "
                 + "a.message = 'resumed after a panel restart' WHERE a.status = 'RUNNING' AND a.node = :node")
                 .setParameter("node", config.node()).executeUpdate());

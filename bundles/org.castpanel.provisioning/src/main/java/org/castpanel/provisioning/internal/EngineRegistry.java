@@ -42,11 +42,12 @@ import org.slf4j.LoggerFactory;
  * show as "engine unavailable"; nothing is deleted and running processes are left alone. When it
  * comes back, handlers are made again on first use.
  */
-@Component(service = { EngineCatalog.class, EngineRegistry.class })
+@Component(service = { EngineCatalog.class, EngineRegistry.class }, configurationPid = ProvisioningConfig.PID)
 public class EngineRegistry implements EngineCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineRegistry.class);
-    private static final Duration PLUGIN_CALL = Duration.ofSeconds(10);
+    /** The time limit of quick calls into plugin code ({@code pluginCallSeconds}). */
+    private volatile Duration pluginCall;
 
     /** A plugin's type as registered: the factory that offers it and the plugin's version. */
     record Offered(EngineFactory factory, EngineType type, String version) {
@@ -63,10 +64,16 @@ public class EngineRegistry implements EngineCatalog {
     private final Map<String, Offered> offered = new ConcurrentHashMap<>();
     private final Map<Long, CachedHandler> handlers = new ConcurrentHashMap<>();
 
+    @org.osgi.service.component.annotations.Modified
+    void modified(ProvisioningConfig config) {
+        this.pluginCall = Duration.ofSeconds(config.pluginCallSeconds());
+    }
+
     @Activate
     public EngineRegistry(final @Reference Store store, final @Reference PanelEvents events,
-            final @Reference AuditService audit) {
+            final @Reference AuditService audit, final ProvisioningConfig config) {
         this.store = store;
+        this.pluginCall = Duration.ofSeconds(config.pluginCallSeconds());
         this.events = events;
         this.audit = audit;
     }
@@ -82,14 +89,14 @@ public class EngineRegistry implements EngineCatalog {
     synchronized void addFactory(EngineFactory factory, ServiceReference<EngineFactory> reference) {
         List<EngineType> types;
         try {
-            types = calls.call("engineTypes() of " + factory.getClass().getName(), PLUGIN_CALL, factory::engineTypes);
+            types = calls.call("engineTypes() of " + factory.getClass().getName(), pluginCall, factory::engineTypes);
         } catch (PluginCalls.PluginFailure e) {
             LOG.error("Ignoring engine plugin {}: {}", reference.getBundle().getSymbolicName(), e.getMessage());
             return;
         }
         String version;
         try {
-            String declared = calls.call("version()", PLUGIN_CALL, factory::version);
+            String declared = calls.call("version()", pluginCall, factory::version);
             version = declared != null ? declared : reference.getBundle().getVersion().toString();
         } catch (PluginCalls.PluginFailure e) {
             version = reference.getBundle().getVersion().toString();
@@ -144,7 +151,7 @@ public class EngineRegistry implements EngineCatalog {
         }
         ServiceContext context = runtime.context(service);
         EngineCallback callback = runtime.callback(service.id);
-        EngineHandler handler = calls.call("createHandler()", PLUGIN_CALL,
+        EngineHandler handler = calls.call("createHandler()", pluginCall,
                 () -> engine.factory().createHandler(context, callback));
         if (handler == null) {
             throw new PluginCalls.PluginFailure("the engine plugin made no handler", false, null);
@@ -180,7 +187,7 @@ public class EngineRegistry implements EngineCatalog {
 
     private void disposeQuietly(EngineHandler handler) {
         try {
-            calls.call("dispose()", PLUGIN_CALL, () -> {
+            calls.call("dispose()", pluginCall, () -> {
                 handler.dispose();
                 return null;
             });

@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.castpanel.engine.api.platform.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,7 @@ final class PeriodicTask implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     PeriodicTask(String name, long initialSeconds, long periodSeconds, Runnable pass) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name));
         timer.scheduleWithFixedDelay(() -> {
             try {
                 pass.run();

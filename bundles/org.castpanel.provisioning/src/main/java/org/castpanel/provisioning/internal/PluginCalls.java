@@ -7,10 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import org.castpanel.engine.api.platform.DaemonThreads;
 
 /**
  * Every call into plugin code goes through here: on a thread of its own, with a time limit, and
@@ -33,13 +33,7 @@ final class PluginCalls implements AutoCloseable {
     private final ExecutorService executor;
 
     PluginCalls(String name) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        executor = Executors.newCachedThreadPool(threads);
+        executor = Executors.newCachedThreadPool(DaemonThreads.named(name));
     }
 
     <T> T call(String what, Duration timeout, Callable<T> call) throws PluginFailure {

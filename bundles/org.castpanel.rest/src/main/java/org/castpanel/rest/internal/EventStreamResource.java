@@ -18,6 +18,7 @@ import org.castpanel.core.api.AuthService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.PanelEvents;
+import org.castpanel.engine.api.platform.DaemonThreads;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -48,11 +49,8 @@ public class EventStreamResource {
 
     private final PanelEvents events;
     private final AuthService auth;
-    private final ScheduledExecutorService rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "castpanel-event-stream-recheck");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService rechecks = Executors
+            .newSingleThreadScheduledExecutor(DaemonThreads.named("castpanel-event-stream-recheck"));
 
     @Activate
     public EventStreamResource(final @Reference PanelEvents events, final @Reference AuthService auth) {

@@ -83,4 +83,16 @@ public final class ConfigFiles {
     public static String iniValue(String value) {
         return requirePlain("value", value);
     }
+
+    /** Deletes a directory and everything below it (symbolic links themselves, never what they point to); nothing if it is absent. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

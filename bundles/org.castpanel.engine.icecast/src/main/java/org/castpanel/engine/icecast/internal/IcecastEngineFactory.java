@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.castpanel.engine.api.Capabilities;
 import org.castpanel.engine.api.ConfigField;
@@ -16,6 +14,7 @@ import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.MountPoint;
 import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.platform.DaemonThreads;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.osgi.service.component.annotations.Activate;
@@ -50,16 +49,7 @@ public class IcecastEngineFactory implements EngineFactory {
      * The handlers' own threads for HTTP calls to icecast: waiting for a start, probes, statistics.
      * Not the common fork-join pool, which has a single thread on a two-core machine.
      */
-    private final ExecutorService executor = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread thread = new Thread(r, "castpanel-icecast-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
+    private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("castpanel-icecast"));
     private volatile IcecastConfig config;
 
     @Activate

@@ -3,8 +3,6 @@ package org.castpanel.engine.icecast.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +36,7 @@ import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.LocalHttp;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 
@@ -193,25 +192,16 @@ final class IcecastHandler implements EngineHandler {
 
     /** GET on the service's icecast; null when it does not answer 200. */
     private String fetch(String path, boolean admin) {
-        try {
-            int port = ports.port(context.serviceId(), "http");
-            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
-            connection.setConnectTimeout(1000);
-            connection.setReadTimeout(2000);
-            if (admin) {
-                String token = "admin:" + credentials().getProperty("admin");
-                connection.setRequestProperty("Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        String authorization = null;
+        if (admin) {
+            try {
+                authorization = "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + credentials().getProperty("admin")).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                return null; // no credentials file (yet): icecast cannot be asked as admin either
             }
-            if (connection.getResponseCode() != 200) {
-                return null;
-            }
-            try (InputStream in = connection.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            return null;
         }
+        return LocalHttp.get(ports.port(context.serviceId(), "http"), path, authorization);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.DaemonThreads;
 import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.engine.api.platform.ServiceDirectories;
@@ -88,12 +88,7 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     private final Map<Long, String> publishingKeys = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> rtmpViewers = new ConcurrentHashMap<>();
     /** Waiting on nginx and its HTTP endpoints happens here, never on the common pool. */
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "castpanel-nginx-rtmp-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-    private static final AtomicInteger THREADS = new AtomicInteger();
+    private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("castpanel-nginx-rtmp"));
     private ServiceRegistration<Servlet> callbacks;
 
     @Activate
@@ -253,12 +248,8 @@ public class NginxRtmpEngineFactory implements EngineFactory {
 
     /** Removes a service's HLS files (nginx leaves the last playlist and fragments behind). */
     void deleteHls(long serviceId) {
-        Path dir = server.directory().resolve("hls").resolve("service_" + serviceId);
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            ConfigFiles.deleteTree(server.directory().resolve("hls").resolve("service_" + serviceId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

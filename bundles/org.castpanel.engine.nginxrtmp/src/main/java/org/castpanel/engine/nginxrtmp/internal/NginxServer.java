@@ -1,9 +1,6 @@
 package org.castpanel.engine.nginxrtmp.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +13,7 @@ import java.util.Map;
 
 import org.castpanel.engine.api.RetryableEngineException;
 import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.LocalHttp;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 
 /**
@@ -152,19 +150,6 @@ final class NginxServer {
     }
 
     private String get(String path) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + config.httpPort() + path)
-                    .openConnection();
-            connection.setConnectTimeout(1000);
-            connection.setReadTimeout(3000);
-            if (connection.getResponseCode() != 200) {
-                return null;
-            }
-            try (InputStream in = connection.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            return null;
-        }
+        return LocalHttp.get(config.httpPort(), path, null);
     }
 }
