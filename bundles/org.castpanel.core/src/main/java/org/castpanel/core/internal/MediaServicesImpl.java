@@ -29,6 +29,7 @@ import org.castpanel.core.api.ServiceQuery;
 import org.castpanel.core.api.ServiceState;
 import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.platform.OutboundTargets;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.ActionEntity;
@@ -48,13 +49,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = MediaServices.class, configurationPid = CoreConfig.PID)
 public class MediaServicesImpl implements MediaServices {
 
-    static final String LOCAL_NODE = "local";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
     private final EngineCatalog engines;
     private final PanelEvents events;
     private final OutboundTargets targets;
+    private final PanelNode node;
     private volatile CoreConfig config;
     /**
      * Writes checked against a plan (creates, limit changes, moves) run one at a time in this
@@ -79,8 +80,10 @@ public class MediaServicesImpl implements MediaServices {
 
     @Activate
     public MediaServicesImpl(final @Reference Store store, final @Reference EngineCatalog engines,
-            final @Reference PanelEvents events, final @Reference OutboundTargets targets, final CoreConfig config) {
+            final @Reference PanelEvents events, final @Reference OutboundTargets targets,
+            final @Reference PanelNode node, final CoreConfig config) {
         this.store = store;
+        this.node = node;
         this.config = config;
         this.targets = targets;
         this.engines = engines;
@@ -201,7 +204,7 @@ public class MediaServicesImpl implements MediaServices {
             s.ownerId = owner.id;
             s.ownerPath = owner.path;
             s.engineType = engine.type().id();
-            s.node = LOCAL_NODE;
+            s.node = node.name();
             s.name = input.name() == null || input.name().isBlank() ? defaultName(engine, s.id)
                     : Validation.text("name", input.name().strip(), 100);
             s.desiredState = "STOPPED";

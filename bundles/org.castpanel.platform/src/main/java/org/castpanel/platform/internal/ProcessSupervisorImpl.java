@@ -33,10 +33,15 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     @Override
-    public synchronized long start(Launch launch) {
+    public long start(Launch launch) {
+        return launch(launch).pid();
+    }
+
+    @Override
+    public synchronized Started launch(Launch launch) {
         Optional<Long> running = running(launch.directory(), launch.name());
         if (running.isPresent()) {
-            return running.get();
+            return new Started(running.get(), true);
         }
         List<String> command = new ArrayList<>();
         if (new File(SETSID).canExecute()) {
@@ -58,7 +63,7 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             long startedAt = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
             ConfigFiles.writeAtomically(pidFile(launch.directory(), launch.name()), pid + "\n" + startedAt + "\n", null);
             LOG.info("Started {} (pid {}) in {}", launch.name(), pid, launch.directory());
-            return pid;
+            return new Started(pid, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + launch.command().get(0) + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.engine.api.platform.ProcessSupervisor.Launch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,10 @@ class ProcessSupervisorImplTest {
     @Test
     void startsOnceAdoptsByPidFileAndStops() throws Exception {
         Launch launch = new Launch("daemon", List.of("sleep", "600"), dir, Map.of());
-        long pid = supervisor.start(launch);
+        ProcessSupervisor.Started started = supervisor.launch(launch);
+        long pid = started.pid();
+        assertFalse(started.adopted(), "started now");
+        assertEquals(new ProcessSupervisor.Started(pid, true), supervisor.launch(launch), "a running daemon is adopted");
         assertEquals(pid, supervisor.start(launch), "a running daemon is not started twice");
         assertTrue(Files.readString(dir.resolve("daemon.pid")).startsWith(pid + "\n"));
 

@@ -20,6 +20,7 @@ import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.ServiceAction;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.platform.DaemonThreads;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ServiceDirectories;
 import org.castpanel.persistence.ActionEntity;
@@ -49,6 +50,7 @@ public class ActionQueue {
     private static final Logger LOG = LoggerFactory.getLogger(ActionQueue.class);
 
     private final Store store;
+    private final PanelNode node;
     private final PanelEvents events;
     private final EngineRegistry engines;
     private final PortAllocator ports;
@@ -68,8 +70,10 @@ public class ActionQueue {
     @Activate
     public ActionQueue(final @Reference Store store, final @Reference PanelEvents events,
             final @Reference EngineRegistry engines, final @Reference PortAllocator ports,
-            final @Reference ServiceDirectories directories, final ProvisioningConfig config) {
+            final @Reference ServiceDirectories directories, final @Reference PanelNode node,
+            final ProvisioningConfig config) {
         this.store = store;
+        this.node = node;
         this.events = events;
         this.engines = engines;
         this.ports = ports;
@@ -79,7 +83,7 @@ public class ActionQueue {
         this.workers = Executors.newCachedThreadPool(DaemonThreads.named("castpanel-action"));
         int resumed = store.write(em -> em.createQuery("UPDATE ActionEntity a SET a.status = 'QUEUED', "
                 + "a.message = 'resumed after a panel restart' WHERE a.status = 'RUNNING' AND a.node = :node")
-                .setParameter("node", config.node()).executeUpdate());
+                .setParameter("node", node.name()).executeUpdate());
         if (resumed > 0) {
             LOG.warn("Re-queued {} action(s) that were running when the panel stopped", resumed);
         }
@@ -168,7 +172,7 @@ public class ActionQueue {
                 + "WHERE a.status = 'QUEUED' AND a.node = :node AND a.notBefore <= :now AND NOT EXISTS ("
                 + "SELECT b FROM ActionEntity b WHERE b.serviceId = a.serviceId AND b.id < a.id "
                 + "AND b.status IN ('QUEUED', 'RUNNING')) ORDER BY a.id", ActionEntity.class)
-                .setParameter("node", config.node()).setParameter("now", now).setMaxResults(free * 4).getResultList());
+                .setParameter("node", node.name()).setParameter("now", now).setMaxResults(free * 4).getResultList());
         List<ActionEntity> claimed = new java.util.ArrayList<>();
         for (ActionEntity a : candidates) {
             if (claimed.size() >= free || !busyServices.add(a.serviceId)) {

@@ -36,7 +36,4 @@ public @interface ProvisioningConfig {
     @AttributeDefinition(description = "For services outside any reseller plan (plans carry their own switch): "
             + "suspend a service that used up its monthly data transfer")
     boolean suspendOverTransfer() default true;
-
-    @AttributeDefinition(description = "This node's name; the queue runs the actions of this node's services")
-    String node() default "local";
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.castpanel.core.api.PanelEvents;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.RunState;
 import org.castpanel.engine.api.ServiceStatus;
@@ -28,6 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 public class Reconciler {
 
     private final Store store;
+    private final PanelNode node;
     private final EngineRegistry engines;
     private final ActionQueue queue;
     private final PanelEvents events;
@@ -38,8 +40,10 @@ public class Reconciler {
 
     @Activate
     public Reconciler(final @Reference Store store, final @Reference EngineRegistry engines,
-            final @Reference ActionQueue queue, final @Reference PanelEvents events, final ProvisioningConfig config) {
+            final @Reference ActionQueue queue, final @Reference PanelEvents events, final @Reference PanelNode node,
+            final ProvisioningConfig config) {
         this.store = store;
+        this.node = node;
         this.engines = engines;
         this.queue = queue;
         this.events = events;
@@ -57,7 +61,7 @@ public class Reconciler {
         List<MediaServiceEntity> services = store.read(em -> em.createQuery("SELECT s FROM MediaServiceEntity s "
                 + "WHERE s.node = :node AND s.deleting = :no AND NOT EXISTS (SELECT a FROM ActionEntity a "
                 + "WHERE a.serviceId = s.id AND a.status IN ('QUEUED', 'RUNNING'))", MediaServiceEntity.class)
-                .setParameter("node", config.node()).setParameter("no", false).getResultList());
+                .setParameter("node", node.name()).setParameter("no", false).getResultList());
         int queued = 0;
         ServiceRuntime runtime = queue.runtime();
         for (MediaServiceEntity s : services) {

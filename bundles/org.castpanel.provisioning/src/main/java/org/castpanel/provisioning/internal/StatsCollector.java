@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.PlanService;
 import org.castpanel.core.api.ResellerPlan;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.persistence.MediaServiceEntity;
@@ -35,6 +36,7 @@ public class StatsCollector {
     private static final long GB = 1_000_000_000L;
 
     private final Store store;
+    private final PanelNode node;
     private final EngineRegistry engines;
     private final ActionQueue queue;
     private final PanelEvents events;
@@ -48,8 +50,9 @@ public class StatsCollector {
     @Activate
     public StatsCollector(final @Reference Store store, final @Reference EngineRegistry engines,
             final @Reference ActionQueue queue, final @Reference PanelEvents events, final @Reference PlanService plans,
-            final ProvisioningConfig config) {
+            final @Reference PanelNode node, final ProvisioningConfig config) {
         this.store = store;
+        this.node = node;
         this.engines = engines;
         this.queue = queue;
         this.events = events;
@@ -68,7 +71,7 @@ public class StatsCollector {
     int collect() {
         List<MediaServiceEntity> running = store.read(em -> em.createQuery("SELECT s FROM MediaServiceEntity s "
                 + "WHERE s.node = :node AND s.state = 'RUNNING' AND s.deleting = :no", MediaServiceEntity.class)
-                .setParameter("node", config.node()).setParameter("no", false).getResultList());
+                .setParameter("node", node.name()).setParameter("no", false).getResultList());
         ServiceRuntime runtime = queue.runtime();
         Map<MediaServiceEntity, ServiceStats> samples = new java.util.LinkedHashMap<>();
         for (MediaServiceEntity s : running) {

@@ -15,6 +15,7 @@ import javax.ws.rs.core.UriBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
 /**
@@ -22,9 +23,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
  * web UI bundle, which applies them to its pages): HSTS on HTTPS answers, and when turned on a 308
  * to HTTPS for plain-HTTP calls from other machines; calls from this machine (engine callbacks,
  * local scripts) stay on HTTP.
+ *
+ * <p>
+ * It has no configuration of its own: Declarative Services puts a component's configuration into
+ * its service properties, and a JAX-RS extension whose properties change makes the whiteboard
+ * redeploy the whole API (seconds without routes after a boot). The settings live in
+ * {@link Settings}.
  */
-@Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class },
-        configurationPid = "org.castpanel.http")
+@Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class })
 @JaxrsExtension
 @PreMatching
 public class ApiTransportSecurity implements ContainerRequestFilter, ContainerResponseFilter {
@@ -38,24 +44,39 @@ public class ApiTransportSecurity implements ContainerRequestFilter, ContainerRe
         long hstsMaxAgeSeconds() default 31_536_000L;
     }
 
-    private volatile Config config;
+    /** Holds the settings, so that their arrival or change leaves the extension's registration alone. */
+    @Component(service = Settings.class, configurationPid = "org.castpanel.http")
+    public static class Settings {
+        private volatile Config config;
+
+        @Activate
+        public Settings(final Config config) {
+            this.config = config;
+        }
+
+        @Modified
+        void modified(Config config) {
+            this.config = config;
+        }
+
+        Config get() {
+            return config;
+        }
+    }
+
+    private final Settings settings;
 
     @Context
     private HttpServletRequest request;
 
     @Activate
-    public ApiTransportSecurity(final Config config) {
-        this.config = config;
-    }
-
-    @Modified
-    void modified(Config config) {
-        this.config = config;
+    public ApiTransportSecurity(final @Reference Settings settings) {
+        this.settings = settings;
     }
 
     @Override
     public void filter(ContainerRequestContext context) {
-        Config c = config;
+        Config c = settings.get();
         String remote = request == null ? null : request.getRemoteAddr();
         if (c.redirectToHttps() && !context.getSecurityContext().isSecure() && remote != null
                 && !ClientAddress.loopback(remote)) {
@@ -67,7 +88,7 @@ public class ApiTransportSecurity implements ContainerRequestFilter, ContainerRe
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        long maxAge = config.hstsMaxAgeSeconds();
+        long maxAge = settings.get().hstsMaxAgeSeconds();
         if (request.getSecurityContext().isSecure() && maxAge > 0) {
             response.getHeaders().putSingle("Strict-Transport-Security", "max-age=" + maxAge);
         }

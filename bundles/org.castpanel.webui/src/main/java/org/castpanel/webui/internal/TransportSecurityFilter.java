@@ -16,6 +16,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -26,23 +27,42 @@ import org.osgi.service.metatype.annotations.Designate;
  * from elsewhere are redirected to HTTPS (308 keeps the method and body of API calls). Requests
  * from this machine stay on HTTP: engines call the panel back over loopback.
  */
-@Component(service = Filter.class, configurationPid = TransportSecurityConfig.PID, property = {
+@Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.pattern=/*", "osgi.http.whiteboard.filter.name=castpanel-transport-security",
         // the event stream is asynchronous; a filter in its way must say it allows that
         "osgi.http.whiteboard.filter.asyncSupported=true" })
-@Designate(ocd = TransportSecurityConfig.class)
 public class TransportSecurityFilter implements Filter {
 
-    private volatile TransportSecurityConfig config;
+    /**
+     * Holds the settings: a whiteboard filter whose service properties change (as a configured
+     * component's do when its configuration arrives) is registered again, and its servlet context
+     * restarted.
+     */
+    @Component(service = Settings.class, configurationPid = TransportSecurityConfig.PID)
+    @Designate(ocd = TransportSecurityConfig.class)
+    public static class Settings {
+        private volatile TransportSecurityConfig config;
 
-    @Activate
-    public TransportSecurityFilter(final TransportSecurityConfig config) {
-        this.config = config;
+        @Activate
+        public Settings(final TransportSecurityConfig config) {
+            this.config = config;
+        }
+
+        @Modified
+        void modified(TransportSecurityConfig config) {
+            this.config = config;
+        }
+
+        TransportSecurityConfig get() {
+            return config;
+        }
     }
 
-    @Modified
-    void modified(TransportSecurityConfig config) {
-        this.config = config;
+    private final Settings settings;
+
+    @Activate
+    public TransportSecurityFilter(final @Reference Settings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -53,7 +73,7 @@ public class TransportSecurityFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        TransportSecurityConfig c = config;
+        TransportSecurityConfig c = settings.get();
         if (request.isSecure()) {
             if (c.hstsMaxAgeSeconds() > 0) {
                 response.setHeader("Strict-Transport-Security", "max-age=" + c.hstsMaxAgeSeconds());

@@ -49,6 +49,10 @@ class TransportSecurityFilterTest {
         };
     }
 
+    private static TransportSecurityFilter filter(boolean redirect) {
+        return new TransportSecurityFilter(new TransportSecurityFilter.Settings(config(redirect)));
+    }
+
     private static Outcome run(TransportSecurityFilter filter, boolean secure, String remote, String host) throws Exception {
         Outcome outcome = new Outcome();
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass(null),
@@ -81,14 +85,14 @@ class TransportSecurityFilterTest {
 
     @Test
     void httpsAnswersCarryHsts() throws Exception {
-        Outcome o = run(new TransportSecurityFilter(config(true)), true, "203.0.113.5", "panel.example");
+        Outcome o = run(filter(true), true, "203.0.113.5", "panel.example");
         assertTrue(o.passedOn);
         assertEquals("max-age=600", o.headers.get("Strict-Transport-Security"));
     }
 
     @Test
     void plainHttpFromElsewhereIsRedirectedKeepingTheMethodWhenTurnedOn() throws Exception {
-        Outcome o = run(new TransportSecurityFilter(config(true)), false, "203.0.113.5", "panel.example");
+        Outcome o = run(filter(true), false, "203.0.113.5", "panel.example");
         assertFalse(o.passedOn);
         assertEquals(308, o.status);
         assertEquals("https://panel.example:8443/api/v1/services/7/actions?a=1", o.headers.get("Location"));
@@ -97,15 +101,15 @@ class TransportSecurityFilterTest {
 
     @Test
     void thisMachineAndTheDefaultStayOnHttp() throws Exception {
-        assertTrue(run(new TransportSecurityFilter(config(true)), false, "127.0.0.1", "localhost").passedOn,
+        assertTrue(run(filter(true), false, "127.0.0.1", "localhost").passedOn,
                 "engine callbacks come over loopback");
-        assertTrue(run(new TransportSecurityFilter(config(true)), false, "::1", "localhost").passedOn);
-        assertTrue(run(new TransportSecurityFilter(config(false)), false, "203.0.113.5", "panel.example").passedOn);
+        assertTrue(run(filter(true), false, "::1", "localhost").passedOn);
+        assertTrue(run(filter(false), false, "203.0.113.5", "panel.example").passedOn);
     }
 
     @Test
     void anOddHostHeaderDoesNotSteerTheRedirect() throws Exception {
-        Outcome o = run(new TransportSecurityFilter(config(true)), false, "203.0.113.5", "evil.example/@x");
+        Outcome o = run(filter(true), false, "203.0.113.5", "evil.example/@x");
         assertEquals("https://localhost:8443/api/v1/services/7/actions?a=1", o.headers.get("Location"));
     }
 }

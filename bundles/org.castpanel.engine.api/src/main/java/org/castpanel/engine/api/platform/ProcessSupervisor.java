@@ -40,8 +40,19 @@ public interface ProcessSupervisor {
         }
     }
 
+    /** What {@link #launch} did: the process's pid, and whether it was running already (adopted) rather than started now. */
+    record Started(long pid, boolean adopted) {
+    }
+
     /** Starts the process unless one started from the same launch already runs; returns its pid. */
     long start(Launch launch);
+
+    /**
+     * The same as {@link #start}, saying whether the process was started now or found running
+     * (after a panel restart, or started by an earlier call): a plugin that must configure a
+     * fresh daemon, or tell the service's history, can tell the two apart.
+     */
+    Started launch(Launch launch);
 
     /** The pid of the running process of that name in that directory, if any (adopting it after a panel restart). */
     Optional<Long> running(Path directory, String name);

@@ -1,0 +1,28 @@
+package org.castpanel.platform.internal;
+
+import org.castpanel.engine.api.platform.PanelNode;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+
+/** The node name from the platform's settings. */
+@Component(service = PanelNode.class, configurationPid = PlatformConfig.PID)
+public class PanelNodeImpl implements PanelNode {
+
+    private volatile String name;
+
+    @Activate
+    public PanelNodeImpl(final PlatformConfig config) {
+        modified(config);
+    }
+
+    @Modified
+    void modified(PlatformConfig config) {
+        this.name = config.node();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+}
