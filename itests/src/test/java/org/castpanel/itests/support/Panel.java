@@ -144,11 +144,23 @@ public final class Panel implements AutoCloseable {
                     }
                     return healthy();
                 });
+        // Ready means the API stays routed: once (a boot in a clean clone) the JAX-RS application was
+        // redeployed right after its first answers, and the first requests found no route. 20 answers
+        // in a row, 100 ms apart, from both the health and the document resource.
+        int[] inARow = { 0 };
+        Await.until("the API of " + home + " to stay up", Duration.ofSeconds(60), () -> {
+            inARow[0] = healthy() && answers("/openapi.json") ? inARow[0] + 1 : 0;
+            return inARow[0] >= 20;
+        });
     }
 
     public boolean healthy() {
+        return answers("/health");
+    }
+
+    private boolean answers(String path) {
         try {
-            return api.call("GET", "/health", null, null).status() == 200;
+            return api.call("GET", path, null, null).status() == 200;
         } catch (AssertionError e) {
             return false;
         }
@@ -194,10 +206,27 @@ public final class Panel implements AutoCloseable {
         } finally {
             killDaemonsStartedHere();
             database.close();
+            keepLog();
             if (!Boolean.getBoolean("castpanel.itest.keep")) {
                 deleteTree(home);
                 deleteTree(storage);
             }
+        }
+    }
+
+    /** The panel's log outlives the panel, in target/it-logs/, for whoever reads a failure later. */
+    private void keepLog() {
+        Path log = home.resolve("data/log/karaf.log");
+        String dir = System.getProperty("castpanel.itest.dir");
+        if (dir == null || !Files.exists(log)) {
+            return;
+        }
+        try {
+            Path logs = Files.createDirectories(Path.of(dir).resolveSibling("it-logs"));
+            Files.copy(log, logs.resolve(database.label() + "-" + home.getFileName() + ".log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // the log is a help, not a result
         }
     }
 
