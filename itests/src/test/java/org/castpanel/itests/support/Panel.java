@@ -154,6 +154,11 @@ public final class Panel implements AutoCloseable {
         });
     }
 
+    /** The panel's JVM (the start script execs it, so the started process is the JVM itself). */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     public boolean healthy() {
         return answers("/health");
     }
