@@ -14,7 +14,7 @@ import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.engine.api.platform.ServiceDirectories;
-import org.castpanel.platform.internal.ProcessSupervisorImpl;
+import org.castpanel.platform.Standalone;
 
 /**
  * The platform services a plugin gets from the panel, for tests outside the panel: the panel's
@@ -23,7 +23,7 @@ import org.castpanel.platform.internal.ProcessSupervisorImpl;
 public final class LocalPlatform implements AutoCloseable {
 
     private final Path root;
-    private final ProcessSupervisor supervisor = new ProcessSupervisorImpl();
+    private final ProcessSupervisor supervisor = Standalone.processSupervisor();
     private final Map<Long, Map<String, Integer>> ports = new ConcurrentHashMap<>();
 
     /**
