@@ -30,7 +30,8 @@ final class LoginThrottle {
     private record Spray(java.util.Set<String> usernames, long lockedUntil, long lastFailure) {
     }
 
-    private final Map<String, Count> pairs = new ConcurrentHashMap<>();
+    /** username → address → count: an account view asks for one username's locks, never scans them all */
+    private final Map<String, Map<String, Count>> pairs = new ConcurrentHashMap<>();
     private final Map<String, Spray> addresses = new ConcurrentHashMap<>();
     private volatile int pairLimit = 5;
     private volatile int addressLimit = 20;
@@ -42,29 +43,36 @@ final class LoginThrottle {
         this.lockMillis = Math.max(1, lockMinutes) * 60_000L;
     }
 
-    private static String pair(String username, String address) {
-        return username.toLowerCase(Locale.ROOT) + "\n" + (address == null ? "" : address);
+    private static String user(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+
+    private static String address(String address) {
+        return address == null ? "" : address;
     }
 
     /** Until when this address is locked out of every login; 0 if it is not. */
     long addressLockedUntil(String address, long now) {
-        Spray spray = addresses.get(address == null ? "" : address);
+        Spray spray = addresses.get(address(address));
         return spray != null && spray.lockedUntil > now ? spray.lockedUntil : 0;
     }
 
     /** Until when this address is locked out of this username; 0 if it is not. */
     long pairLockedUntil(String username, String address, long now) {
-        Count count = pairs.get(pair(username, address));
+        Map<String, Count> byAddress = pairs.get(user(username));
+        Count count = byAddress == null ? null : byAddress.get(address(address));
         return count != null && count.lockedUntil > now ? count.lockedUntil : 0;
     }
 
     /** The latest lock any address has on this username, for showing on the account; 0 if none. */
     long lockedUntil(String username, long now) {
-        String prefix = username.toLowerCase(Locale.ROOT) + "\n";
+        Map<String, Count> byAddress = pairs.get(user(username));
         long until = 0;
-        for (Map.Entry<String, Count> e : pairs.entrySet()) {
-            if (e.getKey().startsWith(prefix) && e.getValue().lockedUntil > now) {
-                until = Math.max(until, e.getValue().lockedUntil);
+        if (byAddress != null) {
+            for (Count count : byAddress.values()) {
+                if (count.lockedUntil > now) {
+                    until = Math.max(until, count.lockedUntil);
+                }
             }
         }
         return until;
@@ -75,8 +83,8 @@ final class LoginThrottle {
         if (pairs.size() + addresses.size() > MAX_ENTRIES) {
             prune(now);
         }
-        String name = username.toLowerCase(Locale.ROOT);
-        addresses.compute(address == null ? "" : address, (k, previous) -> {
+        String name = user(username);
+        addresses.compute(address(address), (k, previous) -> {
             boolean fresh = previous == null || now - previous.lastFailure > lockMillis
                     || previous.lockedUntil != 0 && previous.lockedUntil <= now;
             java.util.Set<String> names = new java.util.HashSet<>(fresh ? java.util.Set.of() : previous.usernames);
@@ -85,7 +93,8 @@ final class LoginThrottle {
             }
             return new Spray(java.util.Set.copyOf(names), names.size() >= addressLimit ? now + lockMillis : 0, now);
         });
-        return pairs.compute(pair(username, address), (k, c) -> next(c, pairLimit, now)).failures;
+        return pairs.computeIfAbsent(name, k -> new ConcurrentHashMap<>())
+                .compute(address(address), (k, c) -> next(c, pairLimit, now)).failures;
     }
 
     private Count next(Count previous, int limit, long now) {
@@ -99,17 +108,20 @@ final class LoginThrottle {
 
     /** A successful login from this address clears its count for this username. */
     void succeeded(String username, String address) {
-        pairs.remove(pair(username, address));
+        Map<String, Count> byAddress = pairs.get(user(username));
+        if (byAddress != null) {
+            byAddress.remove(address(address));
+        }
     }
 
     /** A password reset or re-enabling clears every lock on the username. */
     void forget(String username) {
-        String prefix = username.toLowerCase(Locale.ROOT) + "\n";
-        pairs.keySet().removeIf(k -> k.startsWith(prefix));
+        pairs.remove(user(username));
     }
 
     private void prune(long now) {
-        pairs.values().removeIf(c -> c.lockedUntil <= now && now - c.lastFailure > lockMillis);
+        pairs.values().forEach(byAddress -> byAddress.values()
+                .removeIf(c -> c.lockedUntil <= now && now - c.lastFailure > lockMillis));
         addresses.values().removeIf(c -> c.lockedUntil <= now && now - c.lastFailure > lockMillis);
         if (pairs.size() + addresses.size() > MAX_ENTRIES) {
             // a spray of fresh names: keep the address locks, which stop it
