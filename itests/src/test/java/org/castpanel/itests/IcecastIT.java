@@ -126,6 +126,8 @@ class IcecastIT {
             }
         });
         assertTrue(adminAgain.get("/services/" + service + "/events").body().toString().contains("restarting"));
+        assertTrue(systemAudit(adminAgain, service, "reconciler", "service.action", "START: found not running"),
+                "the reconciler's restart is audited with the system actor");
 
         // an allowance of 0 GB is used up: the collector suspends the service, which stops it
         adminAgain.patch("/services/" + service, Map.of("dataTransferGb", 0)).expect(200);
@@ -134,10 +136,27 @@ class IcecastIT {
             return s.get("suspended").asBoolean() && "STOPPED".equals(s.get("state").asText());
         });
         assertTrue(adminAgain.get("/services/" + service + "/events").body().toString().contains("data transfer"));
+        assertTrue(systemAudit(adminAgain, service, "statistics", "service.suspend", "suspended: the monthly data transfer"),
+                "the suspension is audited with the system actor");
+        assertTrue(systemAudit(adminAgain, service, "statistics", "service.action", "STOP: suspended"),
+                "the stop it queued is audited with the system actor");
         assertFalse(portOpen(port), "the port is closed once stopped");
         long delete = adminAgain.post("/services/" + service + "/actions", Map.of("action", "delete")).expect(202).id();
         Await.until("the service to be deleted", Duration.ofSeconds(30),
                 () -> "SUCCEEDED".equals(adminAgain.get("/actions/" + delete).body().get("status").asText()));
+    }
+
+    /** Whether the audit log has an entry about the service by the panel itself, from {@code origin}. */
+    private static boolean systemAudit(Api.As admin, long service, String origin, String action, String detailStart) {
+        for (JsonNode e : admin.get("/audit-log?size=200&action=" + action + "&targetId=" + service).expect(200).body()
+                .get("items")) {
+            if ("service".equals(e.path("targetType").asText()) && !e.hasNonNull("actorId")
+                    && "system".equals(e.path("actorUsername").asText()) && origin.equals(e.path("origin").asText())
+                    && e.path("detail").asText().startsWith(detailStart)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -2,13 +2,18 @@ package org.castpanel.persistence;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
+
+import org.castpanel.core.api.ActionStatus;
+import org.castpanel.core.api.ActionType;
 
 /**
  * A row of cp_action: the durable queue. Written in the same transaction as the change that
  * caused it; a service's actions run in id order. Rows stay after the service is deleted, as its
- * history.
+ * history. Only the action queue (org.castpanel.queue) writes these rows.
  */
 @Entity
 @Table(name = "cp_action")
@@ -20,8 +25,10 @@ public class ActionEntity {
     @Column(name = "owner_path")
     public String ownerPath;
     public String node;
-    public String action;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ActionType action;
+    @Enumerated(EnumType.STRING)
+    public ActionStatus status;
     public int attempts;
     public String message;
     @Column(name = "requested_by")

@@ -17,13 +17,28 @@ public record Caller(long accountId, String username, AccountType type, boolean 
 
     /** What a request authenticated with. */
     public enum Credential {
-        SESSION, API_KEY, CONSOLE
+        SESSION, API_KEY, CONSOLE,
+        /** The panel acting on its own (the reconciler, the statistics collector): no account behind it. */
+        SYSTEM
     }
 
     /** The Karaf console: acts as the built-in administrator account. */
     public static Caller console(long adminId, String adminUsername) {
         return new Caller(adminId, adminUsername, AccountType.ADMINISTRATOR, false, true, "/" + adminId + "/", null,
                 "console", Credential.CONSOLE, null, false);
+    }
+
+    /**
+     * The panel itself, acting on its own decision; {@code component} says which part ("reconciler",
+     * "statistics"). Audited with no actor account and the component as origin.
+     */
+    public static Caller system(String component) {
+        return new Caller(0, "system", AccountType.ADMINISTRATOR, false, true, "/", null, component,
+                Credential.SYSTEM, null, false);
+    }
+
+    public boolean isSystem() {
+        return credential == Credential.SYSTEM;
     }
 
     /** A login session of the account holder itself: not an API key, not someone logged in as it. */

@@ -3,5 +3,5 @@
  * The value types here are also what the REST API puts on the wire; entities never leave the
  * persistence bundle.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.castpanel.core.api;

@@ -25,6 +25,7 @@ import org.castpanel.core.api.PlanUsage;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.PlanEntity;
 import org.castpanel.persistence.Store;
+import org.castpanel.queue.api.ActionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -42,6 +43,7 @@ public class AccountServiceImpl implements AccountService {
     static final int LARGE_SUBTREE = 500;
 
     private final Store store;
+    private final ActionQueue queue;
     private final PasswordHasher hasher = new PasswordHasher();
     private final PanelEvents events;
     /** Published after account writes and logouts: open event streams check their credentials again. */
@@ -51,8 +53,9 @@ public class AccountServiceImpl implements AccountService {
 
     @Activate
     public AccountServiceImpl(final @Reference Store store, final @Reference PanelEvents events,
-            final CoreConfig config) {
+            final @Reference ActionQueue queue, final CoreConfig config) {
         this.store = store;
+        this.queue = queue;
         this.events = events;
         this.config = config;
     }
@@ -383,18 +386,17 @@ public class AccountServiceImpl implements AccountService {
     }
 
     /** Rewrites the paths of an account's descendants after the account itself moved. */
-    private static void movePaths(EntityManager em, String oldPrefix, String newPrefix, long movedId) {
+    private void movePaths(EntityManager em, String oldPrefix, String newPrefix, long movedId) {
         em.createQuery("UPDATE AccountEntity a SET a.path = CONCAT(:newPrefix, SUBSTRING(a.path, :from)) "
                 + "WHERE a.path LIKE :oldPattern AND a.id <> :moved").setParameter("newPrefix", newPrefix)
                 .setParameter("from", oldPrefix.length() + 1).setParameter("oldPattern", Paging.likePrefix(oldPrefix))
                 .setParameter("moved", movedId).executeUpdate();
-        // services and queued actions carry their owner's path for tenancy filters
-        for (String entity : new String[] { "MediaServiceEntity", "ActionEntity" }) {
-            em.createQuery("UPDATE " + entity + " s SET s.ownerPath = CONCAT(:newPrefix, SUBSTRING(s.ownerPath, :from)) "
-                    + "WHERE s.ownerPath LIKE :oldPattern").setParameter("newPrefix", newPrefix)
-                    .setParameter("from", oldPrefix.length() + 1).setParameter("oldPattern", Paging.likePrefix(oldPrefix))
-                    .executeUpdate();
-        }
+        // services and their actions carry their owner's path for tenancy filters
+        em.createQuery("UPDATE MediaServiceEntity s SET s.ownerPath = CONCAT(:newPrefix, SUBSTRING(s.ownerPath, :from)) "
+                + "WHERE s.ownerPath LIKE :oldPattern").setParameter("newPrefix", newPrefix)
+                .setParameter("from", oldPrefix.length() + 1).setParameter("oldPattern", Paging.likePrefix(oldPrefix))
+                .executeUpdate();
+        queue.ownerPathsMoved(oldPrefix, newPrefix);
     }
 
     private void changePlan(EntityManager em, Caller caller, AccountEntity e, Long planId) {

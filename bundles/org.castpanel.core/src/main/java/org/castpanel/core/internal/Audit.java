@@ -17,7 +17,10 @@ final class Audit {
         AuditEntity row = new AuditEntity();
         row.id = store.nextId("cp_audit");
         row.at = System.currentTimeMillis();
-        if (caller != null) {
+        if (caller != null && caller.isSystem()) {
+            row.actorUsername = caller.username();
+            row.origin = caller.origin();
+        } else if (caller != null) {
             row.actorId = caller.accountId();
             row.actorUsername = caller.username();
             row.actorPath = caller.path();

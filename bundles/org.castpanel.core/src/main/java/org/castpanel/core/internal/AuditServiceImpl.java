@@ -26,9 +26,10 @@ public class AuditServiceImpl implements AuditService {
     }
 
     @Override
-    public void record(Caller caller, String action, String targetType, Long targetId, String detail) {
+    public void record(Caller caller, String action, String targetType, Long targetId, String targetPath,
+            String detail) {
         store.write(em -> {
-            Audit.write(store, em, caller, action, targetType, targetId, null, detail);
+            Audit.write(store, em, caller, action, targetType, targetId, targetPath, detail);
             return null;
         });
     }

@@ -10,7 +10,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
-import org.castpanel.core.api.ActionStatus;
 import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
@@ -32,11 +31,12 @@ import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.persistence.AccountEntity;
-import org.castpanel.persistence.ActionEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.PlanEntity;
 import org.castpanel.persistence.ServiceEventEntity;
 import org.castpanel.persistence.Store;
+import org.castpanel.queue.api.ActionQueue;
+import org.castpanel.queue.api.QueuedAction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -52,6 +52,7 @@ public class MediaServicesImpl implements MediaServices {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
+    private final ActionQueue queue;
     private final EngineCatalog engines;
     private final PanelEvents events;
     private final OutboundTargets targets;
@@ -81,8 +82,9 @@ public class MediaServicesImpl implements MediaServices {
     @Activate
     public MediaServicesImpl(final @Reference Store store, final @Reference EngineCatalog engines,
             final @Reference PanelEvents events, final @Reference OutboundTargets targets,
-            final @Reference PanelNode node, final CoreConfig config) {
+            final @Reference PanelNode node, final @Reference ActionQueue queue, final CoreConfig config) {
         this.store = store;
+        this.queue = queue;
         this.node = node;
         this.config = config;
         this.targets = targets;
@@ -336,7 +338,7 @@ public class MediaServicesImpl implements MediaServices {
                 s.updatedAt = revised(s);
                 Audit.write(store, em, caller, "service.update", "service", s.id, s.ownerPath, String.join(" ", changed));
                 if ("RUNNING".equals(s.desiredState)) {
-                    insertAction(store, em, s, ActionType.RELOAD, caller);
+                    queue.enqueue(s.id, ActionType.RELOAD, caller, "settings changed: " + String.join(" ", changed));
                 }
             }
             em.flush();
@@ -360,8 +362,7 @@ public class MediaServicesImpl implements MediaServices {
             s.ownerId = owner.id;
             s.ownerPath = owner.path;
             checkPlan(em, owner, s);
-            em.createQuery("UPDATE ActionEntity a SET a.ownerPath = :path WHERE a.serviceId = :id")
-                    .setParameter("path", owner.path).setParameter("id", s.id).executeUpdate();
+            queue.serviceMoved(s.id, owner.path);
             s.updatedAt = revised(s);
             Audit.write(store, em, caller, "service.owner", "service", s.id, s.ownerPath,
                     "from account " + previous + " to " + owner.username);
@@ -386,7 +387,7 @@ public class MediaServicesImpl implements MediaServices {
             s.suspended = suspended;
             if (suspended) {
                 s.desiredState = "STOPPED";
-                insertAction(store, em, s, ActionType.STOP, caller);
+                queue.enqueue(s.id, ActionType.STOP, caller, "suspended");
             }
             s.updatedAt = revised(s);
             Audit.write(store, em, caller, suspended ? "service.suspend" : "service.unsuspend", "service", s.id,
@@ -394,15 +395,12 @@ public class MediaServicesImpl implements MediaServices {
             return toService(em, s);
         });
         publishService(result);
-        signalQueue();
         return result;
     }
 
     @Override
     public ServiceAction enqueue(Caller caller, long id, ActionType action, boolean confirmed) {
-        ServiceAction queued = writeRetrying(em -> enqueue(em, caller, id, action, confirmed)).publish(events);
-        signalQueue();
-        return queued;
+        return writeRetrying(em -> enqueue(em, caller, id, action, confirmed));
     }
 
     @Override
@@ -414,19 +412,17 @@ public class MediaServicesImpl implements MediaServices {
             throw CastPanelException.invalid("serviceIds", "at most 500 services per request");
         }
         List<Long> distinct = ids.stream().distinct().toList();
-        List<Queued> queued = writeRetrying(em -> {
-            List<Queued> all = new ArrayList<>();
+        return writeRetrying(em -> {
+            List<ServiceAction> all = new ArrayList<>();
             for (long id : distinct) {
                 all.add(enqueue(em, caller, id, action, confirmed));
             }
             return all;
         });
-        List<ServiceAction> actions = queued.stream().map(q -> q.publish(events)).toList();
-        signalQueue();
-        return actions;
     }
 
-    private Queued enqueue(EntityManager em, Caller caller, long id, ActionType action, boolean confirmed) {
+    /** Checks and records the intent on the service row; the queue audits and announces the action. */
+    private ServiceAction enqueue(EntityManager em, Caller caller, long id, ActionType action, boolean confirmed) {
         MediaServiceEntity s = visible(em, caller, id);
         requireNotDeleting(s);
         if (s.suspended && (action == ActionType.START || action == ActionType.RESTART || action == ActionType.RELOAD)) {
@@ -449,9 +445,7 @@ public class MediaServicesImpl implements MediaServices {
             }
         }
         s.updatedAt = revised(s);
-        ActionEntity a = insertAction(store, em, s, action, caller);
-        Audit.write(store, em, caller, "service.action", "service", s.id, s.ownerPath, action.name());
-        return new Queued(toAction(a), s.ownerPath);
+        return queue.enqueue(s.id, action, caller, null);
     }
 
     /** An action and its owner's path, so it is published only after the transaction committed. */
@@ -460,25 +454,6 @@ public class MediaServicesImpl implements MediaServices {
             events.publish(new PanelEvents.Event("action", ownerPath, action));
             return action;
         }
-    }
-
-    void signalQueue() {
-        events.publish(new PanelEvents.Event("queue.wake", null, null));
-    }
-
-    static ActionEntity insertAction(Store store, EntityManager em, MediaServiceEntity s, ActionType action,
-            Caller caller) {
-        ActionEntity a = new ActionEntity();
-        a.id = store.nextId("cp_action");
-        a.serviceId = s.id;
-        a.ownerPath = s.ownerPath;
-        a.node = s.node;
-        a.action = action.name();
-        a.status = ActionStatus.QUEUED.name();
-        a.requestedBy = caller == null ? null : caller.accountId();
-        a.createdAt = a.notBefore = System.currentTimeMillis();
-        em.persist(a);
-        return a;
     }
 
     /**
@@ -497,13 +472,11 @@ public class MediaServicesImpl implements MediaServices {
 
     @Override
     public ServiceAction action(Caller caller, long actionId) {
-        return store.read(em -> {
-            ActionEntity a = em.find(ActionEntity.class, actionId);
-            if (a == null || !caller.covers(a.ownerPath) && !ownsService(em, caller, a.serviceId)) {
-                throw CastPanelException.notFound("action", actionId);
-            }
-            return toAction(a);
-        });
+        QueuedAction a = queue.find(actionId).orElseThrow(() -> CastPanelException.notFound("action", actionId));
+        if (!caller.covers(a.ownerPath()) && !store.read(em -> ownsService(em, caller, a.serviceId()))) {
+            throw CastPanelException.notFound("action", actionId);
+        }
+        return a.action();
     }
 
     private static boolean ownsService(EntityManager em, Caller caller, long serviceId) {
@@ -515,16 +488,8 @@ public class MediaServicesImpl implements MediaServices {
     public Page<ServiceAction> actions(Caller caller, long serviceId, int page, int size) {
         int pageSize = Paging.size(size);
         int pageNo = Paging.page(page);
-        return store.read(em -> {
-            visible(em, caller, serviceId);
-            List<ServiceAction> items = em.createQuery("SELECT a FROM ActionEntity a WHERE a.serviceId = :id "
-                    + "ORDER BY a.id DESC", ActionEntity.class).setParameter("id", serviceId)
-                    .setFirstResult(pageNo * pageSize).setMaxResults(pageSize).getResultList().stream()
-                    .map(MediaServicesImpl::toAction).toList();
-            long total = em.createQuery("SELECT COUNT(a) FROM ActionEntity a WHERE a.serviceId = :id", Long.class)
-                    .setParameter("id", serviceId).getSingleResult();
-            return new Page<>(items, pageNo, pageSize, total);
-        });
+        store.read(em -> visible(em, caller, serviceId));
+        return queue.ofService(serviceId, pageNo, pageSize);
     }
 
     @Override
@@ -574,13 +539,6 @@ public class MediaServicesImpl implements MediaServices {
                 s.diskQuotaMb, s.dataTransferGb, s.mountPoints,
                 available ? EngineConfig.shown(fields, fromJson(s.configJson)) : Map.of(),
                 Instant.ofEpochMilli(s.createdAt), Instant.ofEpochMilli(s.updatedAt));
-    }
-
-    static ServiceAction toAction(ActionEntity a) {
-        return new ServiceAction(a.id, a.serviceId, ActionType.valueOf(a.action), ActionStatus.valueOf(a.status),
-                a.attempts, a.message, a.requestedBy, Instant.ofEpochMilli(a.createdAt),
-                a.startedAt == null ? null : Instant.ofEpochMilli(a.startedAt),
-                a.finishedAt == null ? null : Instant.ofEpochMilli(a.finishedAt));
     }
 
     static String toJson(Map<String, Object> config) {

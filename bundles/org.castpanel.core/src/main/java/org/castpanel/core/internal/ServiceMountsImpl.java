@@ -12,7 +12,6 @@ import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.EngineCatalog;
 import org.castpanel.core.api.EngineInfo;
 import org.castpanel.core.api.MountInput;
-import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.ServiceMount;
 import org.castpanel.core.api.ServiceMounts;
 import org.castpanel.engine.api.Capabilities;
@@ -21,6 +20,7 @@ import org.castpanel.engine.api.MountPoint;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.MountEntity;
 import org.castpanel.persistence.Store;
+import org.castpanel.queue.api.ActionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,8 +38,8 @@ public class ServiceMountsImpl implements ServiceMounts {
     static final int MOST_MOUNTS = 100;
 
     private final Store store;
+    private final ActionQueue queue;
     private final EngineCatalog engines;
-    private final PanelEvents events;
 
     private volatile CoreConfig config;
 
@@ -50,11 +50,11 @@ public class ServiceMountsImpl implements ServiceMounts {
 
     @Activate
     public ServiceMountsImpl(final @Reference Store store, final @Reference EngineCatalog engines,
-            final @Reference PanelEvents events, final CoreConfig config) {
+            final @Reference ActionQueue queue, final CoreConfig config) {
         this.store = store;
+        this.queue = queue;
         this.config = config;
         this.engines = engines;
-        this.events = events;
     }
 
     @Override
@@ -120,9 +120,7 @@ public class ServiceMountsImpl implements ServiceMounts {
 
     /** One mount change in one transaction: the service bumped, audited, reloaded if it should run. */
     private ServiceMount change(Caller caller, long serviceId, MountChange change, String auditAction) {
-        record Changed(ServiceMount mount, boolean queued) {
-        }
-        Changed result = store.write(em -> {
+        return store.write(em -> {
             MediaServiceEntity s = MediaServicesImpl.visible(em, caller, serviceId);
             if (s.deleting) {
                 throw CastPanelException.conflict("service " + s.id + " is being deleted");
@@ -131,17 +129,12 @@ public class ServiceMountsImpl implements ServiceMounts {
             MountEntity m = change.apply(em, s);
             s.updatedAt = MediaServicesImpl.revised(s);
             Audit.write(store, em, caller, auditAction, "service", s.id, s.ownerPath, m.name);
-            boolean reload = "RUNNING".equals(s.desiredState);
-            if (reload) {
-                MediaServicesImpl.insertAction(store, em, s, ActionType.RELOAD, caller);
+            if ("RUNNING".equals(s.desiredState)) {
+                queue.enqueue(s.id, ActionType.RELOAD, caller, "mount point " + m.name + " changed");
             }
             em.flush();
-            return new Changed(toMount(m), reload);
+            return toMount(m);
         });
-        if (result.queued()) {
-            events.publish(new PanelEvents.Event("queue.wake", null, null));
-        }
-        return result.mount();
     }
 
     private EngineInfo engine(MediaServiceEntity s) {

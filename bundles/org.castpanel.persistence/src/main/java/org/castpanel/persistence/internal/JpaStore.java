@@ -1,6 +1,8 @@
 package org.castpanel.persistence.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -12,6 +14,8 @@ import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link Store} over the {@code castpanel} persistence unit that Aries JPA publishes. */
 @Component(service = Store.class)
@@ -20,8 +24,21 @@ public class JpaStore implements Store {
     /** How many ids one trip to cp_sequence reserves. */
     static final int ID_BLOCK = 50;
 
+    private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
+
     private final EntityManagerFactory factory;
     private final Map<String, long[]> idBlocks = new HashMap<>();
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+    /** The write running on a thread: nested writes join it; its after-commit tasks run when it commits. */
+    private static final class Transaction {
+        final EntityManager em;
+        final List<Runnable> afterCommit = new ArrayList<>();
+
+        Transaction(EntityManager em) {
+            this.em = em;
+        }
+    }
 
     @Activate
     public JpaStore(final @Reference(target = "(osgi.unit.name=castpanel)") EntityManagerFactory factory) {
@@ -40,32 +57,74 @@ public class JpaStore implements Store {
 
     @Override
     public <T> T write(Function<EntityManager, T> work) {
+        Transaction joined = current.get();
+        if (joined != null) {
+            return work.apply(joined.em);
+        }
+        Transaction transaction = new Transaction(factory.createEntityManager());
+        EntityTransaction tx = transaction.em.getTransaction();
+        T result;
+        current.set(transaction);
+        try {
+            tx.begin();
+            result = work.apply(transaction.em);
+            tx.commit();
+        } finally {
+            current.remove();
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            transaction.em.close();
+        }
+        transaction.afterCommit.forEach(JpaStore::runQuietly);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable task) {
+        Transaction transaction = current.get();
+        if (transaction == null) {
+            runQuietly(task);
+        } else {
+            transaction.afterCommit.add(task);
+        }
+    }
+
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("A task after a commit failed", e);
+        }
+    }
+
+    @Override
+    public synchronized long nextId(String table) {
+        // block = {next, limit}; refilled in a transaction of its own (never joined), so that a
+        // rolled-back caller never hands the same id out twice
+        long[] block = idBlocks.computeIfAbsent(table, t -> new long[] { 0, 0 });
+        if (block[0] >= block[1]) {
+            long limit = reserveInOwnTransaction(table);
+            block[0] = limit - ID_BLOCK;
+            block[1] = limit;
+        }
+        return ++block[0];
+    }
+
+    private long reserveInOwnTransaction(String table) {
         EntityManager em = factory.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            T result = work.apply(em);
+            long limit = reserve(em, table);
             tx.commit();
-            return result;
+            return limit;
         } finally {
             if (tx.isActive()) {
                 tx.rollback();
             }
             em.close();
         }
-    }
-
-    @Override
-    public synchronized long nextId(String table) {
-        // block = {next, limit}; refilled in a transaction of its own so that a rolled-back
-        // caller never hands the same id out twice
-        long[] block = idBlocks.computeIfAbsent(table, t -> new long[] { 0, 0 });
-        if (block[0] >= block[1]) {
-            long limit = write(em -> reserve(em, table));
-            block[0] = limit - ID_BLOCK;
-            block[1] = limit;
-        }
-        return ++block[0];
     }
 
     private static long reserve(EntityManager em, String table) {

@@ -52,7 +52,8 @@ public class SchemaMigrator {
         registration.unregister();
     }
 
-    static void migrate(DataSource dataSource) throws Exception {
+    /** Public for the in-memory database of the tests; the package is not exported. */
+    public static void migrate(DataSource dataSource) throws Exception {
         ClassLoader bundleLoader = SchemaMigrator.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.castpanel.core.api.ActionType;
+import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.PanelEvents;
+import org.castpanel.queue.api.ActionQueue;
 import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.RunState;
@@ -31,7 +35,10 @@ public class Reconciler {
     private final Store store;
     private final PanelNode node;
     private final EngineRegistry engines;
+    private static final Caller SYSTEM = Caller.system("reconciler");
+
     private final ActionQueue queue;
+    private final ServiceRuntime runtime;
     private final PanelEvents events;
     private final ProvisioningConfig config;
     private final PeriodicTask timer;
@@ -40,12 +47,13 @@ public class Reconciler {
 
     @Activate
     public Reconciler(final @Reference Store store, final @Reference EngineRegistry engines,
-            final @Reference ActionQueue queue, final @Reference PanelEvents events, final @Reference PanelNode node,
+            final @Reference ActionQueue queue, final @Reference ServiceRuntime runtime, final @Reference PanelEvents events, final @Reference PanelNode node,
             final ProvisioningConfig config) {
         this.store = store;
         this.node = node;
         this.engines = engines;
         this.queue = queue;
+        this.runtime = runtime;
         this.events = events;
         this.config = config;
         this.timer = new PeriodicTask("castpanel-reconciler", 2, config.reconcileSeconds(), this::reconcile);
@@ -58,14 +66,13 @@ public class Reconciler {
 
     /** One pass over this node's services; returns how many actions it queued. */
     int reconcile() {
+        Set<Long> pending = queue.servicesWithPendingActions(node.name());
         List<MediaServiceEntity> services = store.read(em -> em.createQuery("SELECT s FROM MediaServiceEntity s "
-                + "WHERE s.node = :node AND s.deleting = :no AND NOT EXISTS (SELECT a FROM ActionEntity a "
-                + "WHERE a.serviceId = s.id AND a.status IN ('QUEUED', 'RUNNING'))", MediaServiceEntity.class)
+                + "WHERE s.node = :node AND s.deleting = :no", MediaServiceEntity.class)
                 .setParameter("node", node.name()).setParameter("no", false).getResultList());
         int queued = 0;
-        ServiceRuntime runtime = queue.runtime();
         for (MediaServiceEntity s : services) {
-            if (engines.offered(s.engineType).isEmpty() || "NEW".equals(s.state) && !"RUNNING".equals(s.desiredState)) {
+            if (pending.contains(s.id) || engines.offered(s.engineType).isEmpty() || "NEW".equals(s.state) && !"RUNNING".equals(s.desiredState)) {
                 continue;
             }
             ServiceStatus status;
@@ -88,10 +95,10 @@ public class Reconciler {
                 b[0]++;
                 b[1] = System.currentTimeMillis() + Math.min(30, 1L << Math.min(b[0] - 1, 5)) * 60_000L;
                 runtime.setState(s.id, status.state().name(), status.detail());
-                enqueue(s, "START", "found not running (" + status.detail() + "); restarting it");
+                enqueue(s, ActionType.START, "found not running (" + status.detail() + "); restarting it");
                 queued++;
             } else if (!shouldRun && status.state() == RunState.RUNNING) {
-                enqueue(s, "STOP", "found running although it should not; stopping it");
+                enqueue(s, ActionType.STOP, "found running although it should not; stopping it");
                 queued++;
             } else if (status.state() == RunState.RUNNING) {
                 backoff.remove(s.id);
@@ -100,16 +107,13 @@ public class Reconciler {
                 }
             }
         }
-        if (queued > 0) {
-            queue.signal();
-        }
         return queued;
     }
 
-    private void enqueue(MediaServiceEntity s, String action, String why) {
+    private void enqueue(MediaServiceEntity s, ActionType action, String why) {
         store.write(em -> {
-            queue.runtime().insertAction(em, s, action, "queued by the reconciler");
-            queue.runtime().insertEvent(em, s.id, why);
+            queue.enqueue(s.id, action, SYSTEM, why);
+            runtime.insertEvent(em, s.id, why);
             return null;
         });
         events.publish(new PanelEvents.Event("service.event", s.ownerPath, Map.of("serviceId", s.id, "message", why)));

@@ -12,19 +12,22 @@ import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceLimits;
 import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.platform.ServiceDirectories;
-import org.castpanel.persistence.ActionEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.MountEntity;
 import org.castpanel.persistence.ServiceEventEntity;
 import org.castpanel.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What the queue and the reconciler share: building a handler's context, and recording what happened to a service. */
-final class ServiceRuntime {
+/** What the runner, the reconciler and the collector share: a handler's context, and recording what happened to a service. */
+@Component(service = ServiceRuntime.class)
+public class ServiceRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +36,9 @@ final class ServiceRuntime {
     private final PanelEvents events;
     private final ServiceDirectories directories;
 
-    ServiceRuntime(Store store, PanelEvents events, ServiceDirectories directories) {
+    @Activate
+    public ServiceRuntime(final @Reference Store store, final @Reference PanelEvents events,
+            final @Reference ServiceDirectories directories) {
         this.store = store;
         this.events = events;
         this.directories = directories;
@@ -117,20 +122,6 @@ final class ServiceRuntime {
         e.at = System.currentTimeMillis();
         e.message = truncate(message);
         em.persist(e);
-    }
-
-    /** Queues an action the panel decided on itself (no requesting account), in the caller's transaction. */
-    void insertAction(EntityManager em, MediaServiceEntity s, String action, String message) {
-        ActionEntity a = new ActionEntity();
-        a.id = store.nextId("cp_action");
-        a.serviceId = s.id;
-        a.ownerPath = s.ownerPath;
-        a.node = s.node;
-        a.action = action;
-        a.status = "QUEUED";
-        a.message = message;
-        a.createdAt = a.notBefore = System.currentTimeMillis();
-        em.persist(a);
     }
 
     static String truncate(String text) {

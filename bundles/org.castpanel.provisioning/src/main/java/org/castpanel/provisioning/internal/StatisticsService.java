@@ -3,7 +3,6 @@ package org.castpanel.provisioning.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
@@ -16,6 +15,7 @@ import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ListenerInfo;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.ServiceTransferEntity;
 import org.castpanel.persistence.StatsSampleEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
@@ -35,15 +35,15 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
 
     private final MediaServices services;
     private final EngineRegistry engines;
-    private final ActionQueue queue;
+    private final ServiceRuntime runtime;
     private final Store store;
 
     @Activate
     public StatisticsService(final @Reference MediaServices services, final @Reference EngineRegistry engines,
-            final @Reference ActionQueue queue, final @Reference Store store) {
+            final @Reference ServiceRuntime runtime, final @Reference Store store) {
         this.services = services;
         this.engines = engines;
-        this.queue = queue;
+        this.runtime = runtime;
         this.store = store;
     }
 
@@ -55,7 +55,7 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
             if (engines.offered(row.engineType).isEmpty()) {
                 throw CastPanelException.conflict("the " + row.engineType + " engine plugin is not installed");
             }
-            return engines.call(queue.runtime(), row, "connectionDetails", TIMEOUT, EngineHandler::connectionDetails)
+            return engines.call(runtime, row, "connectionDetails", TIMEOUT, EngineHandler::connectionDetails)
                     .orElse(Map.of());
         } catch (PluginCalls.PluginFailure e) {
             throw CastPanelException.conflict("the engine could not tell the connection details: " + e.getMessage());
@@ -78,10 +78,9 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
                 samples.add(new ServiceStats(java.time.Instant.ofEpochMilli(x.at), x.listeners, x.peakListeners,
                         x.bytesOut, x.sourceConnected, x.title));
             }
-            Number bytes = (Number) em.createNativeQuery("SELECT bytes FROM cp_service_transfer WHERE service_id = ? "
-                    + "AND period = ?").setParameter(1, serviceId).setParameter(2, month).getResultList().stream()
-                    .findFirst().orElse(0L);
-            return new History(serviceId, samples, bytes.longValue());
+            ServiceTransferEntity transfer = em.find(ServiceTransferEntity.class,
+                    new ServiceTransferEntity.Key(serviceId, month));
+            return new History(serviceId, samples, transfer == null ? 0 : transfer.bytes);
         });
     }
 
@@ -93,7 +92,7 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
         }
         MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
         try {
-            return engines.call(queue.runtime(), row, "listeners", TIMEOUT, EngineHandler::listeners).orElse(List.of());
+            return engines.call(runtime, row, "listeners", TIMEOUT, EngineHandler::listeners).orElse(List.of());
         } catch (PluginCalls.PluginFailure e) {
             throw CastPanelException.conflict("the engine could not list the listeners: " + e.getMessage());
         }
@@ -107,7 +106,7 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
         }
         MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
         try {
-            ServiceStats sample = engines.call(queue.runtime(), row, "statistics", TIMEOUT, EngineHandler::statistics)
+            ServiceStats sample = engines.call(runtime, row, "statistics", TIMEOUT, EngineHandler::statistics)
                     .orElse(null);
             return new Current(serviceId, service.state(), sample);
         } catch (PluginCalls.PluginFailure e) {

@@ -7,13 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.castpanel.core.api.ActionType;
+import org.castpanel.core.api.AuditService;
+import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.PanelEvents;
+import org.castpanel.events.api.Outbox;
+import org.castpanel.queue.api.ActionQueue;
 import org.castpanel.core.api.PlanService;
 import org.castpanel.core.api.ResellerPlan;
 import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.ServiceTransferEntity;
 import org.castpanel.persistence.StatsSampleEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
@@ -38,7 +44,12 @@ public class StatsCollector {
     private final Store store;
     private final PanelNode node;
     private final EngineRegistry engines;
+    private static final Caller SYSTEM = Caller.system("statistics");
+
     private final ActionQueue queue;
+    private final ServiceRuntime runtime;
+    private final AuditService audit;
+    private final Outbox outbox;
     private final PanelEvents events;
     private final PlanService plans;
     private final ProvisioningConfig config;
@@ -49,8 +60,12 @@ public class StatsCollector {
 
     @Activate
     public StatsCollector(final @Reference Store store, final @Reference EngineRegistry engines,
-            final @Reference ActionQueue queue, final @Reference PanelEvents events, final @Reference PlanService plans,
-            final @Reference PanelNode node, final ProvisioningConfig config) {
+            final @Reference ActionQueue queue, final @Reference ServiceRuntime runtime,
+            final @Reference AuditService audit, final @Reference Outbox outbox, final @Reference PanelEvents events,
+            final @Reference PlanService plans, final @Reference PanelNode node, final ProvisioningConfig config) {
+        this.runtime = runtime;
+        this.audit = audit;
+        this.outbox = outbox;
         this.store = store;
         this.node = node;
         this.engines = engines;
@@ -72,7 +87,6 @@ public class StatsCollector {
         List<MediaServiceEntity> running = store.read(em -> em.createQuery("SELECT s FROM MediaServiceEntity s "
                 + "WHERE s.node = :node AND s.state = 'RUNNING' AND s.deleting = :no", MediaServiceEntity.class)
                 .setParameter("node", node.name()).setParameter("no", false).getResultList());
-        ServiceRuntime runtime = queue.runtime();
         Map<MediaServiceEntity, ServiceStats> samples = new java.util.LinkedHashMap<>();
         for (MediaServiceEntity s : running) {
             try {
@@ -103,20 +117,21 @@ public class StatsCollector {
                 Long previous = lastBytes.put(s.id, stats.bytesOut());
                 // a counter that went down means the engine restarted and counts from zero again
                 long delta = previous == null ? 0 : stats.bytesOut() >= previous ? stats.bytesOut() - previous : stats.bytesOut();
+                // only this node's collector writes a service's transfer rows, so read-modify-write is safe
+                ServiceTransferEntity transfer = em.find(ServiceTransferEntity.class,
+                        new ServiceTransferEntity.Key(s.id, month));
                 if (delta > 0) {
-                    int updated = em.createNativeQuery("UPDATE cp_service_transfer SET bytes = bytes + ? "
-                            + "WHERE service_id = ? AND period = ?").setParameter(1, delta).setParameter(2, s.id)
-                            .setParameter(3, month).executeUpdate();
-                    if (updated == 0) {
-                        em.createNativeQuery("INSERT INTO cp_service_transfer (service_id, period, bytes) VALUES (?, ?, ?)")
-                                .setParameter(1, s.id).setParameter(2, month).setParameter(3, delta).executeUpdate();
+                    if (transfer == null) {
+                        transfer = new ServiceTransferEntity();
+                        transfer.serviceId = s.id;
+                        transfer.period = month;
+                        em.persist(transfer);
                     }
+                    transfer.bytes += delta;
                 }
                 if (s.dataTransferGb != null && !s.suspended) {
-                    Number used = (Number) em.createNativeQuery("SELECT bytes FROM cp_service_transfer "
-                            + "WHERE service_id = ? AND period = ?").setParameter(1, s.id).setParameter(2, month)
-                            .getResultList().stream().findFirst().orElse(0L);
-                    if (used.longValue() > s.dataTransferGb * GB) {
+                    long used = transfer == null ? 0 : transfer.bytes;
+                    if (used > s.dataTransferGb * GB) {
                         overAllowance.add(s);
                     }
                 }
@@ -141,20 +156,26 @@ public class StatsCollector {
         return samples.size();
     }
 
+    /** Suspends like an administrator would, as the system actor: audited, queued, in the outbox. */
     private void suspend(MediaServiceEntity service) {
         String why = "suspended: the monthly data transfer of " + service.dataTransferGb + " GB is used up";
-        store.write(em -> {
+        boolean suspended = store.write(em -> {
             MediaServiceEntity s = em.find(MediaServiceEntity.class, service.id);
             if (s == null || s.suspended) {
-                return null;
+                return false;
             }
             s.suspended = true;
             s.desiredState = "STOPPED";
-            queue.runtime().insertAction(em, s, "STOP", why);
-            queue.runtime().insertEvent(em, s.id, why);
-            return null;
+            audit.record(SYSTEM, "service.suspend", "service", s.id, s.ownerPath, why);
+            queue.enqueue(s.id, ActionType.STOP, SYSTEM, why);
+            runtime.insertEvent(em, s.id, why);
+            outbox.record("service.suspended", s.ownerPath, Map.of("serviceId", s.id, "reason", why));
+            return true;
         });
-        LOG.warn("Service {} {}", service.id, why);
-        queue.signal();
+        if (suspended) {
+            LOG.warn("Service {} {}", service.id, why);
+            events.publish(new PanelEvents.Event("service.event", service.ownerPath,
+                    Map.of("serviceId", service.id, "message", why)));
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.castpanel.core.internal;
+package org.castpanel.events.internal;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+/** The live bus: in memory, on the publishing thread. */
 @Component(service = PanelEvents.class)
 public class PanelEventsImpl implements PanelEvents {
 
