@@ -69,8 +69,16 @@ public final class Panel implements AutoCloseable {
                     .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
             // 127.0.0.2 is where tests run the restreaming targets they start: allowed as an administrator
             // would allow an internal host; every other internal address stays refused
-            Files.writeString(home.resolve("etc/org.castpanel.platform.cfg"),
-                    "storageRoot = " + storage + "\nallowedTargetHosts = " + SINK_HOST + "\n");
+            // (the shipped file with these two settings replaced: its callbackBaseUrl and the rest stay)
+            Path platformCfg = home.resolve("etc/org.castpanel.platform.cfg");
+            StringBuilder cfg = new StringBuilder();
+            for (String line : Files.readAllLines(platformCfg)) {
+                if (!line.startsWith("storageRoot") && !line.startsWith("allowedTargetHosts")) {
+                    cfg.append(line).append('\n');
+                }
+            }
+            cfg.append("storageRoot = ").append(storage).append("\nallowedTargetHosts = ").append(SINK_HOST).append('\n');
+            Files.writeString(platformCfg, cfg);
             Panel panel = new Panel(home, storage, database);
             panel.launch();
             return panel;

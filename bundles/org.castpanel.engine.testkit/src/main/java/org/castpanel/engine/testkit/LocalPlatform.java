@@ -25,6 +25,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Path root;
     private final ProcessSupervisor supervisor = Standalone.processSupervisor();
     private final Map<Long, Map<String, Integer>> ports = new ConcurrentHashMap<>();
+    private final Standalone.LocalCallbacks callbacks = Standalone.callbacks("http://127.0.0.1:9");
 
     /**
      * A platform rooted in a fresh directory under the system temp folder, readable and traversable
@@ -43,6 +44,14 @@ public final class LocalPlatform implements AutoCloseable {
 
     public ProcessSupervisor supervisor() {
         return supervisor;
+    }
+
+    /**
+     * The callback endpoint: URLs point at a closed port (no HTTP here); a test plays the daemon
+     * with {@link Standalone.LocalCallbacks#call}, which checks the secret and routes like the panel.
+     */
+    public Standalone.LocalCallbacks callbacks() {
+        return callbacks;
     }
 
     public PortAllocator ports() {

@@ -24,4 +24,8 @@ public @interface PlatformConfig {
     @AttributeDefinition(description = "Hosts customers may use as restreaming or pull targets although they are "
             + "this machine or in a private, loopback or link-local range (comma-separated names or addresses)")
     String allowedTargetHosts() default "";
+
+    @AttributeDefinition(description = "Where this machine's daemons reach the panel's callback endpoint "
+            + "(/castpanel-callbacks): the panel's own HTTP address on loopback")
+    String callbackBaseUrl() default "http://127.0.0.1:8181";
 }

@@ -41,6 +41,10 @@ class OutboundTargetsImplTest {
             public String allowedTargetHosts() {
                 return hosts;
             }
+
+            public String callbackBaseUrl() {
+                return "http://127.0.0.1:8181";
+            }
         };
     }
 

@@ -95,4 +95,20 @@ public final class ConfigFiles {
             }
         }
     }
+
+    /**
+     * A random secret of {@code bytes} bytes kept in {@code file} (base64, mode 0600): made on the
+     * first call, read on every later one, so it survives restarts and upgrades. For secrets a
+     * plugin or the platform derives keys and tokens from.
+     */
+    public static synchronized byte[] secret(Path file, int bytes) throws IOException {
+        if (Files.exists(file)) {
+            return java.util.Base64.getDecoder().decode(Files.readString(file).strip());
+        }
+        byte[] secret = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(secret);
+        writeAtomically(file, java.util.Base64.getEncoder().encodeToString(secret) + "\n",
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return secret;
+    }
 }

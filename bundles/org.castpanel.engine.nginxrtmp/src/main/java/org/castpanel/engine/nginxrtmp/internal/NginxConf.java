@@ -26,7 +26,7 @@ final class NginxConf {
 
     static String write(NginxRtmpConfig c, Path dir, String callbackBase, String relayToken, String workerUser) {
         String bind = plain("bindAddress", c.bindAddress());
-        String hooks = plain("panelUrl", callbackBase);
+        String hooks = plain("callback URL", callbackBase);
         URI.create(hooks);
         StringBuilder conf = new StringBuilder();
         conf.append("# written by CastPanel from its Nginx-RTMP plugin settings; changes here are overwritten\n");

@@ -32,7 +32,4 @@ public @interface NginxRtmpConfig {
 
     @AttributeDefinition(description = "The ffmpeg binary that pushes streams to restreaming targets")
     String ffmpeg() default "/usr/bin/ffmpeg";
-
-    @AttributeDefinition(description = "Where nginx reaches the panel for its publish and play callbacks")
-    String panelUrl() default "http://127.0.0.1:8181";
 }

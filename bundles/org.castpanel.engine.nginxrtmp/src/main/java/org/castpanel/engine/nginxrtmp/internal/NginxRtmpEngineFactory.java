@@ -2,12 +2,7 @@ package org.castpanel.engine.nginxrtmp.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import javax.servlet.Servlet;
-
 import org.castpanel.engine.api.Capabilities;
 import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.EngineCallback;
@@ -28,13 +21,12 @@ import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.platform.Callbacks;
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.DaemonThreads;
 import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.engine.api.platform.ServiceDirectories;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -45,14 +37,13 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The Nginx-RTMP engine type: one shared nginx per node, fixed applications, and services told
  * apart by their stream keys in nginx's publish and play callbacks (answered by
- * {@link CallbackServlet}), so no service change ever reloads nginx and drops viewers.
+ * {@link NginxCallbacks}, through the platform's callback endpoint), so no service change ever reloads nginx and drops viewers.
  */
 @Component(service = EngineFactory.class, configurationPid = NginxRtmpConfig.PID)
 @Designate(ocd = NginxRtmpConfig.class)
 public class NginxRtmpEngineFactory implements EngineFactory {
 
     static final String TYPE = "nginx-rtmp";
-    static final String CALLBACK_PATH = "/castpanel-callbacks/nginx-rtmp";
 
     static final List<ConfigField> FIELDS = List.of(
             ConfigField.integer("keyGeneration", "Stream key generation", 1, 1_000_000_000, 1L,
@@ -89,56 +80,39 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     private final Map<Long, AtomicInteger> rtmpViewers = new ConcurrentHashMap<>();
     /** Waiting on nginx and its HTTP endpoints happens here, never on the common pool. */
     private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("castpanel-nginx-rtmp"));
-    private ServiceRegistration<Servlet> callbacks;
+    private final Callbacks callbacks;
+    private final AutoCloseable callbackRegistration;
 
     @Activate
     public NginxRtmpEngineFactory(final @Reference ProcessSupervisor supervisor,
             final @Reference ServiceDirectories directories, final @Reference OutboundTargets targets,
-            final NginxRtmpConfig config, final BundleContext context) {
+            final @Reference Callbacks callbacks, final NginxRtmpConfig config) {
         this.supervisor = supervisor;
         this.targets = targets;
         Path dir = directories.engineDirectory(TYPE);
         this.keys = new StreamKeys(secret(dir));
-        this.server = new NginxServer(supervisor, dir, config, callbackBase(config), keys.relayToken());
+        this.callbacks = callbacks;
+        this.server = new NginxServer(supervisor, dir, config, callbacks.url(TYPE, "engine"), keys.relayToken());
         this.hlsLog = new HlsLog(dir.resolve("hls-access.log"));
-        if (context != null) {
-            Dictionary<String, Object> props = new Hashtable<>();
-            props.put("osgi.http.whiteboard.servlet.pattern", CALLBACK_PATH + "/*");
-            props.put("osgi.http.whiteboard.servlet.name", "castpanel-nginx-rtmp-callbacks");
-            callbacks = context.registerService(Servlet.class, new CallbackServlet(this), props);
-        }
+        this.callbackRegistration = callbacks.register(TYPE, new NginxCallbacks(this));
     }
 
     @Modified
     void modified(NginxRtmpConfig config) throws IOException {
-        server.reconfigure(config, callbackBase(config));
+        server.reconfigure(config, callbacks.url(TYPE, "engine"));
     }
 
     /** nginx keeps running: streams outlive panel restarts and plugin upgrades. */
     @Deactivate
-    void deactivate() {
-        if (callbacks != null) {
-            callbacks.unregister();
-        }
+    void deactivate() throws Exception {
+        callbackRegistration.close();
         executor.shutdownNow();
     }
 
-    private String callbackBase(NginxRtmpConfig config) {
-        return config.panelUrl().replaceAll("/+$", "") + CALLBACK_PATH + "/" + keys.callbackToken();
-    }
-
-    /** The plugin's secret, made once per node: stream keys and the callback token derive from it. */
+    /** The plugin's secret, made once per node: stream keys and the relay token derive from it. */
     private static byte[] secret(Path dir) {
-        Path file = dir.resolve("secret");
         try {
-            if (Files.exists(file)) {
-                return java.util.Base64.getDecoder().decode(Files.readString(file).strip());
-            }
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            ConfigFiles.writeAtomically(file, java.util.Base64.getEncoder().encodeToString(secret) + "\n",
-                    PosixFilePermissions.fromString("rw-------"));
-            return secret;
+            return ConfigFiles.secret(dir.resolve("secret"), 32);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -217,10 +191,6 @@ public class NginxRtmpEngineFactory implements EngineFactory {
 
     HlsLog hlsLog() {
         return hlsLog;
-    }
-
-    String callbackToken() {
-        return keys.callbackToken();
     }
 
     /**

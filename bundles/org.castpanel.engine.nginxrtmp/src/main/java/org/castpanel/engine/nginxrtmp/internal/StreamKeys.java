@@ -26,11 +26,6 @@ final class StreamKeys {
         return serviceId + "-" + mac(serviceId + ":" + generation).substring(0, 24);
     }
 
-    /** The token nginx's callback URLs carry, so that only this nginx can call them. */
-    String callbackToken() {
-        return mac("callbacks").substring(0, 32);
-    }
-
     /**
      * What nginx's relay from {@code ingest} to {@code live} carries in its tcUrl: the live
      * application's publish callback lets in only a publisher that presents it. It is in nginx.conf

@@ -21,15 +21,30 @@ class NginxRtmpContractTest extends EngineContractTest {
         this.platform = platform;
         int[] ports = freePorts();
         this.factory = new NginxRtmpEngineFactory(platform.supervisor(), platform.directories(), platform.targets(),
-                config(ports[0], ports[1], "http://127.0.0.1:9"), null);
+                platform.callbacks(), config(ports[0], ports[1]));
         return factory;
     }
 
     /** The shared nginx outlives the plugin by design; the test stops the one it started. */
     @AfterEach
-    void stopNginx() {
+    void stopNginx() throws Exception {
         factory.stopServer(platform.supervisor());
         factory.deactivate();
+    }
+
+    /** nginx's hooks reach the plugin through the platform's callback endpoint, its secret checked first. */
+    @org.junit.jupiter.api.Test
+    void nginxCallbacksGoThroughThePlatformsEndpoint() {
+        String url = platform.callbacks().url(NginxRtmpEngineFactory.TYPE, "engine");
+        java.util.Map<String, java.util.List<String>> unknownKey = java.util.Map.of("name", java.util.List.of("7-abc"),
+                "addr", java.util.List.of("203.0.113.5"));
+        org.junit.jupiter.api.Assertions.assertEquals(403, platform.callbacks().call(url, "publish", unknownKey).status(),
+                "a key of no service is refused");
+        org.junit.jupiter.api.Assertions.assertEquals(404, platform.callbacks()
+                .call(url.substring(0, url.length() - 1) + "x", "publish", unknownKey).status(), "a wrong secret is not found");
+        org.junit.jupiter.api.Assertions.assertEquals(404, platform.callbacks()
+                .call(platform.callbacks().url(NginxRtmpEngineFactory.TYPE, "service-1"), "publish", unknownKey).status(),
+                "nginx-rtmp answers only its shared nginx's scope");
     }
 
     /** Two different free ports: both sockets stay open until both are chosen. */
@@ -41,7 +56,7 @@ class NginxRtmpContractTest extends EngineContractTest {
         }
     }
 
-    static NginxRtmpConfig config(int rtmpPort, int httpPort, String panelUrl) {
+    static NginxRtmpConfig config(int rtmpPort, int httpPort) {
         return new NginxRtmpConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -86,11 +101,6 @@ class NginxRtmpContractTest extends EngineContractTest {
             @Override
             public String ffmpeg() {
                 return "/usr/bin/ffmpeg";
-            }
-
-            @Override
-            public String panelUrl() {
-                return panelUrl;
             }
         };
     }
