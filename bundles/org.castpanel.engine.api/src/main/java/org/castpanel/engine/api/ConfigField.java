@@ -53,4 +53,94 @@ public record ConfigField(String name, String label, Type type, boolean required
             String description) {
         return new ConfigField(name, label, Type.CHOICE, false, null, null, options, false, defaultValue, description);
     }
+
+    /**
+     * A field built step by step, for anything the short factories above do not cover:
+     * {@code ConfigField.builder("pushUrl1", Type.TARGET_URL).label("Restream 1").maxLength(300).pattern("rtmps?://.+").build()}.
+     */
+    public static Builder builder(String name, Type type) {
+        return new Builder(name, type);
+    }
+
+    /** Builds a {@link ConfigField}; every step is optional, the label defaults to the name. */
+    public static final class Builder {
+        private final String name;
+        private final Type type;
+        private String label;
+        private boolean required;
+        private Long min;
+        private Long max;
+        private List<String> options;
+        private boolean secret;
+        private Object defaultValue;
+        private String description;
+        private String pattern;
+
+        private Builder(String name, Type type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder required() {
+            this.required = true;
+            return this;
+        }
+
+        /** The bounds of an INTEGER. */
+        public Builder range(long min, long max) {
+            this.min = min;
+            this.max = max;
+            return this;
+        }
+
+        /** The shortest and longest text (TEXT, URL, TARGET_URL). */
+        public Builder length(int minLength, int maxLength) {
+            this.min = (long) minLength;
+            this.max = (long) maxLength;
+            return this;
+        }
+
+        /** The longest text (TEXT, URL, TARGET_URL). */
+        public Builder maxLength(int maxLength) {
+            this.max = (long) maxLength;
+            return this;
+        }
+
+        public Builder options(List<String> options) {
+            this.options = options;
+            return this;
+        }
+
+        /** Never shown back to anyone once stored (passwords, stream keys of other platforms). */
+        public Builder secret() {
+            this.secret = true;
+            return this;
+        }
+
+        public Builder defaultValue(Object defaultValue) {
+            this.defaultValue = defaultValue;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** A Java regular expression a TEXT value must match as a whole; say it in the description. */
+        public Builder pattern(String pattern) {
+            this.pattern = pattern;
+            return this;
+        }
+
+        public ConfigField build() {
+            return new ConfigField(name, label == null ? name : label, type, required, min, max, options, secret,
+                    defaultValue, description, pattern);
+        }
+    }
 }

@@ -24,4 +24,9 @@ public record ServiceContext(long serviceId, long ownerId, String engineTypeId, 
             ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory) {
         this(serviceId, ownerId, engineTypeId, name, node, limits, config, serviceDirectory, contentDirectory, List.of());
     }
+
+    /** The settings read by type: {@code settings().integer("keyGeneration", 1)}, never a cast. */
+    public Settings settings() {
+        return new Settings(config);
+    }
 }

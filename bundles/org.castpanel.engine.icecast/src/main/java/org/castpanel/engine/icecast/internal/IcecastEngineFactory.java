@@ -32,15 +32,16 @@ public class IcecastEngineFactory implements EngineFactory {
     static final String TYPE = "icecast";
 
     static final List<ConfigField> FIELDS = List.of(
-            new ConfigField("mount", "Mount point", ConfigField.Type.TEXT, false, 2L, 64L, null, false, "/stream",
-                    "Where encoders send and listeners listen: / then letters, digits, . _ -, e.g. /live",
-                    MountPoint.NAME.pattern()),
-            new ConfigField("fallbackMount", "Fallback mount", ConfigField.Type.TEXT, false, 2L, 64L, null, false,
-                    null, "Where listeners go when the source drops, e.g. /autodj", MountPoint.NAME.pattern()),
+            ConfigField.builder("mount", ConfigField.Type.TEXT).label("Mount point").length(2, 64).defaultValue("/stream")
+                    .description("Where encoders send and listeners listen: / then letters, digits, . _ -, e.g. /live")
+                    .pattern(MountPoint.NAME.pattern()).build(),
+            ConfigField.builder("fallbackMount", ConfigField.Type.TEXT).label("Fallback mount").length(2, 64)
+                    .description("Where listeners go when the source drops, e.g. /autodj")
+                    .pattern(MountPoint.NAME.pattern()).build(),
             ConfigField.text("streamName", "Stream name", false, 100, "Shown by players and directories"),
             ConfigField.text("description", "Description", false, 200, null),
             ConfigField.text("genre", "Genre", false, 60, null),
-            new ConfigField("url", "Station website", ConfigField.Type.URL, false, null, 200L, null, false, null, null),
+            ConfigField.builder("url", ConfigField.Type.URL).label("Station website").maxLength(200).build(),
             ConfigField.bool("public", "List in public directories", false, null));
 
     private final ProcessSupervisor supervisor;

@@ -35,6 +35,7 @@ import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.Settings;
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.LocalHttp;
 import org.castpanel.engine.api.platform.PortAllocator;
@@ -74,7 +75,7 @@ final class IcecastHandler implements EngineHandler {
     }
 
     private String mount() {
-        return (String) context.config().getOrDefault("mount", "/stream");
+        return context.settings().text("mount", "/stream");
     }
 
     @Override
@@ -101,22 +102,19 @@ final class IcecastHandler implements EngineHandler {
 
     /** The main mount from the service's settings, then its extra mount points. */
     private List<IcecastXml.Mount> mounts() {
-        boolean listed = Boolean.TRUE.equals(context.config().get("public"));
-        String url = text("url", null);
+        Settings settings = context.settings();
+        boolean listed = settings.bool("public", false);
+        String url = settings.text("url", null);
         List<IcecastXml.Mount> mounts = new ArrayList<>();
-        mounts.add(new IcecastXml.Mount(mount(), context.limits().maxListeners(), text("fallbackMount", null), false,
-                listed, text("streamName", context.name()), text("description", null), text("genre", null), url));
+        mounts.add(new IcecastXml.Mount(mount(), context.limits().maxListeners(), settings.text("fallbackMount", null),
+                false, listed, settings.text("streamName", context.name()), settings.text("description", null),
+                settings.text("genre", null), url));
         for (MountPoint m : context.mounts()) {
             Integer max = m.maxListeners() != null ? m.maxListeners() : context.limits().maxListeners();
             mounts.add(new IcecastXml.Mount(m.name(), max, m.fallbackMount(), m.hidden(), listed && !m.hidden(),
                     m.streamName() != null ? m.streamName() : context.name(), m.description(), m.genre(), url));
         }
         return mounts;
-    }
-
-    private String text(String key, String fallback) {
-        Object value = context.config().get(key);
-        return value == null ? fallback : value.toString();
     }
 
     /** The service's passwords, generated once and kept in its directory (owner-readable only). */

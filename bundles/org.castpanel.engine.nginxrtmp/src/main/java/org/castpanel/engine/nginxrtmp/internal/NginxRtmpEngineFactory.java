@@ -57,15 +57,15 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     static final int PUSH_TARGETS = 2;
 
     private static ConfigField pushUrl(int n) {
-        return new ConfigField("pushUrl" + n, "Restream " + n + ": server", ConfigField.Type.TARGET_URL, false, null, 300L,
-                null, false, null, "RTMP server to publish to while you broadcast, e.g. rtmp://a.rtmp.youtube.com/live2",
-                "rtmps?://.+");
+        return ConfigField.builder("pushUrl" + n, ConfigField.Type.TARGET_URL).label("Restream " + n + ": server")
+                .maxLength(300).pattern("rtmps?://.+")
+                .description("RTMP server to publish to while you broadcast, e.g. rtmp://a.rtmp.youtube.com/live2").build();
     }
 
     private static ConfigField pushKey(int n) {
-        return new ConfigField("pushKey" + n, "Restream " + n + ": stream key", ConfigField.Type.TEXT, false, null, 300L,
-                null, true, null, "The key that platform gave you (letters, digits and _ - . = & ? / + only)",
-                "[A-Za-z0-9_.=&?/+-]{1,300}");
+        return ConfigField.builder("pushKey" + n, ConfigField.Type.TEXT).label("Restream " + n + ": stream key")
+                .maxLength(300).secret().pattern("[A-Za-z0-9_.=&?/+-]{1,300}")
+                .description("The key that platform gave you (letters, digits and _ - . = & ? / + only)").build();
     }
 
     private final ProcessSupervisor supervisor;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -50,8 +51,7 @@ final class NginxRtmpHandler implements EngineHandler {
         this.engine = engine;
         this.executor = executor;
         this.rtmpViewers = engine.rtmpViewers(context.serviceId());
-        Object generation = context.config().getOrDefault("keyGeneration", 1L);
-        this.key = engine.keys().key(context.serviceId(), ((Number) generation).longValue());
+        this.key = engine.keys().key(context.serviceId(), context.settings().integer("keyGeneration", 1));
     }
 
     long serviceId() {
@@ -99,7 +99,7 @@ final class NginxRtmpHandler implements EngineHandler {
         if (!pushTargets().isEmpty()) {
             executor.execute(this::startPushes);
         }
-        if (!Boolean.TRUE.equals(context.config().get("record"))) {
+        if (!context.settings().bool("record", false)) {
             return;
         }
         executor.execute(() -> {
@@ -129,10 +129,10 @@ final class NginxRtmpHandler implements EngineHandler {
     List<String> pushTargets() {
         List<String> targets = new ArrayList<>();
         for (int n = 1; n <= NginxRtmpEngineFactory.PUSH_TARGETS; n++) {
-            Object url = context.config().get("pushUrl" + n);
-            Object key = context.config().get("pushKey" + n);
-            if (url != null && key != null) {
-                targets.add(url.toString().replaceAll("/+$", "") + "/" + key);
+            Optional<String> url = context.settings().text("pushUrl" + n);
+            Optional<String> key = context.settings().text("pushKey" + n);
+            if (url.isPresent() && key.isPresent()) {
+                targets.add(url.get().replaceAll("/+$", "") + "/" + key.get());
             }
         }
         return targets;
@@ -238,7 +238,7 @@ final class NginxRtmpHandler implements EngineHandler {
 
     /** An RTMP player asks to watch; refused when stopped, RTMP playback is off or the viewer limit is reached. */
     boolean authorizePlay() {
-        if (!accepts() || Boolean.FALSE.equals(context.config().get("rtmpPlayback"))) {
+        if (!accepts() || !context.settings().bool("rtmpPlayback", true)) {
             return false;
         }
         Integer max = context.limits().maxListeners();
@@ -395,7 +395,7 @@ final class NginxRtmpHandler implements EngineHandler {
         details.put("streamKey", key);
         details.put("publishUrl", "rtmp://" + c.hostname() + ":" + c.rtmpPort() + "/ingest/" + key);
         details.put("hlsUrl", "http://" + c.hostname() + ":" + c.httpPort() + "/hls/" + streamName() + "/index.m3u8");
-        if (!Boolean.FALSE.equals(context.config().get("rtmpPlayback"))) {
+        if (!!context.settings().bool("rtmpPlayback", true)) {
             details.put("rtmpUrl", "rtmp://" + c.hostname() + ":" + c.rtmpPort() + "/live/" + streamName());
         }
         return CompletableFuture.completedFuture(details);

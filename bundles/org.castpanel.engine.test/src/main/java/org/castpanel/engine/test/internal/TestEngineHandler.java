@@ -48,7 +48,7 @@ final class TestEngineHandler implements EngineHandler {
     public CompletionStage<Void> provision() {
         return Stages.run(() -> {
             int port = ports.port(context.serviceId(), "stream");
-            String title = (String) context.config().getOrDefault("title", context.name());
+            String title = context.settings().text("title", context.name());
             ConfigFiles.writeAtomically(dir().resolve("service.conf"),
                     "name = " + ConfigFiles.quoted(context.name()) + "\ntitle = " + ConfigFiles.quoted(title)
                             + "\nport = " + port + "\nmaxListeners = " + context.limits().maxListeners() + "\n",
@@ -58,7 +58,7 @@ final class TestEngineHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> start() {
-        String behaviour = (String) context.config().getOrDefault("behaviour", "normal");
+        String behaviour = context.settings().text("behaviour", "normal");
         switch (behaviour) {
             case "fail" -> {
                 return CompletableFuture.failedFuture(new IllegalStateException("the test engine was told to fail"));
@@ -73,7 +73,7 @@ final class TestEngineHandler implements EngineHandler {
                 }
             }
             case "slow" -> {
-                long delay = ((Number) context.config().getOrDefault("delayMillis", 0L)).longValue();
+                long delay = context.settings().integer("delayMillis", 0);
                 return CompletableFuture.runAsync(() -> {
                 }, CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS))
                         .thenCompose(v -> startDaemon());

@@ -39,7 +39,7 @@ final class ExampleEngineHandler implements EngineHandler {
     public CompletionStage<Void> provision() {
         return Stages.run(() -> {
             int port = ports.port(context.serviceId(), "listen");
-            String greeting = (String) context.config().getOrDefault("greeting", "hello");
+            String greeting = context.settings().text("greeting", "hello");
             // every customer value goes through ConfigFiles' escaping: no config injection
             ConfigFiles.writeAtomically(context.serviceDirectory().resolve("example.conf"),
                     "port " + port + ";\ngreeting " + ConfigFiles.quoted(greeting) + ";\n", null);
