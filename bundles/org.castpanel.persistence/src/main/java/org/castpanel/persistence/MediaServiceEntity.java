@@ -43,6 +43,9 @@ public class MediaServiceEntity {
     public Integer mountPoints;
     @Column(name = "config_json")
     public String configJson;
+    /** For a source service (an AutoDJ): the server service it feeds; null for a server service. */
+    @Column(name = "attached_to")
+    public Long attachedTo;
     @Column(name = "created_at")
     public long createdAt;
     @Column(name = "updated_at")

@@ -29,6 +29,8 @@ import org.castpanel.core.api.ServiceState;
 import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.PanelNode;
+import org.castpanel.engine.api.EngineRole;
+import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.MediaServiceEntity;
@@ -218,6 +220,12 @@ public class MediaServicesImpl implements MediaServices {
             s.dataTransferGb = Validation.limit("dataTransferGb", input.dataTransferGb(), c.serviceMaxDataTransferGb());
             s.mountPoints = Validation.limit("mountPoints", input.mountPoints(), c.serviceMaxMountPoints());
             s.configJson = toJson(config);
+            if (engine.type().role() == EngineRole.SOURCE) {
+                s.attachedTo = attachable(em, owner, engine.type(), input.attachedTo()).id;
+            } else if (input.attachedTo() != null) {
+                throw CastPanelException.invalid("attachedTo", "only a source type (an AutoDJ) feeds another service; "
+                        + engine.type().id() + " is a server type");
+            }
             checkPlan(em, owner, s);
             s.createdAt = s.updatedAt = revised(s);
             em.persist(s);
@@ -231,6 +239,57 @@ public class MediaServicesImpl implements MediaServices {
         }));
         publishService(created);
         return created;
+    }
+
+    /**
+     * The server service a new source service of {@code owner} feeds: one of the owner's own server
+     * services whose engine accepts a protocol the source speaks.
+     */
+    private MediaServiceEntity attachable(EntityManager em, AccountEntity owner, EngineType source, Long serverId) {
+        if (serverId == null) {
+            throw CastPanelException.invalid("attachedTo", "a " + source.label() + " service feeds a server service "
+                    + "of the same owner: give its id in attachedTo");
+        }
+        MediaServiceEntity server = em.find(MediaServiceEntity.class, serverId);
+        if (server == null || server.ownerId != owner.id) {
+            throw CastPanelException.invalid("attachedTo", "service " + serverId + " is not one of " + owner.username
+                    + "'s services");
+        }
+        if (server.deleting) {
+            throw CastPanelException.conflict("attachedTo", "service " + serverId + " is being deleted");
+        }
+        if (server.attachedTo != null) {
+            throw CastPanelException.invalid("attachedTo", "service " + serverId + " is itself a source; attach to "
+                    + "the server service it feeds");
+        }
+        EngineType serverType = engines.get(server.engineType).filter(EngineInfo::available).map(EngineInfo::type)
+                .orElseThrow(() -> CastPanelException.conflict("attachedTo", "the engine of service " + serverId
+                        + " is not installed"));
+        if (serverType.protocolFor(source) == null) {
+            throw CastPanelException.invalid("attachedTo", "a " + source.label() + " service cannot feed service "
+                    + serverId + " (" + serverType.label() + "): it speaks " + String.join(", ",
+                            new java.util.TreeSet<>(source.sourceProtocols())) + "; " + serverType.label()
+                    + (serverType.sourceProtocols().isEmpty() ? " accepts no sources"
+                            : " accepts " + String.join(", ", new java.util.TreeSet<>(serverType.sourceProtocols()))));
+        }
+        return server;
+    }
+
+    /** The source services feeding a server service. */
+    private static List<MediaServiceEntity> sourcesOf(EntityManager em, long serverId) {
+        return em.createQuery("SELECT s FROM MediaServiceEntity s WHERE s.attachedTo = :id ORDER BY s.id",
+                MediaServiceEntity.class).setParameter("id", serverId).getResultList();
+    }
+
+    /** A server stops (or is suspended): the sources feeding it stop with it, as the same actor. */
+    private void stopSources(EntityManager em, Caller caller, MediaServiceEntity server) {
+        for (MediaServiceEntity source : sourcesOf(em, server.id)) {
+            if ("RUNNING".equals(source.desiredState) && !source.deleting) {
+                source.desiredState = "STOPPED";
+                source.updatedAt = revised(source);
+                queue.enqueue(source.id, ActionType.STOP, caller, "the server service " + server.id + " it feeds stops");
+            }
+        }
     }
 
     private String pathOf(MediaService service) {
@@ -358,6 +417,11 @@ public class MediaServicesImpl implements MediaServices {
                 throw CastPanelException.forbidden("only administrators and resellers move services between accounts");
             }
             AccountEntity owner = owner(em, caller, newOwnerId);
+            if (s.attachedTo != null || !sourcesOf(em, s.id).isEmpty()) {
+                // a source and its server share an owner; moving one would break the pair
+                throw CastPanelException.conflict("service " + s.id + (s.attachedTo != null ? " feeds service "
+                        + s.attachedTo : " is fed by a source service") + "; delete the source to move the server");
+            }
             long previous = s.ownerId;
             s.ownerId = owner.id;
             s.ownerPath = owner.path;
@@ -388,6 +452,7 @@ public class MediaServicesImpl implements MediaServices {
             if (suspended) {
                 s.desiredState = "STOPPED";
                 queue.enqueue(s.id, ActionType.STOP, caller, "suspended");
+                stopSources(em, caller, s);
             }
             s.updatedAt = revised(s);
             Audit.write(store, em, caller, suspended ? "service.suspend" : "service.unsuspend", "service", s.id,
@@ -429,9 +494,27 @@ public class MediaServicesImpl implements MediaServices {
             throw CastPanelException.conflict("service " + s.id + " is suspended; it cannot be started");
         }
         switch (action) {
-            case START, RESTART -> s.desiredState = "RUNNING";
-            case STOP -> s.desiredState = "STOPPED";
+            case START, RESTART -> {
+                if (s.attachedTo != null) {
+                    MediaServiceEntity server = em.find(MediaServiceEntity.class, s.attachedTo);
+                    if (server == null || !"RUNNING".equals(server.desiredState) || server.suspended) {
+                        throw CastPanelException.conflict("service " + s.id + " feeds service " + s.attachedTo
+                                + ", which is not running; start that server service first");
+                    }
+                }
+                s.desiredState = "RUNNING";
+            }
+            case STOP -> {
+                s.desiredState = "STOPPED";
+                stopSources(em, caller, s);
+            }
             case DELETE -> {
+                List<MediaServiceEntity> sources = sourcesOf(em, s.id);
+                if (!sources.isEmpty()) {
+                    throw CastPanelException.conflict("service " + s.id + " is fed by source service(s) "
+                            + sources.stream().map(x -> String.valueOf(x.id)).collect(java.util.stream.Collectors.joining(", "))
+                            + "; delete them first");
+                }
                 Optional<EngineInfo> engine = engines.get(s.engineType);
                 boolean video = engine.map(e -> e.type().kind() == MediaKind.VIDEO).orElse(false);
                 if (video && !confirmed) {
@@ -537,7 +620,7 @@ public class MediaServicesImpl implements MediaServices {
                 state, available ? s.stateDetail : "the " + s.engineType + " engine plugin is not installed",
                 "RUNNING".equals(s.desiredState), s.suspended, s.deleting, s.maxListeners, s.maxBitrateKbps,
                 s.diskQuotaMb, s.dataTransferGb, s.mountPoints,
-                available ? EngineConfig.shown(fields, fromJson(s.configJson)) : Map.of(),
+                available ? EngineConfig.shown(fields, fromJson(s.configJson)) : Map.of(), s.attachedTo,
                 Instant.ofEpochMilli(s.createdAt), Instant.ofEpochMilli(s.updatedAt));
     }
 

@@ -82,6 +82,10 @@ final class PlanLimits {
             if (subResellerPaths.stream().anyMatch(service.ownerPath::startsWith)) {
                 continue; // counted in that sub-reseller's plan
             }
+            if (service.attachedTo != null) {
+                used[Limit.AUTODJ.ordinal()]++; // a source (AutoDJ) takes an AutoDJ slot, not a server
+                continue;
+            }
             used[Limit.SERVERS.ordinal()]++;
             used[Limit.LISTENERS.ordinal()] += service.maxListeners == null ? 0 : service.maxListeners;
             used[Limit.DATA_TRANSFER_GB.ordinal()] += service.dataTransferGb == null ? 0 : service.dataTransferGb;
@@ -117,6 +121,17 @@ final class PlanLimits {
                     + " does not allow " + service.engineType + " services; it allows " + String.join(", ", types));
         }
         long[] used = used(em, reseller, null, service.id);
+        if (service.attachedTo != null) {
+            if (!plan.autoDjAllowed) {
+                throw CastPanelException.invalid("engineType", "the reseller plan of " + reseller.username
+                        + " does not include AutoDJ");
+            }
+            if (plan.autoDjQuota != null && used[Limit.AUTODJ.ordinal()] + 1 > plan.autoDjQuota) {
+                throw CastPanelException.conflict("autoDjQuota", "the AutoDJ quota of " + reseller.username
+                        + "'s plan (" + plan.autoDjQuota + ") is used up");
+            }
+            return; // a source has no listeners, transfer or disk of its own: its server has
+        }
         if (plan.serverLimit != null && used[Limit.SERVERS.ordinal()] + 1 > plan.serverLimit) {
             throw CastPanelException.conflict("serverLimit", "the server limit of " + reseller.username + "'s plan ("
                     + plan.serverLimit + ") is reached");

@@ -76,4 +76,14 @@ public interface EngineHandler {
     /** The handler is no longer used (plugin stopping, service deleted); release in-memory resources only. */
     default void dispose() {
     }
+
+    /**
+     * For a server engine whose type accepts sources: where a source speaking {@code protocol}
+     * (one of the type's {@link EngineType#sourceProtocols()}) feeds this service, with the
+     * service's own source credentials. The platform asks when it makes an attached source's
+     * handler; a plugin never reads another plugin's files. The default: no sources accepted.
+     */
+    default CompletionStage<SourceEndpoint> sourceEndpoint(String protocol) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this engine accepts no sources"));
+    }
 }

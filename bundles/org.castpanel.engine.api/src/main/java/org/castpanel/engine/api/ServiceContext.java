@@ -10,13 +10,30 @@ import java.util.Map;
  * belongs to this service alone (config files, logs, pid files); {@code contentDirectory} to the
  * owning customer and is shared by the customer's services (seed: content/user_{id}/).
  * {@code mounts} are the service's extra mount points (engines with mount points only).
+ * {@code source} is set for a source service only: where and how it feeds the server service it is
+ * attached to, as that server's handler answered (null otherwise).
  */
 public record ServiceContext(long serviceId, long ownerId, String engineTypeId, String name, String node,
-        ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory, List<MountPoint> mounts) {
+        ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory,
+        List<MountPoint> mounts, SourceEndpoint source) {
 
     public ServiceContext {
         config = config == null ? Map.of() : Map.copyOf(config);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+
+    /** A context of a server service. */
+    public ServiceContext(long serviceId, long ownerId, String engineTypeId, String name, String node,
+            ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory,
+            List<MountPoint> mounts) {
+        this(serviceId, ownerId, engineTypeId, name, node, limits, config, serviceDirectory, contentDirectory, mounts,
+                null);
+    }
+
+    /** The same context, feeding {@code source}. */
+    public ServiceContext withSource(SourceEndpoint source) {
+        return new ServiceContext(serviceId, ownerId, engineTypeId, name, node, limits, config, serviceDirectory,
+                contentDirectory, mounts, source);
     }
 
     /** A context without extra mount points. */

@@ -17,7 +17,24 @@ public final class Stages {
         void run() throws IOException;
     }
 
+    /** Work with a result that may fail with an I/O error. */
+    @FunctionalInterface
+    public interface Supply<T> {
+        T get() throws IOException;
+    }
+
     private Stages() {
+    }
+
+    /** Computes {@code supply} now, on the calling thread. */
+    public static <T> CompletionStage<T> supply(Supply<T> supply) {
+        try {
+            return CompletableFuture.completedFuture(supply.get());
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Runs {@code step} now, on the calling thread. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.OutboundTargets;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.engine.api.platform.ServiceDirectories;
@@ -52,6 +53,21 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public Standalone.LocalCallbacks callbacks() {
         return callbacks;
+    }
+
+    /** The node {@code local}, reached as {@code 127.0.0.1}. */
+    public PanelNode node() {
+        return new PanelNode() {
+            @Override
+            public String name() {
+                return "local";
+            }
+
+            @Override
+            public String publicHostname() {
+                return "127.0.0.1";
+            }
+        };
     }
 
     public PortAllocator ports() {

@@ -5,11 +5,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 
-/** The node name from the platform's settings. */
+/** The node's name and public host name from the platform's settings. */
 @Component(service = PanelNode.class, configurationPid = PlatformConfig.PID)
 public class PanelNodeImpl implements PanelNode {
 
     private volatile String name;
+    private volatile String publicHostname;
 
     @Activate
     public PanelNodeImpl(final PlatformConfig config) {
@@ -19,10 +20,16 @@ public class PanelNodeImpl implements PanelNode {
     @Modified
     void modified(PlatformConfig config) {
         this.name = config.node();
+        this.publicHostname = config.publicHostname().isBlank() ? "localhost" : config.publicHostname().strip();
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String publicHostname() {
+        return publicHostname;
     }
 }

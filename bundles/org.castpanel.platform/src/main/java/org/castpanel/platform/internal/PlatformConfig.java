@@ -28,4 +28,8 @@ public @interface PlatformConfig {
     @AttributeDefinition(description = "Where this machine's daemons reach the panel's callback endpoint "
             + "(/castpanel-callbacks): the panel's own HTTP address on loopback")
     String callbackBaseUrl() default "http://127.0.0.1:8181";
+
+    @AttributeDefinition(description = "The host name customers use for this node's services (connection "
+            + "details of every engine): a DNS name or address of this server")
+    String publicHostname() default "localhost";
 }

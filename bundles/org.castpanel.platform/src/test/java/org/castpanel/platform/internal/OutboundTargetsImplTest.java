@@ -45,6 +45,10 @@ class OutboundTargetsImplTest {
             public String callbackBaseUrl() {
                 return "http://127.0.0.1:8181";
             }
+
+            public String publicHostname() {
+                return "localhost";
+            }
         };
     }
 

@@ -23,6 +23,7 @@ import org.castpanel.engine.api.EngineRole;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.SourceEndpoint;
 import org.castpanel.persistence.EngineTypeEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.Store;
@@ -144,23 +145,54 @@ public class EngineRegistry implements EngineCatalog {
         if (engine == null) {
             return Optional.empty();
         }
+        MediaServiceEntity server = service.attachedTo == null ? null
+                : store.read(em -> em.find(MediaServiceEntity.class, service.attachedTo));
+        // a source's handler is made again when its server's settings change too (its mount, say)
+        long revision = server == null ? service.updatedAt : Math.max(service.updatedAt, server.updatedAt);
         CachedHandler cached = handlers.get(service.id);
         // a caller holding an older copy of the row (the collector's list) keeps using the newer handler
-        if (cached != null && cached.factory() == engine.factory() && cached.revision() >= service.updatedAt) {
+        if (cached != null && cached.factory() == engine.factory() && cached.revision() >= revision) {
             return Optional.of(cached.handler());
         }
         ServiceContext context = runtime.context(service);
+        if (service.attachedTo != null) {
+            context = context.withSource(sourceEndpoint(runtime, engine.type(), service, server));
+        }
+        ServiceContext made = context;
         EngineCallback callback = runtime.callback(service.id);
         EngineHandler handler = calls.call("createHandler()", pluginCall,
-                () -> engine.factory().createHandler(context, callback));
+                () -> engine.factory().createHandler(made, callback));
         if (handler == null) {
             throw new PluginCalls.PluginFailure("the engine plugin made no handler", false, null);
         }
-        CachedHandler replaced = handlers.put(service.id, new CachedHandler(engine.factory(), service.updatedAt, handler));
+        CachedHandler replaced = handlers.put(service.id, new CachedHandler(engine.factory(), revision, handler));
         if (replaced != null) {
             disposeQuietly(replaced.handler());
         }
         return Optional.of(handler);
+    }
+
+    /**
+     * Where a source service feeds its server, as the server's own handler answers: the platform
+     * passes it on, so neither plugin reads the other's files.
+     */
+    private SourceEndpoint sourceEndpoint(ServiceRuntime runtime, EngineType sourceType, MediaServiceEntity source,
+            MediaServiceEntity server) throws PluginCalls.PluginFailure {
+        if (server == null || server.deleting) {
+            throw new PluginCalls.PluginFailure("the server service " + source.attachedTo + " it feeds is gone", false, null);
+        }
+        Offered serverEngine = offered.get(server.engineType);
+        if (serverEngine == null) {
+            throw new PluginCalls.PluginFailure("the " + server.engineType + " engine of the server service "
+                    + server.id + " is not installed", true, null);
+        }
+        String protocol = serverEngine.type().protocolFor(sourceType);
+        if (protocol == null) {
+            throw new PluginCalls.PluginFailure("the server service " + server.id + " no longer accepts a "
+                    + sourceType.label() + " source", false, null);
+        }
+        return call(runtime, server, "sourceEndpoint", pluginCall, h -> h.sourceEndpoint(protocol))
+                .orElseThrow(() -> new PluginCalls.PluginFailure("the server service gave no source endpoint", true, null));
     }
 
     /**
@@ -232,8 +264,7 @@ public class EngineRegistry implements EngineCatalog {
 
     /** A type whose plugin is gone: only its id is known. */
     private static EngineInfo unavailable(String id, boolean enabled, long services) {
-        EngineType type = new EngineType(id, id + " (plugin not installed)", MediaKind.AUDIO, EngineRole.SERVER,
-                Set.of(), List.of(), List.of(), Set.of());
+        EngineType type = EngineType.server(id, id + " (plugin not installed)", MediaKind.AUDIO, Set.of(), List.of());
         return new EngineInfo(type, null, enabled, false, services);
     }
 

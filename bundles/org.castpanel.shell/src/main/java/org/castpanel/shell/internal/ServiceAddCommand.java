@@ -39,6 +39,9 @@ public class ServiceAddCommand extends ConsoleCommand {
     @Option(name = "--transfer", description = "Data transfer per month in GB")
     Long transfer;
 
+    @Option(name = "--feeds", description = "For a source type (AutoDJ): the id of the server service it feeds")
+    Long feeds;
+
     @Argument(index = 0, name = "type", required = true, description = "Engine type id (see castpanel:engine-list)")
     String type;
 
@@ -46,7 +49,7 @@ public class ServiceAddCommand extends ConsoleCommand {
     void run(Caller caller, PrintStream out) {
         Long ownerId = owner == null ? null : account(caller, owner).id();
         MediaService created = services.create(caller, new NewMediaService(ownerId, type, name, listeners, bitrate,
-                disk, transfer, null, null, null));
+                disk, transfer, null, null, null, feeds));
         out.println("Created service " + created.id() + " (" + created.name() + ", " + created.engineType() + ")");
     }
 }

@@ -12,4 +12,11 @@ public interface PanelNode {
 
     /** This node's name, e.g. {@code local}. */
     String name();
+
+    /**
+     * The host name customers and their encoders and players use for this node's services
+     * ({@code publicHostname} in {@code etc/org.castpanel.platform.cfg}): what connection details
+     * show, one setting for every engine.
+     */
+    String publicHostname();
 }

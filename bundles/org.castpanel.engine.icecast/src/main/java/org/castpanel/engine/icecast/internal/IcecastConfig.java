@@ -12,9 +12,6 @@ public @interface IcecastConfig {
     @AttributeDefinition(description = "The icecast2 binary")
     String binary() default "/usr/bin/icecast2";
 
-    @AttributeDefinition(description = "Host name listeners and encoders use (shown in connection details)")
-    String hostname() default "localhost";
-
     @AttributeDefinition(description = "Address icecast listens on")
     String bindAddress() default "0.0.0.0";
 

@@ -13,8 +13,10 @@ import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.MountPoint;
+import org.castpanel.engine.api.SourceProtocols;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.platform.DaemonThreads;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.osgi.service.component.annotations.Activate;
@@ -46,6 +48,7 @@ public class IcecastEngineFactory implements EngineFactory {
 
     private final ProcessSupervisor supervisor;
     private final PortAllocator ports;
+    private final PanelNode node;
     /**
      * The handlers' own threads for HTTP calls to icecast: waiting for a start, probes, statistics.
      * Not the common fork-join pool, which has a single thread on a two-core machine.
@@ -55,9 +58,10 @@ public class IcecastEngineFactory implements EngineFactory {
 
     @Activate
     public IcecastEngineFactory(final @Reference ProcessSupervisor supervisor, final @Reference PortAllocator ports,
-            final IcecastConfig config) {
+            final @Reference PanelNode node, final IcecastConfig config) {
         this.supervisor = supervisor;
         this.ports = ports;
+        this.node = node;
         this.config = config;
     }
 
@@ -74,11 +78,12 @@ public class IcecastEngineFactory implements EngineFactory {
     @Override
     public List<EngineType> engineTypes() {
         return List.of(EngineType.server(TYPE, "Icecast 2", MediaKind.AUDIO,
-                Set.of(Capabilities.MOUNT_POINTS, Capabilities.LISTENER_STATS, Capabilities.RELAY), FIELDS));
+                Set.of(Capabilities.MOUNT_POINTS, Capabilities.LISTENER_STATS, Capabilities.RELAY), FIELDS,
+                Set.of(SourceProtocols.ICECAST)));
     }
 
     @Override
     public EngineHandler createHandler(ServiceContext context, EngineCallback callback) {
-        return new IcecastHandler(context, callback, config, supervisor, ports, executor);
+        return new IcecastHandler(context, callback, config, node.publicHostname(), supervisor, ports, executor);
     }
 }

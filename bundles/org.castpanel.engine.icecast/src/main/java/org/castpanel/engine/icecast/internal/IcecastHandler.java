@@ -35,6 +35,8 @@ import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.SourceEndpoint;
+import org.castpanel.engine.api.SourceProtocols;
 import org.castpanel.engine.api.Settings;
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.LocalHttp;
@@ -54,17 +56,20 @@ final class IcecastHandler implements EngineHandler {
     private final ServiceContext context;
     private final EngineCallback callback;
     private final IcecastConfig config;
+    /** The node's public host name, from the platform. */
+    private final String hostname;
     private final ProcessSupervisor supervisor;
     private final PortAllocator ports;
     private final Executor executor;
     private final BitrateWatch bitrates = new BitrateWatch();
     private final TransferCounter transfer = new TransferCounter();
 
-    IcecastHandler(ServiceContext context, EngineCallback callback, IcecastConfig config, ProcessSupervisor supervisor,
-            PortAllocator ports, Executor executor) {
+    IcecastHandler(ServiceContext context, EngineCallback callback, IcecastConfig config, String hostname,
+            ProcessSupervisor supervisor, PortAllocator ports, Executor executor) {
         this.context = context;
         this.callback = callback;
         this.config = config;
+        this.hostname = hostname;
         this.supervisor = supervisor;
         this.ports = ports;
         this.executor = executor;
@@ -85,7 +90,7 @@ final class IcecastHandler implements EngineHandler {
             Properties secrets = credentials();
             Integer listeners = context.limits().maxListeners();
             List<IcecastXml.Mount> mounts = mounts();
-            String xml = IcecastXml.write(new IcecastXml.Settings(config.hostname(), config.bindAddress(), port,
+            String xml = IcecastXml.write(new IcecastXml.Settings(hostname, config.bindAddress(), port,
                     // clients counts the sources and admin requests too
                     listeners == null ? 1000 : listeners + mounts.size() + 5, secrets.getProperty("source"),
                     secrets.getProperty("admin"), secrets.getProperty("relay"), mounts, dir().toString(),
@@ -302,20 +307,39 @@ final class IcecastHandler implements EngineHandler {
         }, executor);
     }
 
+    /**
+     * Where a source on this node (an AutoDJ) feeds the station: icecast's port on loopback (or its
+     * bind address), the main mount, the service's own source credentials.
+     */
+    @Override
+    public CompletionStage<SourceEndpoint> sourceEndpoint(String protocol) {
+        if (!SourceProtocols.ICECAST.equals(protocol)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("icecast takes icecast sources, not "
+                    + protocol));
+        }
+        return Stages.supply(() -> {
+            String bind = config.bindAddress();
+            String host = bind == null || bind.isBlank() || "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1"
+                    : bind;
+            return new SourceEndpoint(protocol, host, ports.port(context.serviceId(), "http"), mount(), "source",
+                    credentials().getProperty("source"));
+        });
+    }
+
     @Override
     public CompletionStage<Map<String, String>> connectionDetails() {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 int port = ports.port(context.serviceId(), "http");
                 Map<String, String> details = new LinkedHashMap<>();
-                details.put("server", config.hostname());
+                details.put("server", hostname);
                 details.put("port", Integer.toString(port));
                 details.put("mount", mount());
                 details.put("sourceUsername", "source");
                 details.put("sourcePassword", credentials().getProperty("source"));
-                details.put("listenUrl", "http://" + config.hostname() + ":" + port + mount());
+                details.put("listenUrl", "http://" + hostname + ":" + port + mount());
                 details.put("encoderUrl", "icecast://source:" + credentials().getProperty("source") + "@"
-                        + config.hostname() + ":" + port + mount());
+                        + hostname + ":" + port + mount());
                 if (!context.mounts().isEmpty()) {
                     details.put("otherMounts", String.join(" ", context.mounts().stream().map(MountPoint::name).toList()));
                 }

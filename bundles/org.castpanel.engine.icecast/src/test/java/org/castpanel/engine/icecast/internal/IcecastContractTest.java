@@ -11,7 +11,7 @@ class IcecastContractTest extends EngineContractTest {
 
     @Override
     protected EngineFactory createFactory(LocalPlatform platform) {
-        return new IcecastEngineFactory(platform.supervisor(), platform.ports(), defaults());
+        return new IcecastEngineFactory(platform.supervisor(), platform.ports(), platform.node(), defaults());
     }
 
     /** The plugin's default settings, as ConfigAdmin would give them with no configuration. */
@@ -27,10 +27,6 @@ class IcecastContractTest extends EngineContractTest {
                 return "/usr/bin/icecast2";
             }
 
-            @Override
-            public String hostname() {
-                return "127.0.0.1";
-            }
 
             @Override
             public String bindAddress() {

@@ -24,9 +24,6 @@ public @interface NginxRtmpConfig {
     @AttributeDefinition(description = "Address nginx listens on")
     String bindAddress() default "0.0.0.0";
 
-    @AttributeDefinition(description = "Host name encoders and viewers use (shown in connection details)")
-    String hostname() default "localhost";
-
     @AttributeDefinition(description = "When the panel runs as root, nginx's workers run as this user")
     String user() default "www-data";
 

@@ -25,6 +25,7 @@ import org.castpanel.engine.api.platform.Callbacks;
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.DaemonThreads;
 import org.castpanel.engine.api.platform.OutboundTargets;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.engine.api.platform.ServiceDirectories;
 import org.osgi.service.component.annotations.Activate;
@@ -81,12 +82,14 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     /** Waiting on nginx and its HTTP endpoints happens here, never on the common pool. */
     private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("castpanel-nginx-rtmp"));
     private final Callbacks callbacks;
+    private final PanelNode node;
     private final AutoCloseable callbackRegistration;
 
     @Activate
     public NginxRtmpEngineFactory(final @Reference ProcessSupervisor supervisor,
             final @Reference ServiceDirectories directories, final @Reference OutboundTargets targets,
-            final @Reference Callbacks callbacks, final NginxRtmpConfig config) {
+            final @Reference Callbacks callbacks, final @Reference PanelNode node, final NginxRtmpConfig config) {
+        this.node = node;
         this.supervisor = supervisor;
         this.targets = targets;
         Path dir = directories.engineDirectory(TYPE);
@@ -131,6 +134,11 @@ public class NginxRtmpEngineFactory implements EngineFactory {
         NginxRtmpHandler handler = new NginxRtmpHandler(context, callback, this, executor);
         handlers.put(context.serviceId(), handler);
         return handler;
+    }
+
+    /** The node's public host name, from the platform: what connection details show. */
+    String publicHostname() {
+        return node.publicHostname();
     }
 
     void unregister(NginxRtmpHandler handler) {

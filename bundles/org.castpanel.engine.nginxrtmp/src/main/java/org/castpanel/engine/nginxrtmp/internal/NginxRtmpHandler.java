@@ -391,12 +391,12 @@ final class NginxRtmpHandler implements EngineHandler {
     public CompletionStage<Map<String, String>> connectionDetails() {
         NginxRtmpConfig c = engine.server().config();
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("server", "rtmp://" + c.hostname() + ":" + c.rtmpPort() + "/ingest");
+        details.put("server", "rtmp://" + engine.publicHostname() + ":" + c.rtmpPort() + "/ingest");
         details.put("streamKey", key);
-        details.put("publishUrl", "rtmp://" + c.hostname() + ":" + c.rtmpPort() + "/ingest/" + key);
-        details.put("hlsUrl", "http://" + c.hostname() + ":" + c.httpPort() + "/hls/" + streamName() + "/index.m3u8");
+        details.put("publishUrl", "rtmp://" + engine.publicHostname() + ":" + c.rtmpPort() + "/ingest/" + key);
+        details.put("hlsUrl", "http://" + engine.publicHostname() + ":" + c.httpPort() + "/hls/" + streamName() + "/index.m3u8");
         if (!!context.settings().bool("rtmpPlayback", true)) {
-            details.put("rtmpUrl", "rtmp://" + c.hostname() + ":" + c.rtmpPort() + "/live/" + streamName());
+            details.put("rtmpUrl", "rtmp://" + engine.publicHostname() + ":" + c.rtmpPort() + "/live/" + streamName());
         }
         return CompletableFuture.completedFuture(details);
     }

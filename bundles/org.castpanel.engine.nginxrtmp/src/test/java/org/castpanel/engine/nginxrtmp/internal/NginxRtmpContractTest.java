@@ -21,7 +21,7 @@ class NginxRtmpContractTest extends EngineContractTest {
         this.platform = platform;
         int[] ports = freePorts();
         this.factory = new NginxRtmpEngineFactory(platform.supervisor(), platform.directories(), platform.targets(),
-                platform.callbacks(), config(ports[0], ports[1]));
+                platform.callbacks(), platform.node(), config(ports[0], ports[1]));
         return factory;
     }
 
@@ -88,10 +88,6 @@ class NginxRtmpContractTest extends EngineContractTest {
                 return "127.0.0.1";
             }
 
-            @Override
-            public String hostname() {
-                return "127.0.0.1";
-            }
 
             @Override
             public String user() {

@@ -11,6 +11,7 @@ import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.SourceProtocols;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.osgi.service.component.annotations.Activate;
@@ -46,7 +47,11 @@ public class TestEngineFactory implements EngineFactory {
     public List<EngineType> engineTypes() {
         return List.of(
                 EngineType.server("test-audio", "Test audio engine", MediaKind.AUDIO,
-                        Set.of(Capabilities.LISTENER_STATS, Capabilities.MOUNT_POINTS), FIELDS),
+                        Set.of(Capabilities.LISTENER_STATS, Capabilities.MOUNT_POINTS), FIELDS,
+                        Set.of(SourceProtocols.ICECAST)),
+                // a source: feeds a test-audio (or Icecast) service through the platform's attachment
+                EngineType.source("test-autodj", "Test AutoDJ", MediaKind.AUDIO, Set.of(Capabilities.AUTODJ), FIELDS,
+                        Set.of(SourceProtocols.ICECAST)),
                 EngineType.server("test-video", "Test video engine", MediaKind.VIDEO, Set.of(Capabilities.HLS), FIELDS));
     }
 

@@ -16,6 +16,7 @@ import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.RetryableEngineException;
 import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.SourceEndpoint;
 import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.platform.ConfigFiles;
@@ -49,10 +50,14 @@ final class TestEngineHandler implements EngineHandler {
         return Stages.run(() -> {
             int port = ports.port(context.serviceId(), "stream");
             String title = context.settings().text("title", context.name());
+            SourceEndpoint feeds = context.source();
             ConfigFiles.writeAtomically(dir().resolve("service.conf"),
                     "name = " + ConfigFiles.quoted(context.name()) + "\ntitle = " + ConfigFiles.quoted(title)
-                            + "\nport = " + port + "\nmaxListeners = " + context.limits().maxListeners() + "\n",
-                    null);
+                            + "\nport = " + port + "\nmaxListeners = " + context.limits().maxListeners() + "\n"
+                            + (feeds == null ? "" : "feeds = " + ConfigFiles.quoted(feeds.protocol() + "://"
+                                    + feeds.username() + ":" + feeds.password() + "@" + feeds.host() + ":"
+                                    + feeds.port() + feeds.mount()) + "\n"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         });
     }
 
@@ -124,6 +129,24 @@ final class TestEngineHandler implements EngineHandler {
         return CompletableFuture.completedFuture(supervisor.running(dir(), DAEMON)
                 .map(pid -> ServiceStatus.running("test daemon pid " + pid))
                 .orElseGet(() -> ServiceStatus.stopped("test daemon not running")));
+    }
+
+    /** Sources feed the test server at its stream port, with a password made for this service. */
+    @Override
+    public CompletionStage<SourceEndpoint> sourceEndpoint(String protocol) {
+        return Stages.supply(() -> new SourceEndpoint(protocol, "127.0.0.1", ports.port(context.serviceId(), "stream"),
+                "/stream", "source", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        ConfigFiles.secret(dir().resolve("source-password"), 18))));
+    }
+
+    /** A source shows where it feeds (without the password); a server its port. */
+    @Override
+    public CompletionStage<Map<String, String>> connectionDetails() {
+        SourceEndpoint feeds = context.source();
+        return CompletableFuture.completedFuture(feeds == null
+                ? Map.of("port", String.valueOf(ports.port(context.serviceId(), "stream")))
+                : Map.of("feeds", feeds.protocol() + "://" + feeds.host() + ":" + feeds.port() + feeds.mount(),
+                        "sourceUser", String.valueOf(feeds.username())));
     }
 
     /** A sample with the daemon's state; the test engine has no listeners to count. */
