@@ -46,6 +46,9 @@ public class MediaServiceEntity {
     /** For a source service (an AutoDJ): the server service it feeds; null for a server service. */
     @Column(name = "attached_to")
     public Long attachedTo;
+    /** For a service of a remote engine type: the registered server it was placed on. */
+    @Column(name = "engine_server_id")
+    public Long engineServerId;
     @Column(name = "created_at")
     public long createdAt;
     @Column(name = "updated_at")

@@ -15,6 +15,7 @@ import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.EngineCatalog;
 import org.castpanel.core.api.EngineInfo;
+import org.castpanel.core.api.EngineServerAdmin;
 import org.castpanel.core.api.MediaService;
 import org.castpanel.core.api.MediaServiceChanges;
 import org.castpanel.core.api.MediaServices;
@@ -29,6 +30,7 @@ import org.castpanel.core.api.ServiceState;
 import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.PanelNode;
+import org.castpanel.engine.api.Capabilities;
 import org.castpanel.engine.api.EngineRole;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
@@ -55,6 +57,7 @@ public class MediaServicesImpl implements MediaServices {
 
     private final Store store;
     private final ActionQueue queue;
+    private final EngineServerAdmin engineServers;
     private final EngineCatalog engines;
     private final PanelEvents events;
     private final OutboundTargets targets;
@@ -84,8 +87,10 @@ public class MediaServicesImpl implements MediaServices {
     @Activate
     public MediaServicesImpl(final @Reference Store store, final @Reference EngineCatalog engines,
             final @Reference PanelEvents events, final @Reference OutboundTargets targets,
-            final @Reference PanelNode node, final @Reference ActionQueue queue, final CoreConfig config) {
+            final @Reference PanelNode node, final @Reference ActionQueue queue,
+            final @Reference EngineServerAdmin engineServers, final CoreConfig config) {
         this.store = store;
+        this.engineServers = engineServers;
         this.queue = queue;
         this.node = node;
         this.config = config;
@@ -227,6 +232,9 @@ public class MediaServicesImpl implements MediaServices {
                         + engine.type().id() + " is a server type");
             }
             checkPlan(em, owner, s);
+            if (engine.type().capabilities().contains(Capabilities.REMOTE_SERVERS)) {
+                s.engineServerId = engineServers.place(s.engineType);
+            }
             s.createdAt = s.updatedAt = revised(s);
             em.persist(s);
             if (Boolean.TRUE.equals(input.useAsDefault())) {

@@ -19,6 +19,13 @@ public final class Capabilities {
     public static final String TRANSCODING = "transcoding";
     public static final String STREAM_KEYS = "stream-keys";
     public static final String RESTREAMING = "restreaming";
+    /**
+     * The engine's services live on media servers the panel talks to over the network (Wowza,
+     * Flussonic) instead of daemons it runs: an administrator registers those servers per node
+     * ({@link org.castpanel.engine.api.platform.EngineServers}), and the core places each new
+     * service on one of them.
+     */
+    public static final String REMOTE_SERVERS = "remote-servers";
 
     private Capabilities() {
     }

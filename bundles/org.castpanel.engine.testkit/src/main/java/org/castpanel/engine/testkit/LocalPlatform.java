@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.EngineServer;
+import org.castpanel.engine.api.platform.EngineServers;
 import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.platform.PortAllocator;
@@ -53,6 +55,48 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public Standalone.LocalCallbacks callbacks() {
         return callbacks;
+    }
+
+    private final Map<Long, EngineServer> servers = new ConcurrentHashMap<>();
+    private final Map<Long, Long> placements = new ConcurrentHashMap<>();
+
+    /**
+     * Registers a remote server as an administrator would and places {@code serviceIds} on it: for
+     * tests of engines with the {@code remote-servers} capability (against a simulator's URL).
+     */
+    public EngineServer registerServer(EngineServer server, long... serviceIds) {
+        servers.put(server.id(), server);
+        for (long serviceId : serviceIds) {
+            placements.put(serviceId, server.id());
+        }
+        return server;
+    }
+
+    /** The registry of remote servers: what {@link #registerServer} put there, health as reported. */
+    public EngineServers engineServers() {
+        return new EngineServers() {
+            @Override
+            public java.util.List<EngineServer> servers(String engineType) {
+                return servers.values().stream().filter(s -> s.engineType().equals(engineType)).toList();
+            }
+
+            @Override
+            public java.util.Optional<EngineServer> server(long id) {
+                return java.util.Optional.ofNullable(servers.get(id));
+            }
+
+            @Override
+            public java.util.Optional<EngineServer> placement(long serviceId) {
+                return java.util.Optional.ofNullable(placements.get(serviceId)).map(servers::get);
+            }
+
+            @Override
+            public void reportHealth(long serverId, EngineServer.State state, String detail) {
+                servers.computeIfPresent(serverId, (id, s) -> new EngineServer(s.id(), s.engineType(), s.node(), s.name(),
+                        s.url(), s.username(), s.password(), s.publicHost(), s.enabled(),
+                        new EngineServer.Health(state, detail, java.time.Instant.now())));
+            }
+        };
     }
 
     /** The node {@code local}, reached as {@code 127.0.0.1}. */

@@ -12,6 +12,7 @@ import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.SourceProtocols;
+import org.castpanel.engine.api.platform.EngineServers;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.osgi.service.component.annotations.Activate;
@@ -36,11 +37,14 @@ public class TestEngineFactory implements EngineFactory {
 
     private final ProcessSupervisor supervisor;
     private final PortAllocator ports;
+    private final EngineServers servers;
 
     @Activate
-    public TestEngineFactory(final @Reference ProcessSupervisor supervisor, final @Reference PortAllocator ports) {
+    public TestEngineFactory(final @Reference ProcessSupervisor supervisor, final @Reference PortAllocator ports,
+            final @Reference EngineServers servers) {
         this.supervisor = supervisor;
         this.ports = ports;
+        this.servers = servers;
     }
 
     @Override
@@ -52,11 +56,14 @@ public class TestEngineFactory implements EngineFactory {
                 // a source: feeds a test-audio (or Icecast) service through the platform's attachment
                 EngineType.source("test-autodj", "Test AutoDJ", MediaKind.AUDIO, Set.of(Capabilities.AUTODJ), FIELDS,
                         Set.of(SourceProtocols.ICECAST)),
-                EngineType.server("test-video", "Test video engine", MediaKind.VIDEO, Set.of(Capabilities.HLS), FIELDS));
+                EngineType.server("test-video", "Test video engine", MediaKind.VIDEO, Set.of(Capabilities.HLS), FIELDS),
+                // services placed on registered remote servers (as Wowza and Flussonic are)
+                EngineType.server("test-remote", "Test remote engine", MediaKind.VIDEO,
+                        Set.of(Capabilities.REMOTE_SERVERS), FIELDS));
     }
 
     @Override
     public EngineHandler createHandler(ServiceContext context, EngineCallback callback) {
-        return new TestEngineHandler(context, callback, supervisor, ports);
+        return new TestEngineHandler(context, callback, supervisor, ports, servers);
     }
 }

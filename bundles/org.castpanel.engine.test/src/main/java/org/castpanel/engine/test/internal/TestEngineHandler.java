@@ -20,6 +20,8 @@ import org.castpanel.engine.api.SourceEndpoint;
 import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.EngineServer;
+import org.castpanel.engine.api.platform.EngineServers;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 
@@ -32,9 +34,11 @@ final class TestEngineHandler implements EngineHandler {
     private final EngineCallback callback;
     private final ProcessSupervisor supervisor;
     private final PortAllocator ports;
+    private final EngineServers servers;
 
     TestEngineHandler(ServiceContext context, EngineCallback callback, ProcessSupervisor supervisor,
-            PortAllocator ports) {
+            PortAllocator ports, EngineServers servers) {
+        this.servers = servers;
         this.context = context;
         this.callback = callback;
         this.supervisor = supervisor;
@@ -143,6 +147,12 @@ final class TestEngineHandler implements EngineHandler {
     @Override
     public CompletionStage<Map<String, String>> connectionDetails() {
         SourceEndpoint feeds = context.source();
+        java.util.Optional<EngineServer> placed = servers.placement(context.serviceId());
+        if (placed.isPresent()) {
+            // a remote engine shows the server it was placed on, by the host customers use
+            return CompletableFuture.completedFuture(Map.of("server", placed.get().publicHost(), "serverName",
+                    placed.get().name()));
+        }
         return CompletableFuture.completedFuture(feeds == null
                 ? Map.of("port", String.valueOf(ports.port(context.serviceId(), "stream")))
                 : Map.of("feeds", feeds.protocol() + "://" + feeds.host() + ":" + feeds.port() + feeds.mount(),

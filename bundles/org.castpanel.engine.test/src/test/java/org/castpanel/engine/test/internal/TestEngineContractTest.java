@@ -9,6 +9,6 @@ class TestEngineContractTest extends EngineContractTest {
 
     @Override
     protected EngineFactory createFactory(LocalPlatform platform) {
-        return new TestEngineFactory(platform.supervisor(), platform.ports());
+        return new TestEngineFactory(platform.supervisor(), platform.ports(), platform.engineServers());
     }
 }
