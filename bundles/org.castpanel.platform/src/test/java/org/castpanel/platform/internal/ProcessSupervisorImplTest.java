@@ -29,6 +29,23 @@ class ProcessSupervisorImplTest {
     }
 
     @Test
+    void readinessIsTheDaemonsOwnSignalAndAnExitReportsItsLog() {
+        supervisor.start(new Launch("daemon", List.of("sh", "-c", "echo 'bad config: no <listen-socket>'; exit 1"), dir,
+                Map.of()));
+        IllegalStateException exited = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> supervisor.awaitReady(dir, "daemon", Duration.ofSeconds(10), () -> false));
+        assertTrue(exited.getMessage().contains("bad config: no <listen-socket>"), exited.getMessage());
+
+        supervisor.start(new Launch("daemon", List.of("sleep", "600"), dir, Map.of()));
+        org.junit.jupiter.api.Assertions.assertThrows(org.castpanel.engine.api.RetryableEngineException.class,
+                () -> supervisor.awaitReady(dir, "daemon", Duration.ofMillis(200), () -> false),
+                "alive but never ready by its own signal is not ready");
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        supervisor.awaitReady(dir, "daemon", Duration.ofSeconds(10), () -> polls.incrementAndGet() >= 3);
+        assertEquals(3, polls.get(), "ready as soon as the signal says so");
+    }
+
+    @Test
     void startsOnceAdoptsByPidFileAndStops() throws Exception {
         Launch launch = new Launch("daemon", List.of("sleep", "600"), dir, Map.of());
         ProcessSupervisor.Started started = supervisor.launch(launch);

@@ -65,4 +65,48 @@ public interface ProcessSupervisor {
 
     /** The log file the process writes to. */
     Path logFile(Path directory, String name);
+
+    /**
+     * The last {@code lines} lines of the daemon's log ({@link #logFile}), joined with " | ", for
+     * error messages a customer can act on; "(no log)" when there is none.
+     */
+    default String logTail(Path directory, String name, int lines) {
+        try {
+            java.util.List<String> all = java.nio.file.Files.readAllLines(logFile(directory, name));
+            return all.isEmpty() ? "(empty log)" : String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (java.io.IOException e) {
+            return "(no log)";
+        }
+    }
+
+    /**
+     * Waits until the daemon is alive and {@code ready} says so by the daemon's own signal: an
+     * authenticated request only this daemon can answer (its per-service admin password), a line in
+     * its log. Not merely "something answers on its port": another process on that port would pass.
+     * Throws {@link IllegalStateException} with the log's last lines when the daemon exits (a bad
+     * config), {@link org.castpanel.engine.api.RetryableEngineException} when it is not ready in
+     * time. Blocking and polling every 10 ms: call it on your own executor.
+     */
+    default void awaitReady(Path directory, String name, java.time.Duration timeout,
+            java.util.function.BooleanSupplier ready) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (running(directory, name).isEmpty()) {
+                throw new IllegalStateException(name + " exited at start: " + logTail(directory, name, 3));
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new org.castpanel.engine.api.RetryableEngineException(name + " was not ready within "
+                        + timeout.toSeconds() + " s: " + logTail(directory, name, 3));
+            }
+            try {
+                Thread.sleep(10); // the poll interval of the readiness condition, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+        }
+    }
 }

@@ -30,7 +30,6 @@ import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ListenerInfo;
 import org.castpanel.engine.api.MountPoint;
-import org.castpanel.engine.api.RetryableEngineException;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.ServiceStats;
@@ -158,39 +157,18 @@ final class IcecastHandler implements EngineHandler {
                 .thenCompose(v -> awaitAnswering(Duration.ofSeconds(10)));
     }
 
-    /** Started means answering HTTP: a bad config makes icecast exit at once, which this reports. */
+    /**
+     * Started means ready: alive, and answering the admin statistics with this service's own admin
+     * password (a bare "the port answers" could be another process); a bad config makes icecast exit
+     * at once, which this reports with its log.
+     */
     private CompletionStage<Void> awaitAnswering(Duration timeout) {
-        return CompletableFuture.runAsync(() -> {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (supervisor.running(dir(), DAEMON).isEmpty()) {
-                    throw new IllegalStateException("icecast exited at start: " + lastLogLines());
-                }
-                if (answers()) {
-                    return;
-                }
-                try {
-                    Thread.sleep(10); // poll interval while icecast opens its socket (it takes ~20 ms)
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            throw new RetryableEngineException("icecast did not answer within " + timeout.toSeconds() + " s");
-        }, executor);
+        return CompletableFuture.runAsync(() -> supervisor.awaitReady(dir(), DAEMON, timeout, this::answers), executor);
     }
 
-    private String lastLogLines() {
-        try {
-            List<String> lines = Files.readAllLines(supervisor.logFile(dir(), DAEMON));
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
+    /** This service's icecast answers as itself: only it knows the admin password. */
     private boolean answers() {
-        return fetch("/status-json.xsl", false) != null;
+        return fetch("/admin/stats", true) != null;
     }
 
     /** GET on the service's icecast; null when it does not answer 200. */
@@ -233,7 +211,8 @@ final class IcecastHandler implements EngineHandler {
                 return ServiceStatus.stopped("icecast is not running");
             }
             return answers() ? ServiceStatus.running("icecast answering on port " + ports.port(context.serviceId(), "http"))
-                    : ServiceStatus.failed("icecast runs but does not answer HTTP");
+                    : ServiceStatus.failed("icecast runs but does not answer its admin statistics: "
+                            + supervisor.logTail(dir(), DAEMON, 3));
         }, executor);
     }
 
