@@ -9,9 +9,11 @@ SERVICES="${1:-100}"
 command -v icecast2 >/dev/null || { echo "icecast2 is needed (apt-get install icecast2)" >&2; exit 1; }
 . "$(dirname "$0")/lib.sh"
 STORAGE=$(mktemp -d /tmp/castpanel-bench-storage-XXXX); chmod 755 "$STORAGE"
-printf 'storageRoot = %s\nportRangeStart = 31000\nportRangeEnd = 31999\n' "$STORAGE" > "$HOME_DIR/etc/org.castpanel.platform.cfg"
+for kv in "storageRoot $STORAGE" "portRangeStart 31000" "portRangeEnd 31999" "publicHostname 127.0.0.1"; do
+  set_cfg "$HOME_DIR/etc/org.castpanel.platform.cfg" $kv
+done
 printf 'statsSeconds = 5\nworkers = %s\n' "${BENCH_WORKERS:-4}" > "$HOME_DIR/etc/org.castpanel.provisioning.cfg"
-printf 'hostname = 127.0.0.1\nbindAddress = 127.0.0.1\n' > "$HOME_DIR/etc/org.castpanel.engine.icecast.cfg"
+set_cfg "$HOME_DIR/etc/org.castpanel.engine.icecast.cfg" bindAddress 127.0.0.1
 trap 'pkill -f "$STORAGE" 2>/dev/null || true; bench_cleanup; rm -rf "$STORAGE"' EXIT
 answers_all() { # ports...
   for port in "$@"; do curl -sf -o /dev/null "http://127.0.0.1:$port/status-json.xsl" || return 1; done

@@ -9,6 +9,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 now_ms() { date +%s%3N; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system CPU of a pid, in clock ticks
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
+# set_cfg FILE KEY VALUE: one setting of an etc/*.cfg replaced (or added); the file's other settings stay
+set_cfg() { sed -i "/^$2[[:space:]]*=/d" "$1"; printf '%s = %s\n' "$2" "$3" >> "$1"; }
 
 HOME_DIR=$(mktemp -d /tmp/castpanel-bench-XXXX)
 export CASTPANEL_HTTP_PORT=$(free_port) CASTPANEL_SSH_PORT=$(free_port) CASTPANEL_ADMIN_PASSWORD=bench-admin-pw

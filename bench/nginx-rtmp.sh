@@ -14,8 +14,9 @@ command -v nginx >/dev/null && [ -f /usr/lib/nginx/modules/ngx_rtmp_module.so ] 
 export CASTPANEL_RTMP_PORT=$(free_port) CASTPANEL_HLS_PORT=$(free_port)
 STORAGE=$(mktemp -d /tmp/castpanel-bench-storage-XXXX); chmod 755 "$STORAGE"
 BARE=$(mktemp -d /tmp/castpanel-bench-bare-XXXX)
-printf 'storageRoot = %s\n' "$STORAGE" > "$HOME_DIR/etc/org.castpanel.platform.cfg"
-printf 'hostname = 127.0.0.1\n' >> "$HOME_DIR/etc/org.castpanel.engine.nginxrtmp.cfg"
+# the shipped platform settings stay (callbackBaseUrl: nginx's hooks reach this panel's port)
+set_cfg "$HOME_DIR/etc/org.castpanel.platform.cfg" storageRoot "$STORAGE"
+set_cfg "$HOME_DIR/etc/org.castpanel.platform.cfg" publicHostname 127.0.0.1
 ENCODERS=()
 cleanup() {
   for pid in "${ENCODERS[@]}"; do kill "$pid" 2>/dev/null || true; done

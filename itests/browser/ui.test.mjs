@@ -16,6 +16,7 @@ const SHOTS = process.env.SCREENSHOTS
 const RUN = process.env.RUN ?? String(Date.now() % 100000)
 const PASSWORD = 'ui-pass-1'
 const names = { plan: `Gold ${RUN}`, reseller: `ui-res-${RUN}`, customer: `ui-cust-${RUN}` }
+let radioUrl = '' // the customer's station, made by the reseller's test
 let context
 let profile
 
@@ -218,7 +219,7 @@ test('the reseller creates a customer and a service through the wizard, then sta
   await p.getByRole('dialog').getByLabel('Name', { exact: true }).fill('UI Radio FM')
   await p.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
   await p.getByRole('heading', { name: 'UI Radio FM' }).waitFor()
-  const radioUrl = p.url()
+  radioUrl = p.url()
 
   // an AutoDJ (the test engine's source type) feeds the station: the wizard offers the customer's
   // servers that accept it, and the new service links to the one it feeds
@@ -261,6 +262,12 @@ test('a customer has no accounts menu and sees its own service', async () => {
   await p.getByRole('button', { name: 'Save' }).click()
   await p.getByRole('menuitem', { name: 'Übersicht' }).waitFor()
   await shot(p, '10-customer-german')
+  // the engine's own settings come in German too: the Icecast plugin ships the texts
+  await p.goto(radioUrl)
+  await p.getByRole('button', { name: 'Einstellungen' }).click()
+  await p.getByRole('dialog').getByText('Einhängepunkt', { exact: true }).waitFor()
+  await shot(p, '10b-engine-settings-german')
+  await p.keyboard.press('Escape')
   await p.close()
 })
 

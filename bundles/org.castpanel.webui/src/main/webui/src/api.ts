@@ -1,4 +1,5 @@
 // The only way the UI talks to CastPanel: the public REST API under /api/v1 and its event stream.
+import { locale } from './i18n'
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string, public field?: string) {
@@ -24,7 +25,8 @@ export function whenUnauthorized(handler: () => void) {
 }
 
 export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  // engine plugins' setting labels come back in the UI's language where the plugin ships it
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale.value }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   const t = token()
   if (t) headers.Authorization = `Bearer ${t}`

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
+import org.castpanel.itests.support.Engines;
 import org.castpanel.itests.support.Fixtures;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
@@ -36,20 +37,9 @@ class EngineServersIT {
     void installTestEngine(Panel panel) {
         this.panel = panel;
         this.admin = panel.admin();
-        if (!available("test-remote")) {
-            panel.deploy(MediaServicesIT.TEST_ENGINE);
-        }
-        Await.until("the test engine to be listed", Duration.ofSeconds(30), () -> available("test-remote"));
+        Engines.ensureTestEngine(panel, "test-remote");
     }
 
-    private boolean available(String type) {
-        for (JsonNode engine : admin.get("/engines").expect(200).body()) {
-            if (engine.at("/type/id").asText().equals(type)) {
-                return engine.get("available").asBoolean();
-            }
-        }
-        return false;
-    }
 
     private Api.Reply register(String name, String url, boolean enabled) {
         return admin.post("/engine-servers", Map.of("engineType", "test-remote", "name", name, "url", url,

@@ -47,7 +47,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MediaServicesIT {
 
-    static final Path TEST_ENGINE = Path.of(System.getProperty("castpanel.test.engine"));
+    static final Path TEST_ENGINE = org.castpanel.itests.support.Engines.TEST_ENGINE;
 
     Panel panel;
     Api api;
@@ -58,17 +58,11 @@ class MediaServicesIT {
         this.panel = panel;
         this.api = panel.api();
         this.admin = panel.admin();
-        panel.deploy(TEST_ENGINE);
-        Await.until("the test engine to be listed", Duration.ofSeconds(30), () -> engineAvailable("test-audio"));
+        org.castpanel.itests.support.Engines.ensureTestEngine(panel, "test-audio");
     }
 
     boolean engineAvailable(String type) {
-        for (JsonNode engine : admin.get("/engines").expect(200).body()) {
-            if (engine.at("/type/id").asText().equals(type)) {
-                return engine.get("available").asBoolean();
-            }
-        }
-        return false;
+        return org.castpanel.itests.support.Engines.available(admin, type);
     }
 
     long createService(Api.As as, Long ownerId, String type, Map<String, Object> extra) {

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
+import org.castpanel.itests.support.Engines;
 import org.castpanel.itests.support.Fixtures;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
@@ -39,20 +40,9 @@ class SourceServicesIT {
     void installTestEngine(Panel panel) {
         this.panel = panel;
         this.admin = panel.admin();
-        if (!available("test-autodj")) {
-            panel.deploy(MediaServicesIT.TEST_ENGINE);
-        }
-        Await.until("the test engine to be listed", Duration.ofSeconds(30), () -> available("test-autodj"));
+        Engines.ensureTestEngine(panel, "test-autodj");
     }
 
-    private boolean available(String type) {
-        for (JsonNode engine : admin.get("/engines").expect(200).body()) {
-            if (engine.at("/type/id").asText().equals(type)) {
-                return engine.get("available").asBoolean();
-            }
-        }
-        return false;
-    }
 
     /** A reseller whose plan includes AutoDJ with {@code quota} slots, and one customer. */
     private Fixtures.Tenant tenant(boolean autoDj, int quota) {

@@ -43,11 +43,7 @@ class WebUiIT {
     void administratorResellerAndCustomerUseThePanelInABrowser(Panel panel) throws Exception {
         String root = panel.api().base().replace("/api/v1", "");
         // the browser tests attach an AutoDJ: the test engine's source type stands in until a real one ships
-        if (!engineAvailable(panel, "test-autodj")) {
-            panel.deploy(MediaServicesIT.TEST_ENGINE);
-        }
-        org.castpanel.itests.support.Await.until("the test engine to be listed", java.time.Duration.ofSeconds(30),
-                () -> engineAvailable(panel, "test-autodj"));
+        org.castpanel.itests.support.Engines.ensureTestEngine(panel, "test-autodj");
         Path tests = Path.of(System.getProperty("castpanel.browser.tests"));
         Path log = Files.createTempFile("castpanel-browser-", ".log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "ui.test.mjs")
@@ -68,14 +64,6 @@ class WebUiIT {
         }
     }
 
-    private static boolean engineAvailable(Panel panel, String type) {
-        for (com.fasterxml.jackson.databind.JsonNode engine : panel.admin().get("/engines").expect(200).body()) {
-            if (engine.at("/type/id").asText().equals(type)) {
-                return engine.get("available").asBoolean();
-            }
-        }
-        return false;
-    }
 
     private static HttpURLConnection open(String url) throws IOException {
         return (HttpURLConnection) new URL(url).openConnection();

@@ -78,6 +78,11 @@ public final class Api {
             return Api.this.call(method, path, body, token);
         }
 
+        /** A GET asking for answers in {@code language} (Accept-Language). */
+        public Reply getIn(String path, String language) {
+            return Api.this.call("GET", path, null, token, language);
+        }
+
         public String token() {
             return token;
         }
@@ -108,8 +113,15 @@ public final class Api {
     }
 
     public Reply call(String method, String path, Object body, String token) {
+        return call(method, path, body, token, null);
+    }
+
+    private Reply call(String method, String path, Object body, String token, String language) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            if (language != null) {
+                request.header("Accept-Language", language);
+            }
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

@@ -18,4 +18,12 @@ public interface EngineCatalog {
 
     /** Administrators only; audited. */
     EngineInfo setEnabled(Caller caller, String engineTypeId, boolean enabled);
+
+    /**
+     * The same engine with its label and its settings' labels and descriptions in {@code language}
+     * (an ISO 639 code such as "de") where its plugin ships a translation; unchanged otherwise.
+     */
+    default EngineInfo localized(EngineInfo engine, String language) {
+        return engine;
+    }
 }

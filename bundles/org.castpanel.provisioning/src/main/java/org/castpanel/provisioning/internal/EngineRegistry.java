@@ -16,6 +16,7 @@ import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.EngineCatalog;
 import org.castpanel.core.api.EngineInfo;
 import org.castpanel.core.api.PanelEvents;
+import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineFactory;
 import org.castpanel.engine.api.EngineHandler;
@@ -64,6 +65,8 @@ public class EngineRegistry implements EngineCatalog {
     private final PluginCalls calls = new PluginCalls("castpanel-plugin-call");
     private final Map<String, Offered> offered = new ConcurrentHashMap<>();
     private final Map<Long, CachedHandler> handlers = new ConcurrentHashMap<>();
+    /** "<type>_<language>" → the plugin's translations (empty when it ships none); cleared with the plugin. */
+    private final Map<String, java.util.Properties> translations = new ConcurrentHashMap<>();
 
     @org.osgi.service.component.annotations.Modified
     void modified(ProvisioningConfig config) {
@@ -114,6 +117,7 @@ public class EngineRegistry implements EngineCatalog {
     }
 
     synchronized void removeFactory(EngineFactory factory) {
+        translations.clear(); // an upgraded plugin may bring other texts
         offered.values().removeIf(o -> {
             if (o.factory() == factory) {
                 LOG.info("Engine type {} is no longer available", o.type().id());
@@ -266,6 +270,45 @@ public class EngineRegistry implements EngineCatalog {
     private static EngineInfo unavailable(String id, boolean enabled, long services) {
         EngineType type = EngineType.server(id, id + " (plugin not installed)", MediaKind.AUDIO, Set.of(), List.of());
         return new EngineInfo(type, null, enabled, false, services);
+    }
+
+    /**
+     * Translations a plugin ships as {@code CASTPANEL-INF/i18n/<type id>_<language>.properties}
+     * (keys {@code label}, {@code <setting>.label}, {@code <setting>.description}), read with the
+     * plugin's own class loader; what a file leaves out stays as the plugin wrote it.
+     */
+    @Override
+    public EngineInfo localized(EngineInfo engine, String language) {
+        Offered o = offered.get(engine.type().id());
+        if (o == null || language == null || !language.matches("[a-z]{2,3}") || "en".equals(language)) {
+            return engine;
+        }
+        java.util.Properties texts = translations.computeIfAbsent(o.type().id() + "_" + language,
+                key -> load(o.factory(), key));
+        if (texts.isEmpty()) {
+            return engine;
+        }
+        EngineType t = engine.type();
+        List<ConfigField> fields = t.serviceConfig().stream().map(f -> new ConfigField(f.name(),
+                texts.getProperty(f.name() + ".label", f.label()), f.type(), f.required(), f.min(), f.max(),
+                f.options(), f.secret(), f.defaultValue(), texts.getProperty(f.name() + ".description", f.description()),
+                f.pattern())).toList();
+        EngineType translated = new EngineType(t.id(), texts.getProperty("label", t.label()), t.kind(), t.role(),
+                t.capabilities(), fields, t.sourceProtocols());
+        return new EngineInfo(translated, engine.pluginVersion(), engine.enabled(), engine.available(), engine.services());
+    }
+
+    private static java.util.Properties load(EngineFactory factory, String name) {
+        java.util.Properties texts = new java.util.Properties();
+        try (java.io.InputStream in = factory.getClass().getClassLoader()
+                .getResourceAsStream("CASTPANEL-INF/i18n/" + name + ".properties")) {
+            if (in != null) {
+                texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("The translations {} of an engine plugin cannot be read: {}", name, e.getMessage());
+        }
+        return texts;
     }
 
     @Override

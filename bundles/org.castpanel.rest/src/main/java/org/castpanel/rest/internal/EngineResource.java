@@ -8,6 +8,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
@@ -22,8 +23,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * Engine types: every caller may read them (the service form needs the config descriptions);
- * administrators enable and disable them.
+ * Engine types: every caller may read them (the service form needs the config descriptions), in
+ * the language of {@code Accept-Language} where the plugin ships it; administrators enable and
+ * disable them.
  */
 @Component(service = EngineResource.class)
 @JaxrsResource
@@ -40,9 +42,16 @@ public class EngineResource {
     }
 
     @GET
-    public List<EngineInfo> list(@Context SecurityContext security) {
+    public List<EngineInfo> list(@Context SecurityContext security, @Context HttpHeaders headers) {
         Caller caller = AuthFilter.caller(security);
-        return engines.list().stream().map(e -> shown(caller, e)).toList();
+        String language = language(headers);
+        return engines.list().stream().map(e -> engines.localized(shown(caller, e), language)).toList();
+    }
+
+    /** The first language the client accepts ({@code Accept-Language}), e.g. "de"; null for any. */
+    static String language(HttpHeaders headers) {
+        return headers == null ? null : headers.getAcceptableLanguages().stream().map(java.util.Locale::getLanguage)
+                .filter(l -> !l.isEmpty() && !"*".equals(l)).findFirst().orElse(null);
     }
 
     /** Plugin versions and platform-wide service counts are administrators' business. */
@@ -52,9 +61,11 @@ public class EngineResource {
 
     @GET
     @Path("{id}")
-    public EngineInfo get(@PathParam("id") String id, @Context SecurityContext security) {
+    public EngineInfo get(@PathParam("id") String id, @Context SecurityContext security,
+            @Context HttpHeaders headers) {
         Caller caller = AuthFilter.caller(security);
-        return shown(caller, engines.get(id).orElseThrow(() -> CastPanelException.notFound("engine type", id)));
+        return engines.localized(shown(caller, engines.get(id).orElseThrow(() -> CastPanelException.notFound(
+                "engine type", id))), language(headers));
     }
 
     @POST

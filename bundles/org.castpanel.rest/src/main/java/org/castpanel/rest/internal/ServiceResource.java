@@ -15,6 +15,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -23,6 +24,7 @@ import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.MediaService;
 import org.castpanel.core.api.MediaServiceChanges;
+import org.castpanel.core.api.EngineCatalog;
 import org.castpanel.core.api.MediaServices;
 import org.castpanel.core.api.NewMediaService;
 import org.castpanel.core.api.Page;
@@ -66,11 +68,13 @@ public class ServiceResource {
     private final MediaServices services;
     private final ServiceStatistics statistics;
     private final ServiceConnection connection;
+    private final EngineCatalog engines;
 
     @Activate
     public ServiceResource(final @Reference MediaServices services, final @Reference ServiceStatistics statistics,
-            final @Reference ServiceConnection connection) {
+            final @Reference ServiceConnection connection, final @Reference EngineCatalog engines) {
         this.services = services;
+        this.engines = engines;
         this.statistics = statistics;
         this.connection = connection;
     }
@@ -122,8 +126,12 @@ public class ServiceResource {
     /** What the "new service" form needs: allowed types, the saved default, plan usage and what is left. */
     @GET
     @Path("form")
-    public ServiceForm form(@QueryParam("ownerId") Long ownerId, @Context SecurityContext security) {
-        return services.form(AuthFilter.caller(security), ownerId);
+    public ServiceForm form(@QueryParam("ownerId") Long ownerId, @Context SecurityContext security,
+            @Context HttpHeaders headers) {
+        ServiceForm form = services.form(AuthFilter.caller(security), ownerId);
+        String language = EngineResource.language(headers);
+        return new ServiceForm(form.ownerId(), form.engineTypes().stream().map(e -> engines.localized(e, language))
+                .toList(), form.defaultEngineType(), form.usage());
     }
 
     @POST
