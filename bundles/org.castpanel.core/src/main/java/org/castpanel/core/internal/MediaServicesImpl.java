@@ -33,7 +33,6 @@ import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.Capabilities;
 import org.castpanel.engine.api.EngineRole;
 import org.castpanel.engine.api.EngineType;
-import org.castpanel.engine.api.MediaKind;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.PlanEntity;
@@ -524,10 +523,13 @@ public class MediaServicesImpl implements MediaServices {
                             + "; delete them first");
                 }
                 Optional<EngineInfo> engine = engines.get(s.engineType);
-                boolean video = engine.map(e -> e.type().kind() == MediaKind.VIDEO).orElse(false);
-                if (video && !confirmed) {
-                    throw CastPanelException.invalid("confirm", "deleting a video service deletes its video files "
-                            + "permanently; repeat with confirm=true");
+                // the plugin says whether its services hold the customer's media (recordings, VOD);
+                // a type whose plugin is gone is treated as if it did
+                boolean deletesMedia = engine.map(e -> !e.available()
+                        || e.type().capabilities().contains(Capabilities.DELETES_MEDIA)).orElse(true);
+                if (deletesMedia && !confirmed) {
+                    throw CastPanelException.invalid("confirm", "deleting this service deletes its media files "
+                            + "(recordings, videos) permanently; repeat with confirm=true");
                 }
                 s.deleting = true;
                 s.desiredState = "STOPPED";

@@ -20,6 +20,13 @@ public final class Capabilities {
     public static final String STREAM_KEYS = "stream-keys";
     public static final String RESTREAMING = "restreaming";
     /**
+     * The engine keeps media of the customer's in the service's own directory (recordings, video
+     * on demand), so deleting the service deletes those files: the panel asks for confirmation.
+     * Without it, a delete removes only the engine's own files; the customer's library in the
+     * content directory always stays.
+     */
+    public static final String DELETES_MEDIA = "deletes-media";
+    /**
      * The engine's services live on media servers the panel talks to over the network (Wowza,
      * Flussonic) instead of daemons it runs: an administrator registers those servers per node
      * ({@link org.castpanel.engine.api.platform.EngineServers}), and the core places each new

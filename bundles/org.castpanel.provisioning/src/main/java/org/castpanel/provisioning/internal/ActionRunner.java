@@ -166,6 +166,11 @@ public class ActionRunner {
         }
     }
 
+    /** The pause before retrying an action that failed retryably for the {@code attempts}-th time: 2, 4, 8, … 60 s. */
+    static long retrySeconds(int attempts) {
+        return Math.min(60, 1L << Math.min(Math.max(attempts, 1), 6));
+    }
+
     private void execute(QueuedAction action) {
         ActionType type = action.action().action();
         MediaServiceEntity service = store.read(em -> em.find(MediaServiceEntity.class, action.serviceId()));
@@ -230,7 +235,7 @@ public class ActionRunner {
         } catch (PluginCalls.PluginFailure e) {
             int attempts = action.action().attempts();
             if (e.retryable && attempts < config.maxAttempts()) {
-                long backoff = Math.min(60, 1L << Math.min(attempts, 6));
+                long backoff = retrySeconds(attempts);
                 queue.retryLater(action.id(), "attempt " + attempts + " failed: " + e.getMessage() + "; retrying",
                         Duration.ofSeconds(backoff), true);
                 return;

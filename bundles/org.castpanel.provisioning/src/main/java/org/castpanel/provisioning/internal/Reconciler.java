@@ -64,6 +64,14 @@ public class Reconciler {
         timer.close();
     }
 
+    /**
+     * How long the reconciler leaves a service alone after its {@code restarts}-th restart in a
+     * row: 1, 2, 4, 8, 16, then 30 minutes, so a service that crashes at once is not restarted in a loop.
+     */
+    static long pauseMinutes(long restarts) {
+        return Math.min(30, 1L << Math.min(Math.max(restarts, 1) - 1, 5));
+    }
+
     /** One pass over this node's services; returns how many actions it queued. */
     int reconcile() {
         Set<Long> pending = queue.servicesWithPendingActions(node.name());
@@ -93,7 +101,7 @@ public class Reconciler {
                     continue;
                 }
                 b[0]++;
-                b[1] = System.currentTimeMillis() + Math.min(30, 1L << Math.min(b[0] - 1, 5)) * 60_000L;
+                b[1] = System.currentTimeMillis() + pauseMinutes(b[0]) * 60_000L;
                 runtime.setState(s.id, status.state().name(), status.detail());
                 enqueue(s, ActionType.START, "found not running (" + status.detail() + "); restarting it");
                 queued++;

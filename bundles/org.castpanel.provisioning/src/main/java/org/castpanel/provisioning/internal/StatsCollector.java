@@ -82,6 +82,18 @@ public class StatsCollector {
         timer.close();
     }
 
+    /**
+     * Bytes sent since the previous sample of the engine's running total: nothing for the first
+     * sample (the total before the panel looked is not this month's to count), the difference while
+     * it rises, and the whole new total when it fell (the daemon restarted and counts from zero).
+     */
+    static long transferred(Long previousTotal, long total) {
+        if (previousTotal == null) {
+            return 0;
+        }
+        return total >= previousTotal ? total - previousTotal : total;
+    }
+
     /** One pass; returns how many samples it stored. */
     int collect() {
         List<MediaServiceEntity> running = store.read(em -> em.createQuery("SELECT s FROM MediaServiceEntity s "
@@ -115,8 +127,7 @@ public class StatsCollector {
                 row.title = title == null || title.length() <= 300 ? title : title.substring(0, 299) + "…";
                 em.persist(row);
                 Long previous = lastBytes.put(s.id, stats.bytesOut());
-                // a counter that went down means the engine restarted and counts from zero again
-                long delta = previous == null ? 0 : stats.bytesOut() >= previous ? stats.bytesOut() - previous : stats.bytesOut();
+                long delta = transferred(previous, stats.bytesOut());
                 // only this node's collector writes a service's transfer rows, so read-modify-write is safe
                 ServiceTransferEntity transfer = em.find(ServiceTransferEntity.class,
                         new ServiceTransferEntity.Key(s.id, month));

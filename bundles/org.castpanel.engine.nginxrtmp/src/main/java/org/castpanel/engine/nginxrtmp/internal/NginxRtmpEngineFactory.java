@@ -125,7 +125,7 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     public List<EngineType> engineTypes() {
         return List.of(EngineType.server(TYPE, "Nginx-RTMP", MediaKind.VIDEO,
                 Set.of(Capabilities.STREAM_KEYS, Capabilities.HLS, Capabilities.LISTENER_STATS, Capabilities.RECORDING,
-                        Capabilities.RESTREAMING),
+                        Capabilities.RESTREAMING, Capabilities.DELETES_MEDIA),
                 FIELDS));
     }
 

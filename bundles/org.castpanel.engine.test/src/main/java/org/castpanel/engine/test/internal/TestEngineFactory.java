@@ -56,10 +56,11 @@ public class TestEngineFactory implements EngineFactory {
                 // a source: feeds a test-audio (or Icecast) service through the platform's attachment
                 EngineType.source("test-autodj", "Test AutoDJ", MediaKind.AUDIO, Set.of(Capabilities.AUTODJ), FIELDS,
                         Set.of(SourceProtocols.ICECAST)),
-                EngineType.server("test-video", "Test video engine", MediaKind.VIDEO, Set.of(Capabilities.HLS), FIELDS),
+                EngineType.server("test-video", "Test video engine", MediaKind.VIDEO,
+                        Set.of(Capabilities.HLS, Capabilities.DELETES_MEDIA), FIELDS),
                 // services placed on registered remote servers (as Wowza and Flussonic are)
                 EngineType.server("test-remote", "Test remote engine", MediaKind.VIDEO,
-                        Set.of(Capabilities.REMOTE_SERVERS), FIELDS));
+                        Set.of(Capabilities.REMOTE_SERVERS, Capabilities.DELETES_MEDIA), FIELDS));
     }
 
     @Override

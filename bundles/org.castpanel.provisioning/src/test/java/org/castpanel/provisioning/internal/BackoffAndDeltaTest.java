@@ -1,0 +1,42 @@
+package org.castpanel.provisioning.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+/** The middle layer's arithmetic: transfer deltas across daemon restarts, and both back-offs. */
+class BackoffAndDeltaTest {
+
+    @Test
+    void transferCountsIncreasesAndStartsAgainWhenTheDaemonsCounterFalls() {
+        assertEquals(0, StatsCollector.transferred(null, 5_000_000), "the first sample counts nothing");
+        assertEquals(1_000, StatsCollector.transferred(5_000_000L, 5_001_000));
+        assertEquals(0, StatsCollector.transferred(5_001_000L, 5_001_000), "no traffic");
+        assertEquals(700, StatsCollector.transferred(5_001_000L, 700), "restarted: the new total is all new");
+        // a month of samples with one restart in the middle adds up to what was sent
+        long[] totals = { 0, 400, 900, 1_500, 200, 600 };
+        long sum = 0;
+        Long previous = null;
+        for (long total : totals) {
+            sum += StatsCollector.transferred(previous, total);
+            previous = total;
+        }
+        assertEquals(1_500 + 600, sum);
+    }
+
+    @Test
+    void theReconcilerWaitsLongerAfterEachRestartUpToHalfAnHour() {
+        assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L),
+                IntStream.rangeClosed(1, 8).mapToObj(Reconciler::pauseMinutes).toList());
+        assertEquals(1, Reconciler.pauseMinutes(0), "never less than a minute");
+    }
+
+    @Test
+    void aRetryableFailureWaitsLongerEachAttemptUpToAMinute() {
+        assertEquals(List.of(2L, 4L, 8L, 16L, 32L, 60L, 60L),
+                IntStream.rangeClosed(1, 7).mapToObj(ActionRunner::retrySeconds).toList());
+    }
+}
