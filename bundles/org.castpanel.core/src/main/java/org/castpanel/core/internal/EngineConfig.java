@@ -20,6 +20,9 @@ import org.castpanel.engine.api.platform.OutboundTargets;
 final class EngineConfig {
 
     private static final Set<String> URL_SCHEMES = Set.of("http", "https", "rtmp", "rtmps", "icecast", "srt");
+    /** Segments of anything but '/', '\\' and control characters, none of them "." or "..", joined by single '/'. */
+    private static final java.util.regex.Pattern CONTENT_PATH = java.util.regex.Pattern
+            .compile("(?!\\.{1,2}(/|$))[^/\\\\\\p{Cntrl}]{1,255}(/(?!\\.{1,2}(/|$))[^/\\\\\\p{Cntrl}]{1,255})*");
 
     private EngineConfig() {
     }
@@ -96,11 +99,20 @@ final class EngineConfig {
                 }
                 return text;
             }
+            case PATH -> {
+                String path = text(field, name, value);
+                if (!CONTENT_PATH.matcher(path).matches()) {
+                    throw CastPanelException.invalid(name, field.label() + " must be a path inside your media folder, "
+                            + "e.g. music/rock: names joined by /, without a leading /, without . or .. and without \\");
+                }
+                return path;
+            }
             default -> {
                 return text(field, name, value);
             }
         }
     }
+
 
     private static String text(ConfigField field, String name, Object value) {
         if (!(value instanceof String s)) {

@@ -42,6 +42,22 @@ class EngineConfigTest {
     }
 
     @Test
+    void aPathStaysInsideTheMediaFolderWhateverItsMetacharacters() {
+        List<ConfigField> fields = List.of(ConfigField.builder("folder", ConfigField.Type.PATH).label("Playlist folder")
+                .maxLength(500).build());
+        assertEquals("music/rock & roll/80's", EngineConfig.validate(fields, null,
+                Map.of("folder", "music/rock & roll/80's"), ANY_HOST).get("folder"));
+        assertEquals("..hidden/..x", EngineConfig.validate(fields, null, Map.of("folder", "..hidden/..x"), ANY_HOST)
+                .get("folder"), "dots inside a name are a name");
+        for (String bad : List.of("../etc", "music/../../etc", "/etc/passwd", "music//rock", "music/./rock", ".",
+                "..", "music/", "music\\..\\..\\etc", "music/\u0000x", "music\nrock")) {
+            CastPanelException e = assertThrows(CastPanelException.class,
+                    () -> EngineConfig.validate(fields, null, Map.of("folder", bad), ANY_HOST), bad);
+            assertEquals("config.folder", e.field(), bad);
+        }
+    }
+
+    @Test
     void givenValuesOverPreviousOnesAndDefaultsForTheRest() {
         assertEquals(Map.of("mount", "/live"), EngineConfig.validate(FIELDS, null, Map.of("mount", "/live"), ANY_HOST));
         assertEquals(Map.of("mount", "/stream", "port", 8000L),

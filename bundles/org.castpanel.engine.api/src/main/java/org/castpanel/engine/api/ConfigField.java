@@ -17,7 +17,14 @@ public record ConfigField(String name, String label, Type type, boolean required
 
     /** The value types a setting can have. */
     public enum Type {
-        TEXT, INTEGER, BOOLEAN, CHOICE, URL, TARGET_URL
+        TEXT, INTEGER, BOOLEAN, CHOICE, URL, TARGET_URL,
+        /**
+         * A file or folder inside the customer's content directory, relative and '/'-separated
+         * ("music/rock"). The core refuses absolute paths, "." and ".." segments and backslashes
+         * when it is saved; a handler resolves it with {@link ServiceContext#contentPath}, which
+         * also refuses a symbolic link that leads out of the content directory.
+         */
+        PATH
     }
 
     public ConfigField {

@@ -46,4 +46,39 @@ public record ServiceContext(long serviceId, long ownerId, String engineTypeId, 
     public Settings settings() {
         return new Settings(config);
     }
+
+    /**
+     * The file or folder a {@link ConfigField.Type#PATH} setting names, inside the customer's
+     * content directory; empty when the setting is not given. Symbolic links are followed as far
+     * as the path exists: one that leads out of the content directory is refused.
+     *
+     * @throws IllegalArgumentException when the path leaves the content directory
+     */
+    public java.util.Optional<Path> contentPath(String setting) {
+        java.util.Optional<String> relative = settings().text(setting);
+        if (relative.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Path root = contentDirectory.toAbsolutePath().normalize();
+        Path target = root.resolve(relative.get()).normalize();
+        if (!target.startsWith(root)) {
+            throw new IllegalArgumentException(setting + " leaves the content directory: " + relative.get());
+        }
+        try {
+            Path realRoot = root.toRealPath();
+            Path existing = target;
+            while (existing != null && !java.nio.file.Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && !existing.toRealPath().startsWith(realRoot)) {
+                throw new IllegalArgumentException(setting + " leads out of the content directory through a link: "
+                        + relative.get());
+            }
+        } catch (java.io.IOException e) {
+            // a dangling link: its target is not there to check, and nothing can be read through it
+            throw new IllegalArgumentException(setting + " cannot be resolved inside the content directory: "
+                    + relative.get(), e);
+        }
+        return java.util.Optional.of(target);
+    }
 }
