@@ -20,7 +20,6 @@ import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineFactory;
 import org.castpanel.engine.api.EngineHandler;
-import org.castpanel.engine.api.EngineRole;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.ServiceContext;
