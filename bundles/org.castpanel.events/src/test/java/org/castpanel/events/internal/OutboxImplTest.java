@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.castpanel.events.api.OutboxEvent;
 import org.castpanel.events.api.OutboxListener;
@@ -62,6 +62,8 @@ class OutboxImplTest {
     /** Records what it was given; fails the first {@code failures} attempts. */
     private static final class Recorder implements OutboxListener {
         final List<OutboxEvent> delivered = new CopyOnWriteArrayList<>();
+        /** One permit per delivered event: the test waits on deliveries themselves, not by polling. */
+        final Semaphore deliveries = new Semaphore(0);
         final AtomicInteger attempts = new AtomicInteger();
         final int failures;
 
@@ -78,18 +80,16 @@ class OutboxImplTest {
                 throw new IllegalStateException("the mail server is down");
             }
             delivered.add(event);
+            deliveries.release();
+        }
+
+        /** Waits until {@code count} more events arrived, at most 10 s. */
+        void awaitDeliveries(int count, String what) throws InterruptedException {
+            assertTrue(deliveries.tryAcquire(count, 10, TimeUnit.SECONDS), "timed out waiting until " + what);
         }
 
         List<String> types() {
             return delivered.stream().map(OutboxEvent::type).toList();
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            Thread.sleep(10);
         }
     }
 
@@ -106,7 +106,7 @@ class OutboxImplTest {
             outbox.record("service.created", "/1/", Map.of("serviceId", 8));
             return null;
         });
-        await(() -> listener.delivered.size() == 1, "the committed event arrives");
+        listener.awaitDeliveries(1, "the committed event arrives");
         OutboxEvent event = listener.delivered.get(0);
         assertEquals("service.created", event.type());
         assertEquals("/1/", event.ownerPath());
@@ -120,7 +120,7 @@ class OutboxImplTest {
         outbox.record("first", null, Map.of());
         outbox.record("second", null, Map.of());
         outbox.addListener(listener);
-        await(() -> listener.delivered.size() == 2, "both events arrive after the failures");
+        listener.awaitDeliveries(2, "both events arrive after the failures");
         assertEquals(List.of("first", "second"), listener.types());
         assertEquals(5, listener.attempts.get(), "three failed attempts at the first event, then one each");
     }
@@ -131,7 +131,7 @@ class OutboxImplTest {
         Recorder first = new Recorder(0);
         before.addListener(first);
         before.record("delivered before the restart", null, Map.of());
-        await(() -> first.delivered.size() == 1, "the first event arrives");
+        first.awaitDeliveries(1, "the first event arrives");
         before.removeListener(first);
         before.deactivate();
         relays.remove(before);
@@ -140,7 +140,7 @@ class OutboxImplTest {
         OutboxImpl after = outbox();
         Recorder again = new Recorder(0);
         after.addListener(again);
-        await(() -> again.delivered.size() == 1, "the pending event arrives");
+        again.awaitDeliveries(1, "the pending event arrives");
         assertEquals(List.of("written while no relay ran"), again.types());
     }
 }
