@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,36 +50,44 @@ abstract class AccountScenarios {
         Tenant a = Fixtures.tenant(api, admin);
         Tenant b = Fixtures.tenant(api, admin);
 
-        JsonNode customer = a.resellerApi().get("/accounts/" + a.customerId()).expect(200).body();
+        JsonNode customer =
+                a.resellerApi().get("/accounts/" + a.customerId()).expect(200).body();
         assertEquals("RESELLER_SUBACCOUNT", customer.get("kind").asText());
         assertEquals(a.resellerId(), customer.get("parentId").asLong());
-        assertEquals("RESELLER", admin.get("/accounts/" + a.resellerId()).expect(200).text("kind"));
+        assertEquals(
+                "RESELLER", admin.get("/accounts/" + a.resellerId()).expect(200).text("kind"));
 
-        Api.Reply refused = a.customerApi().post("/accounts",
-                Map.of("username", Fixtures.unique("x"), "password", "abcdef-12", "name", "X"));
+        Api.Reply refused = a.customerApi()
+                .post("/accounts", Map.of("username", Fixtures.unique("x"), "password", "abcdef-12", "name", "X"));
         assertEquals(403, refused.status());
         assertEquals("forbidden", refused.text("error"));
 
-        Api.Reply shortPassword = a.resellerApi().post("/accounts",
-                Map.of("username", Fixtures.unique("short"), "password", "abcd", "name", "Short"));
+        Api.Reply shortPassword = a.resellerApi()
+                .post("/accounts", Map.of("username", Fixtures.unique("short"), "password", "abcd", "name", "Short"));
         assertEquals(422, shortPassword.status());
         assertEquals("password", shortPassword.text("field"));
         assertTrue(shortPassword.text("message").contains("at least 8 characters"), shortPassword.raw());
-        Api.Reply common = a.resellerApi().post("/accounts",
-                Map.of("username", Fixtures.unique("common"), "password", "Password1", "name", "Common"));
+        Api.Reply common = a.resellerApi()
+                .post(
+                        "/accounts",
+                        Map.of("username", Fixtures.unique("common"), "password", "Password1", "name", "Common"));
         assertEquals(422, common.status(), "one of the most common passwords: " + common.raw());
         assertTrue(common.text("message").contains("most common"), common.raw());
-        JsonNode policy = api.anonymous().get("/auth/password-policy").expect(200).body();
+        JsonNode policy =
+                api.anonymous().get("/auth/password-policy").expect(200).body();
         assertEquals(8, policy.get("minLength").asInt());
 
         assertEquals(404, a.resellerApi().get("/accounts/" + b.customerId()).status());
         assertEquals(404, a.resellerApi().get("/accounts/" + b.resellerId()).status());
-        List<String> visible = usernames(a.resellerApi().get("/accounts?size=200").expect(200).body());
+        List<String> visible =
+                usernames(a.resellerApi().get("/accounts?size=200").expect(200).body());
         assertTrue(visible.contains(a.customer()));
         assertFalse(visible.contains(b.customer()), "reseller A must not see B's customer: " + visible);
         assertFalse(visible.contains("admin"));
 
-        assertEquals(List.of(a.customer()), usernames(a.customerApi().get("/accounts").expect(200).body()));
+        assertEquals(
+                List.of(a.customer()),
+                usernames(a.customerApi().get("/accounts").expect(200).body()));
     }
 
     @Test
@@ -83,7 +95,8 @@ abstract class AccountScenarios {
         Tenant t = Fixtures.tenant(api, admin);
         t.resellerApi().post("/accounts/" + t.customerId() + "/disable", null).expect(200);
 
-        Api.Reply login = api.anonymous().post("/auth/login", Map.of("username", t.customer(), "password", Fixtures.PASSWORD));
+        Api.Reply login =
+                api.anonymous().post("/auth/login", Map.of("username", t.customer(), "password", Fixtures.PASSWORD));
         assertEquals(401, login.status());
         assertTrue(login.text("message").contains("disabled"), login.raw());
         assertEquals(401, t.customerApi().get("/me").status());
@@ -95,23 +108,42 @@ abstract class AccountScenarios {
     @Test
     void apiAccessOffRefusesTheAccountsApiKeys() {
         Tenant t = Fixtures.tenant(api, admin);
-        JsonNode key = t.customerApi().post("/accounts/" + t.customerId() + "/api-keys", Map.of("label", "encoder"))
-                .expect(201).body();
+        JsonNode key = t.customerApi()
+                .post("/accounts/" + t.customerId() + "/api-keys", Map.of("label", "encoder"))
+                .expect(201)
+                .body();
         String secret = key.get("secret").asText();
         assertTrue(secret.startsWith("cpk_") && secret.length() > 40, secret);
-        assertEquals(t.customer(), api.as(secret).get("/me").expect(200).body().at("/account/username").asText());
+        assertEquals(
+                t.customer(),
+                api.as(secret)
+                        .get("/me")
+                        .expect(200)
+                        .body()
+                        .at("/account/username")
+                        .asText());
 
-        JsonNode listed = t.customerApi().get("/accounts/" + t.customerId() + "/api-keys").expect(200).body();
+        JsonNode listed = t.customerApi()
+                .get("/accounts/" + t.customerId() + "/api-keys")
+                .expect(200)
+                .body();
         assertTrue(listed.get(0).get("secret").isNull(), "a listed key never shows its secret");
 
-        t.resellerApi().patch("/accounts/" + t.customerId(), Map.of("apiAccess", false)).expect(200);
+        t.resellerApi()
+                .patch("/accounts/" + t.customerId(), Map.of("apiAccess", false))
+                .expect(200);
         Api.Reply refused = api.as(secret).get("/me");
         assertEquals(403, refused.status());
         assertTrue(refused.text("message").contains("API access is turned off"), refused.raw());
 
-        t.resellerApi().patch("/accounts/" + t.customerId(), Map.of("apiAccess", true)).expect(200);
+        t.resellerApi()
+                .patch("/accounts/" + t.customerId(), Map.of("apiAccess", true))
+                .expect(200);
         api.as(secret).get("/me").expect(200);
-        t.customerApi().delete("/accounts/" + t.customerId() + "/api-keys/" + key.get("id").asLong()).expect(204);
+        t.customerApi()
+                .delete("/accounts/" + t.customerId() + "/api-keys/"
+                        + key.get("id").asLong())
+                .expect(204);
         assertEquals(401, api.as(secret).get("/me").status());
     }
 
@@ -124,12 +156,14 @@ abstract class AccountScenarios {
         }
         Api.Reply locked = api.anonymous().post("/auth/login", wrong);
         assertEquals(423, locked.status(), locked.raw());
-        Api.Reply stillLocked = api.anonymous().post("/auth/login",
-                Map.of("username", t.customer(), "password", Fixtures.PASSWORD));
+        Api.Reply stillLocked =
+                api.anonymous().post("/auth/login", Map.of("username", t.customer(), "password", Fixtures.PASSWORD));
         assertEquals(423, stillLocked.status(), "the right password does not open a locked account");
         assertTrue(admin.get("/accounts/" + t.customerId()).body().hasNonNull("lockedUntil"));
 
-        t.resellerApi().post("/accounts/" + t.customerId() + "/password", Map.of("password", "new-pass-2")).expect(200);
+        t.resellerApi()
+                .post("/accounts/" + t.customerId() + "/password", Map.of("password", "new-pass-2"))
+                .expect(200);
         api.login(t.customer(), "new-pass-2").get("/me").expect(200);
     }
 
@@ -141,7 +175,8 @@ abstract class AccountScenarios {
     @Test
     void parallelCreatesCannotOverbookAPlan() throws Exception {
         long plan = admin.post("/reseller-plans", Map.of("name", Fixtures.unique("one"), "serverLimit", 1))
-                .expect(201).id();
+                .expect(201)
+                .id();
         String reseller = Fixtures.unique("one-server");
         Fixtures.account(admin, reseller, Map.of("resellerPlanId", plan));
         Api.As r = api.login(reseller, Fixtures.PASSWORD);
@@ -149,7 +184,8 @@ abstract class AccountScenarios {
         java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 20; i++) {
-                answers.add(pool.submit(() -> r.post("/services", Map.of("engineType", "icecast")).status()));
+                answers.add(pool.submit(() ->
+                        r.post("/services", Map.of("engineType", "icecast")).status()));
             }
             int created = 0;
             for (java.util.concurrent.Future<Integer> answer : answers) {
@@ -176,20 +212,32 @@ abstract class AccountScenarios {
         assertEquals(404, admin.get("/accounts/" + t.resellerId()).status());
         assertEquals(404, admin.get("/accounts/" + t.customerId()).status());
         assertEquals(401, t.resellerApi().get("/me").status());
-        JsonNode audit = admin.get("/audit-log?action=account.delete&targetId=" + t.resellerId()).expect(200).body();
+        JsonNode audit = admin.get("/audit-log?action=account.delete&targetId=" + t.resellerId())
+                .expect(200)
+                .body();
         assertEquals(1, audit.get("total").asInt());
     }
 
     @Test
     void planLifecycleAndRefusals() {
-        long plan = admin.post("/reseller-plans", Map.of("name", Fixtures.unique("bronze"), "maxListeners", 50,
-                "allowedEngineTypes", List.of("icecast", "shoutcast"))).expect(201).id();
+        long plan = admin.post(
+                        "/reseller-plans",
+                        Map.of(
+                                "name",
+                                Fixtures.unique("bronze"),
+                                "maxListeners",
+                                50,
+                                "allowedEngineTypes",
+                                List.of("icecast", "shoutcast")))
+                .expect(201)
+                .id();
         JsonNode read = admin.get("/reseller-plans/" + plan).expect(200).body();
         assertEquals(50, read.get("maxListeners").asInt());
         assertTrue(read.get("serverLimit").isNull(), "omitted limits are unlimited");
 
         String holder = Fixtures.unique("holder");
-        long holderId = Fixtures.account(admin, holder, Map.of("resellerPlanId", plan)).id();
+        long holderId =
+                Fixtures.account(admin, holder, Map.of("resellerPlanId", plan)).id();
         Api.Reply inUse = admin.delete("/reseller-plans/" + plan);
         assertEquals(409, inUse.status());
         assertTrue(inUse.text("message").contains("assigned to 1"), inUse.raw());
@@ -197,9 +245,13 @@ abstract class AccountScenarios {
         Api.Reply negative = admin.put("/reseller-plans/" + plan, Map.of("name", "x", "maxListeners", -1));
         assertEquals(422, negative.status());
         assertEquals("maxListeners", negative.text("field"));
-        assertEquals(50, admin.get("/reseller-plans/" + plan).body().get("maxListeners").asInt(), "refused update changed nothing");
+        assertEquals(
+                50,
+                admin.get("/reseller-plans/" + plan).body().get("maxListeners").asInt(),
+                "refused update changed nothing");
 
-        admin.patch("/accounts/" + holderId, java.util.Collections.singletonMap("resellerPlanId", null)).expect(200);
+        admin.patch("/accounts/" + holderId, java.util.Collections.singletonMap("resellerPlanId", null))
+                .expect(200);
         assertEquals("CUSTOMER", admin.get("/accounts/" + holderId).text("kind"));
         admin.delete("/reseller-plans/" + plan).expect(204);
         assertEquals(404, admin.get("/reseller-plans/" + plan).status());
@@ -208,40 +260,71 @@ abstract class AccountScenarios {
     @Test
     void subResellerPlansMustFitInWhatTheParentHasLeft() {
         Tenant t = Fixtures.tenant(api, admin); // plan: 10 servers, 1000 listeners, sub-resellers allowed
-        Api.Reply tooBig = t.resellerApi().post("/reseller-plans",
-                Map.of("name", "huge", "serverLimit", 20, "maxListeners", 100));
+        Api.Reply tooBig =
+                t.resellerApi().post("/reseller-plans", Map.of("name", "huge", "serverLimit", 20, "maxListeners", 100));
         assertEquals(422, tooBig.status());
         assertTrue(tooBig.text("message").contains("serverLimit"), tooBig.raw());
 
-        long six = t.resellerApi().post("/reseller-plans", Map.of("name", "six", "serverLimit", 6, "maxListeners", 100))
-                .expect(201).id();
+        long six = t.resellerApi()
+                .post("/reseller-plans", Map.of("name", "six", "serverLimit", 6, "maxListeners", 100))
+                .expect(201)
+                .id();
         Fixtures.account(t.resellerApi(), Fixtures.unique("sub"), Map.of("resellerPlanId", six));
-        Api.Reply second = t.resellerApi().post("/accounts", Map.of("username", Fixtures.unique("sub"), "password",
-                "abcdef-12", "name", "Second", "resellerPlanId", six));
+        Api.Reply second = t.resellerApi()
+                .post(
+                        "/accounts",
+                        Map.of(
+                                "username",
+                                Fixtures.unique("sub"),
+                                "password",
+                                "abcdef-12",
+                                "name",
+                                "Second",
+                                "resellerPlanId",
+                                six));
         assertEquals(422, second.status());
         assertTrue(second.text("message").contains("only 4 left"), second.raw());
 
-        JsonNode usage = t.resellerApi().get("/accounts/" + t.resellerId() + "/usage").expect(200).body();
+        JsonNode usage = t.resellerApi()
+                .get("/accounts/" + t.resellerId() + "/usage")
+                .expect(200)
+                .body();
         JsonNode servers = StreamSupport.stream(usage.get("lines").spliterator(), false)
-                .filter(l -> l.get("limit").asText().equals("serverLimit")).findFirst().orElseThrow();
+                .filter(l -> l.get("limit").asText().equals("serverLimit"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(6, servers.get("used").asInt());
         assertEquals(4, servers.get("available").asInt());
 
         // a customer's plan cannot be changed by the customer itself, nor assigned by a plain customer
-        assertEquals(403, t.resellerApi().patch("/accounts/" + t.resellerId(), Map.of("resellerPlanId", six)).status());
+        assertEquals(
+                403,
+                t.resellerApi()
+                        .patch("/accounts/" + t.resellerId(), Map.of("resellerPlanId", six))
+                        .status());
     }
 
     @Test
     void impersonationActsAsTheCustomerAndIsAudited() {
         Tenant t = Fixtures.tenant(api, admin);
-        JsonNode session = t.resellerApi().post("/accounts/" + t.customerId() + "/impersonate", null).expect(200).body();
+        JsonNode session = t.resellerApi()
+                .post("/accounts/" + t.customerId() + "/impersonate", null)
+                .expect(200)
+                .body();
         Api.As asCustomer = api.as(session.get("token").asText());
         JsonNode me = asCustomer.get("/me").expect(200).body();
         assertEquals(t.customer(), me.at("/account/username").asText());
         assertEquals(t.resellerId(), me.get("impersonatorId").asLong());
-        assertEquals(403, asCustomer.post("/accounts/" + t.customerId() + "/impersonate", null).status());
+        assertEquals(
+                403,
+                asCustomer
+                        .post("/accounts/" + t.customerId() + "/impersonate", null)
+                        .status());
 
-        JsonNode audit = t.resellerApi().get("/audit-log?action=account.impersonate").expect(200).body();
+        JsonNode audit = t.resellerApi()
+                .get("/audit-log?action=account.impersonate")
+                .expect(200)
+                .body();
         assertEquals(1, audit.get("total").asInt());
         assertEquals(t.reseller(), audit.at("/items/0/actorUsername").asText());
         asCustomer.post("/auth/logout", null).expect(204);
@@ -254,18 +337,23 @@ abstract class AccountScenarios {
         for (String name : List.of("zulu", "alpha", "Mike")) {
             Fixtures.account(t.resellerApi(), name + "-" + Fixtures.unique("n"), Map.of());
         }
-        List<String> names = usernames(t.resellerApi().get("/accounts?size=200").expect(200).body());
+        List<String> names =
+                usernames(t.resellerApi().get("/accounts?size=200").expect(200).body());
         List<String> sorted = new ArrayList<>(names);
         sorted.sort(String.CASE_INSENSITIVE_ORDER);
         assertEquals(sorted, names, "a-z by username");
         assertEquals(5, names.size(), "the reseller itself, its customer and three more: " + names);
 
-        JsonNode page = t.resellerApi().get("/accounts?size=2&page=1").expect(200).body();
+        JsonNode page =
+                t.resellerApi().get("/accounts?size=2&page=1").expect(200).body();
         assertEquals(5, page.get("total").asInt());
         assertEquals(names.subList(2, 4), usernames(page));
 
-        assertEquals(List.of(t.reseller()), usernames(t.resellerApi().get("/accounts?kind=reseller").body()));
-        assertEquals(1, t.resellerApi().get("/accounts?q=ALPHA").body().get("total").asInt());
+        assertEquals(
+                List.of(t.reseller()),
+                usernames(t.resellerApi().get("/accounts?kind=reseller").body()));
+        assertEquals(
+                1, t.resellerApi().get("/accounts?q=ALPHA").body().get("total").asInt());
         Api.Reply badSort = t.resellerApi().get("/accounts?sort=password");
         assertEquals(400, badSort.status());
         assertEquals("sort", badSort.text("field"));
@@ -293,8 +381,8 @@ abstract class AccountScenarios {
         assertEquals(422, zone.status());
         assertEquals("timezone", zone.text("field"));
 
-        Api.Reply taken = admin.post("/accounts", Map.of("username", t.customer().toUpperCase(), "password", "abcdef-12",
-                "name", "Dup"));
+        Api.Reply taken = admin.post(
+                "/accounts", Map.of("username", t.customer().toUpperCase(), "password", "abcdef-12", "name", "Dup"));
         assertEquals(409, taken.status(), "usernames are unique regardless of case");
 
         assertEquals(before, admin.get(path).body(), "refused changes left the account as it was");
@@ -306,7 +394,8 @@ abstract class AccountScenarios {
     @Order(100)
     void everythingIsStillThereAfterARestart() {
         Tenant t = Fixtures.tenant(api, admin);
-        admin.patch("/accounts/" + t.customerId(), Map.of("timezone", "Europe/Berlin", "language", "de")).expect(200);
+        admin.patch("/accounts/" + t.customerId(), Map.of("timezone", "Europe/Berlin", "language", "de"))
+                .expect(200);
         JsonNode before = admin.get("/accounts/" + t.customerId()).body();
         long accountsBefore = admin.get("/accounts").body().get("total").asLong();
 
@@ -314,7 +403,8 @@ abstract class AccountScenarios {
 
         Api.As adminAgain = panel.admin();
         assertEquals(before, adminAgain.get("/accounts/" + t.customerId()).body());
-        assertEquals(accountsBefore, adminAgain.get("/accounts").body().get("total").asLong());
+        assertEquals(
+                accountsBefore, adminAgain.get("/accounts").body().get("total").asLong());
         api.login(t.customer(), Fixtures.PASSWORD).get("/me").expect(200);
         api.as(t.resellerApi().token()).get("/me").expect(200); // sessions survive too
         Fixtures.account(adminAgain, Fixtures.unique("after-restart"), Map.of());

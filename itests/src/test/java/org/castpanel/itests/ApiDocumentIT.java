@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,16 +30,17 @@ class ApiDocumentIT {
         Api.As admin = panel.admin();
         List<String> unrouted = new ArrayList<>();
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
                 String method = methods.next().toUpperCase();
                 // an id nobody has: routed operations answer 404 not_found from the core, or refuse the body
                 String concrete = path.getKey().replaceAll("\\{[^}]+}", "999999999");
                 if (concrete.equals("/auth/logout") || concrete.equals("/events")) {
                     continue; // would end the session the walk uses; an endless stream
                 }
-                Api.Reply reply = admin.call(method, concrete, method.equals("GET") || method.equals("DELETE") ? null : "{}");
+                Api.Reply reply =
+                        admin.call(method, concrete, method.equals("GET") || method.equals("DELETE") ? null : "{}");
                 operations++;
                 boolean frameworkRefusal = reply.status() == 405
                         || (reply.status() == 404 && "no such resource".equals(reply.text("message")));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,13 +40,45 @@ class ApiFuzzIT {
 
     private static final long SEED = 20261201L;
     private static final String LONG = "x".repeat(20_000);
-    private static final List<Object> NASTY_VALUES = List.of("", LONG, "a\u0000b", "line\nbreak\r\n", "</x><y>",
-            "${jndi:ldap://x}", "'; DROP TABLE cp_account; --", "../../etc/passwd", "\u202e\ud83d\ude00", -1,
-            Long.MAX_VALUE, 1e308, -2147483649L, true, List.of(1, 2), Map.of("nested", Map.of("deep", 1)));
+    private static final List<Object> NASTY_VALUES = List.of(
+            "",
+            LONG,
+            "a\u0000b",
+            "line\nbreak\r\n",
+            "</x><y>",
+            "${jndi:ldap://x}",
+            "'; DROP TABLE cp_account; --",
+            "../../etc/passwd",
+            "\u202e\ud83d\ude00",
+            -1,
+            Long.MAX_VALUE,
+            1e308,
+            -2147483649L,
+            true,
+            List.of(1, 2),
+            Map.of("nested", Map.of("deep", 1)));
     /** Field names the map-typed PATCH bodies accept, plus some they do not. */
-    private static final List<String> PATCH_FIELDS = List.of("name", "email", "password", "currentPassword", "type",
-            "enabled", "apiAccess", "timezone", "language", "resellerPlanId", "maxListeners", "maxBitrateKbps",
-            "diskQuotaMb", "dataTransferGb", "mountPoints", "config", "ownerId", "id", "path", "passwordHash");
+    private static final List<String> PATCH_FIELDS = List.of(
+            "name",
+            "email",
+            "password",
+            "currentPassword",
+            "type",
+            "enabled",
+            "apiAccess",
+            "timezone",
+            "language",
+            "resellerPlanId",
+            "maxListeners",
+            "maxBitrateKbps",
+            "diskQuotaMb",
+            "dataTransferGb",
+            "mountPoints",
+            "config",
+            "ownerId",
+            "id",
+            "path",
+            "passwordHash");
 
     @Test
     void noOperationAnswers5xxAndRefusalsChangeNothing(Panel panel) throws Exception {
@@ -67,10 +103,10 @@ class ApiFuzzIT {
         Set<String> failures = new TreeSet<>();
         // deletes last: they may succeed for the administrator, and then the rest would only see 404
         List<String[]> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
-                operations.add(new String[] { methods.next().toUpperCase(), path.getKey() });
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+                operations.add(new String[] {methods.next().toUpperCase(), path.getKey()});
             }
         }
         operations.sort((a, b) -> Boolean.compare(a[0].equals("DELETE"), b[0].equals("DELETE")));
@@ -104,7 +140,8 @@ class ApiFuzzIT {
             // is the one role allowed to change it, and it is given nonsense ids only)
             Snapshot now = Snapshot.of(admin, ids);
             if (!now.equals(before)) {
-                failures.add("after " + method + " " + template + " the victim tenant changed: " + before + " → " + now);
+                failures.add(
+                        "after " + method + " " + template + " the victim tenant changed: " + before + " → " + now);
                 before = now;
             }
         }
@@ -127,17 +164,37 @@ class ApiFuzzIT {
         List<String> paths = new ArrayList<>();
         List<Map<String, String>> choices = new ArrayList<>();
         if (!administrator) {
-            choices.add(Map.of("id", template.startsWith("/services") ? Long.toString(ids.service)
-                    : template.startsWith("/reseller-plans") ? Long.toString(ids.plan)
-                            : template.startsWith("/actions") ? Long.toString(ids.action)
-                                    : template.startsWith("/engines") ? "icecast" : Long.toString(ids.customer),
-                    "keyId", Long.toString(ids.apiKey), "mountId", Long.toString(ids.mount), "name", "broadcast.flv",
-                    "type", "icecast"));
+            choices.add(Map.of(
+                    "id",
+                    template.startsWith("/services")
+                            ? Long.toString(ids.service)
+                            : template.startsWith("/reseller-plans")
+                                    ? Long.toString(ids.plan)
+                                    : template.startsWith("/actions")
+                                            ? Long.toString(ids.action)
+                                            : template.startsWith("/engines") ? "icecast" : Long.toString(ids.customer),
+                    "keyId",
+                    Long.toString(ids.apiKey),
+                    "mountId",
+                    Long.toString(ids.mount),
+                    "name",
+                    "broadcast.flv",
+                    "type",
+                    "icecast"));
         }
-        choices.add(Map.of("id", "999999999", "keyId", "0", "mountId", "-1", "name", "..%2F..%2Fsecret", "type",
+        choices.add(Map.of(
+                "id",
+                "999999999",
+                "keyId",
+                "0",
+                "mountId",
+                "-1",
+                "name",
+                "..%2F..%2Fsecret",
+                "type",
                 "no-such-engine"));
-        choices.add(Map.of("id", "abc", "keyId", "1e9", "mountId", "99999999999999999999999", "name", "%00",
-                "type", "%2e%2e"));
+        choices.add(Map.of(
+                "id", "abc", "keyId", "1e9", "mountId", "99999999999999999999999", "name", "%00", "type", "%2e%2e"));
         for (Map<String, String> choice : choices) {
             String path = template;
             for (Map.Entry<String, String> e : choice.entrySet()) {
@@ -195,13 +252,15 @@ class ApiFuzzIT {
     }
 
     private static Object plausibleValue(JsonNode type) {
-        String kind = type == null || !type.has("type") ? "string" : type.get("type").asText();
+        String kind =
+                type == null || !type.has("type") ? "string" : type.get("type").asText();
         return switch (kind) {
             case "integer", "number" -> 1;
             case "boolean" -> true;
             case "array" -> List.of();
             case "object" -> Map.of();
-            default -> type != null && type.has("enum") ? type.get("enum").get(0).asText() : "fuzz-value-1";
+            default ->
+                type != null && type.has("enum") ? type.get("enum").get(0).asText() : "fuzz-value-1";
         };
     }
 
@@ -220,17 +279,39 @@ class ApiFuzzIT {
     /** The victim tenant's objects the fuzz aims at. */
     record Ids(long customer, long reseller, long plan, long service, long mount, long action, long apiKey) {
         static Ids of(Fixtures.Tenant victim, Api.As admin) {
-            long service = victim.resellerApi().post("/services", Map.of("ownerId", victim.customerId(), "engineType",
-                    "icecast", "maxListeners", 10, "mountPoints", 3)).expect(201).id();
-            long mount = victim.customerApi().post("/services/" + service + "/mounts", Map.of("name", "/second"))
-                    .expect(201).id();
-            long action = victim.customerApi().post("/services/" + service + "/actions", Map.of("action", "stop"))
-                    .expect(202).id();
-            org.castpanel.itests.support.Await.until("the victim's action to finish", java.time.Duration.ofSeconds(30),
+            long service = victim.resellerApi()
+                    .post(
+                            "/services",
+                            Map.of(
+                                    "ownerId",
+                                    victim.customerId(),
+                                    "engineType",
+                                    "icecast",
+                                    "maxListeners",
+                                    10,
+                                    "mountPoints",
+                                    3))
+                    .expect(201)
+                    .id();
+            long mount = victim.customerApi()
+                    .post("/services/" + service + "/mounts", Map.of("name", "/second"))
+                    .expect(201)
+                    .id();
+            long action = victim.customerApi()
+                    .post("/services/" + service + "/actions", Map.of("action", "stop"))
+                    .expect(202)
+                    .id();
+            org.castpanel.itests.support.Await.until(
+                    "the victim's action to finish",
+                    java.time.Duration.ofSeconds(30),
                     () -> "SUCCEEDED".equals(admin.get("/actions/" + action).text("status")));
-            victim.resellerApi().patch("/accounts/" + victim.customerId(), Map.of("apiAccess", true)).expect(200);
-            long key = victim.customerApi().post("/accounts/" + victim.customerId() + "/api-keys",
-                    Map.of("label", "victim")).expect(201).id();
+            victim.resellerApi()
+                    .patch("/accounts/" + victim.customerId(), Map.of("apiAccess", true))
+                    .expect(200);
+            long key = victim.customerApi()
+                    .post("/accounts/" + victim.customerId() + "/api-keys", Map.of("label", "victim"))
+                    .expect(201)
+                    .id();
             return new Ids(victim.customerId(), victim.resellerId(), victim.planId(), service, mount, action, key);
         }
     }
@@ -238,14 +319,19 @@ class ApiFuzzIT {
     /** What the victim has, as the administrator sees it, without what changes by itself (timestamps of use). */
     record Snapshot(String customer, String reseller, String plan, String service, String mounts, String keys) {
         static Snapshot of(Api.As admin, Ids ids) {
-            ObjectNode service = (ObjectNode) admin.get("/services/" + ids.service).body();
+            ObjectNode service =
+                    (ObjectNode) admin.get("/services/" + ids.service).body();
             service.remove("state"); // the stop action may still be finishing
             service.remove("stateDetail");
             JsonNode keys = admin.get("/accounts/" + ids.customer + "/api-keys").body();
             keys.forEach(k -> ((ObjectNode) k).remove("lastUsedAt"));
-            return new Snapshot(admin.get("/accounts/" + ids.customer).raw(), admin.get("/accounts/" + ids.reseller).raw(),
-                    admin.get("/reseller-plans/" + ids.plan).raw(), service.toString(),
-                    admin.get("/services/" + ids.service + "/mounts").raw(), keys.toString());
+            return new Snapshot(
+                    admin.get("/accounts/" + ids.customer).raw(),
+                    admin.get("/accounts/" + ids.reseller).raw(),
+                    admin.get("/reseller-plans/" + ids.plan).raw(),
+                    service.toString(),
+                    admin.get("/services/" + ids.service + "/mounts").raw(),
+                    keys.toString());
         }
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.Assert.assertEquals;
@@ -17,11 +21,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import java.time.Duration;
 
 import javax.inject.Inject;
 
@@ -68,21 +71,35 @@ public class ConsoleCommandsIT {
         String archive = System.getProperty("castpanel.assembly.archive");
         String lib = "lib/endorsed/org.apache.karaf.specs.";
         return new Option[] {
-                karafDistributionConfiguration().frameworkUrl(new File(archive).toURI().toString()).name("CastPanel")
-                        .unpackDirectory(new File(System.getProperty("castpanel.itest.dir", "target/it"), "exam"))
-                        .useDeployFolder(false),
-                configureConsole().ignoreLocalConsole(), logLevel(LogLevel.WARN),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
-                // Pax Exam does not pass the module flags bin/karaf passes on Java 9+
-                vmOptions("--add-reads=java.xml=java.logging",
-                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
-                        "--patch-module", "java.base=" + lib + "locator-4.4.10.jar", "--patch-module",
-                        "java.xml=" + lib + "java.xml-4.4.10.jar", "--add-opens", "java.base/java.security=ALL-UNNAMED",
-                        "--add-opens", "java.base/java.net=ALL-UNNAMED", "--add-opens",
-                        "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/java.util=ALL-UNNAMED",
-                        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
-                        "-Djdk.util.zip.disableZip64ExtraFieldValidation=true") };
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(archive).toURI().toString())
+                    .name("CastPanel")
+                    .unpackDirectory(new File(System.getProperty("castpanel.itest.dir", "target/it"), "exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+            // Pax Exam does not pass the module flags bin/karaf passes on Java 9+
+            vmOptions(
+                    "--add-reads=java.xml=java.logging",
+                    "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                    "--patch-module",
+                    "java.base=" + lib + "locator-4.4.10.jar",
+                    "--patch-module",
+                    "java.xml=" + lib + "java.xml-4.4.10.jar",
+                    "--add-opens",
+                    "java.base/java.security=ALL-UNNAMED",
+                    "--add-opens",
+                    "java.base/java.net=ALL-UNNAMED",
+                    "--add-opens",
+                    "java.base/java.lang=ALL-UNNAMED",
+                    "--add-opens",
+                    "java.base/java.util=ALL-UNNAMED",
+                    "--add-opens",
+                    "java.naming/javax.naming.spi=ALL-UNNAMED",
+                    "-Djdk.util.zip.disableZip64ExtraFieldValidation=true")
+        };
     }
 
     private static String freePort() throws IOException {
@@ -95,7 +112,9 @@ public class ConsoleCommandsIT {
     private String run(String command) throws Exception {
         // commands register once their services are up, which can trail the injected services
         String[] name = command.split(" ")[0].split(":");
-        Await.until("console command " + name[1], Duration.ofSeconds(60),
+        Await.until(
+                "console command " + name[1],
+                Duration.ofSeconds(60),
                 () -> sessionFactory.getRegistry().getCommand(name[0], name[1]) != null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -120,17 +139,25 @@ public class ConsoleCommandsIT {
 
     @Test
     public void theDistributionBootsEveryCastPanelFeature() throws Exception {
-        Set<String> installed = Arrays.stream(features.listInstalledFeatures()).map(Feature::getName)
+        Set<String> installed = Arrays.stream(features.listInstalledFeatures())
+                .map(Feature::getName)
                 .collect(Collectors.toSet());
-        for (String feature : new String[] { "castpanel", "castpanel-core", "castpanel-rest", "castpanel-shell",
-                "castpanel-db-h2", "castpanel-db-mariadb" }) {
+        for (String feature : new String[] {
+            "castpanel",
+            "castpanel-core",
+            "castpanel-rest",
+            "castpanel-shell",
+            "castpanel-db-h2",
+            "castpanel-db-mariadb"
+        }) {
             assertTrue(feature + " installed: " + installed, installed.contains(feature));
         }
     }
 
     @Test
     public void accountAndPlanCommandsWorkAndValidateLikeTheApi() throws Exception {
-        String planOut = run("castpanel:plan-add --servers 5 --listeners 100 --sub-resellers --engine icecast Console-Gold");
+        String planOut =
+                run("castpanel:plan-add --servers 5 --listeners 100 --sub-resellers --engine icecast Console-Gold");
         assertTrue(planOut, planOut.startsWith("Created reseller plan "));
         String planId = planOut.replaceAll("\\D*(\\d+).*\\s*", "$1");
 
@@ -148,12 +175,16 @@ public class ConsoleCommandsIT {
         assertFalse(list, list.contains("console-short"));
 
         String show = run("castpanel:account-show console-res");
-        assertTrue(show, show.contains("Console Reseller") && show.contains("Console-Gold") && show.contains("serverLimit"));
+        assertTrue(
+                show,
+                show.contains("Console Reseller") && show.contains("Console-Gold") && show.contains("serverLimit"));
         String plans = run("castpanel:plan-list");
         assertTrue(plans, plans.contains("Console-Gold") && plans.contains("icecast"));
         String planShown = run("castpanel:plan-show " + planId);
-        assertTrue(planShown, planShown.contains("Sub-resellers:      allowed")
-                && planShown.contains("Over transfer:      suspend the service"));
+        assertTrue(
+                planShown,
+                planShown.contains("Sub-resellers:      allowed")
+                        && planShown.contains("Over transfer:      suspend the service"));
 
         Caller console = accounts.consoleCaller();
         run("castpanel:account-disable console-res");
@@ -167,7 +198,8 @@ public class ConsoleCommandsIT {
         assertEquals("account console-nobody not found", refusal("castpanel:account-show console-nobody"));
 
         assertTrue(run("castpanel:engine-list").contains("Installed"));
-        assertEquals("no installed engine offers the type 'nope' [engineType]",
+        assertEquals(
+                "no installed engine offers the type 'nope' [engineType]",
                 refusal("castpanel:service-add --owner console-res --listeners 5 nope"));
         assertTrue(run("castpanel:service-list").contains("page 0"));
         assertEquals("media service 424242 not found", refusal("castpanel:service-start 424242"));

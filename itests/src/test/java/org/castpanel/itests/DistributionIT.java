@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +26,8 @@ class DistributionIT {
      */
     @Test
     void theJvmRunsWithTheHeapCap(Panel panel) throws Exception {
-        byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(panel.process().pid()), "cmdline"));
+        byte[] raw = Files.readAllBytes(
+                Path.of("/proc", Long.toString(panel.process().pid()), "cmdline"));
         List<String> args = Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
         assertTrue(args.contains("-Xmx384M"), "the JVM's arguments: " + args);
         assertTrue(args.contains("-XX:+UseSerialGC"), "the JVM's arguments: " + args);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,21 +35,34 @@ class EngineLabelsIT {
     void engineSettingsComeInTheCallersLanguageWhereThePluginShipsIt(Panel panel) {
         Api.As admin = panel.admin();
         JsonNode english = admin.get("/engines/icecast").expect(200).body().get("type");
-        JsonNode german = admin.getIn("/engines/icecast", "de-DE,de;q=0.9,en;q=0.5").expect(200).body().get("type");
-        JsonNode french = admin.getIn("/engines/icecast", "fr").expect(200).body().get("type");
+        JsonNode german = admin.getIn("/engines/icecast", "de-DE,de;q=0.9,en;q=0.5")
+                .expect(200)
+                .body()
+                .get("type");
+        JsonNode french =
+                admin.getIn("/engines/icecast", "fr").expect(200).body().get("type");
         assertEquals("Mount point", field(english, "mount").get("label").asText());
         assertEquals("Einhängepunkt", field(german, "mount").get("label").asText());
-        assertEquals("Wird von Playern und Verzeichnissen angezeigt", field(german, "streamName").get("description").asText());
+        assertEquals(
+                "Wird von Playern und Verzeichnissen angezeigt",
+                field(german, "streamName").get("description").asText());
         assertEquals("Genre", field(german, "genre").get("label").asText());
         assertEquals(field(english, "mount"), field(french, "mount"), "no French texts: English");
-        assertEquals(field(english, "mount").get("pattern"), field(german, "mount").get("pattern"),
+        assertEquals(
+                field(english, "mount").get("pattern"),
+                field(german, "mount").get("pattern"),
                 "only texts change, never the rules");
 
         Fixtures.Tenant t = Fixtures.tenant(panel.api(), admin);
-        JsonNode form = t.resellerApi().getIn("/services/form?ownerId=" + t.customerId(), "de").expect(200).body();
+        JsonNode form = t.resellerApi()
+                .getIn("/services/form?ownerId=" + t.customerId(), "de")
+                .expect(200)
+                .body();
         for (JsonNode e : form.get("engineTypes")) {
             if ("nginx-rtmp".equals(e.at("/type/id").asText())) {
-                assertEquals("Sendungen aufzeichnen", field(e.get("type"), "record").get("label").asText());
+                assertEquals(
+                        "Sendungen aufzeichnen",
+                        field(e.get("type"), "record").get("label").asText());
                 return;
             }
         }

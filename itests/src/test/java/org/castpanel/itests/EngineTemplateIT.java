@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +37,8 @@ class EngineTemplateIT {
         Path template = Path.of(System.getProperty("castpanel.template"));
         Path copy = work.resolve("my-engine");
         try (Stream<Path> files = Files.walk(template)) {
-            for (Path source : files.filter(p -> !p.toString().contains("/target")).toList()) {
+            for (Path source :
+                    files.filter(p -> !p.toString().contains("/target")).toList()) {
                 Path target = copy.resolve(template.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
@@ -42,9 +47,12 @@ class EngineTemplateIT {
                 }
             }
         }
-        Process build = new ProcessBuilder("mvn", "-B", "-q", "package",
-                "-Dcastpanel.version=" + System.getProperty("project.version")).directory(copy.toFile())
-                .redirectErrorStream(true).redirectOutput(work.resolve("build.log").toFile()).start();
+        Process build = new ProcessBuilder(
+                        "mvn", "-B", "-q", "package", "-Dcastpanel.version=" + System.getProperty("project.version"))
+                .directory(copy.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("build.log").toFile())
+                .start();
         assertTrue(build.waitFor(5, TimeUnit.MINUTES), "the template's build finished");
         assertEquals(0, build.exitValue(), Files.readString(work.resolve("build.log")));
         Path jar = copy.resolve("target/castpanel-engine-example-1.0.0-SNAPSHOT.jar");
@@ -53,26 +61,49 @@ class EngineTemplateIT {
         Api.As admin = panel.admin();
         panel.deploy(jar);
         try {
-            Await.until("the example engine to be listed", Duration.ofSeconds(30),
+            Await.until(
+                    "the example engine to be listed",
+                    Duration.ofSeconds(30),
                     () -> admin.get("/engines/example").status() == 200);
             JsonNode engine = admin.get("/engines/example").body();
             assertTrue(engine.get("available").asBoolean());
             assertEquals("greeting", engine.at("/type/serviceConfig/0/name").asText());
 
-            long service = admin.post("/services", Map.of("engineType", "example", "config",
-                    Map.of("greeting", "hi \"there\""))).expect(201).id();
-            long start = admin.post("/services/" + service + "/actions", Map.of("action", "start")).expect(202).id();
-            Await.until("the example service to start", Duration.ofSeconds(60),
-                    () -> "SUCCEEDED".equals(admin.get("/actions/" + start).body().get("status").asText()));
+            long service = admin.post(
+                            "/services", Map.of("engineType", "example", "config", Map.of("greeting", "hi \"there\"")))
+                    .expect(201)
+                    .id();
+            long start = admin.post("/services/" + service + "/actions", Map.of("action", "start"))
+                    .expect(202)
+                    .id();
+            Await.until(
+                    "the example service to start",
+                    Duration.ofSeconds(60),
+                    () -> "SUCCEEDED"
+                            .equals(admin.get("/actions/" + start)
+                                    .body()
+                                    .get("status")
+                                    .asText()));
             Path conf = panel.storage().resolve("services/service_" + service + "/example.conf");
             assertTrue(Files.readString(conf).contains("greeting \"hi \\\"there\\\"\";"));
-            long delete = admin.post("/services/" + service + "/actions", Map.of("action", "delete")).expect(202).id();
-            Await.until("the example service to be deleted", Duration.ofSeconds(60),
-                    () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).body().get("status").asText()));
+            long delete = admin.post("/services/" + service + "/actions", Map.of("action", "delete"))
+                    .expect(202)
+                    .id();
+            Await.until(
+                    "the example service to be deleted",
+                    Duration.ofSeconds(60),
+                    () -> "SUCCEEDED"
+                            .equals(admin.get("/actions/" + delete)
+                                    .body()
+                                    .get("status")
+                                    .asText()));
         } finally {
             panel.undeploy(jar);
         }
-        Await.until("the example engine to leave", Duration.ofSeconds(30), () -> admin.get("/engines").body()
-                .findValues("id").stream().noneMatch(id -> List.of("example").contains(id.asText())));
+        Await.until(
+                "the example engine to leave",
+                Duration.ofSeconds(30),
+                () -> admin.get("/engines").body().findValues("id").stream()
+                        .noneMatch(id -> List.of("example").contains(id.asText())));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,10 +36,13 @@ class HttpsIT {
     @Test
     void httpsAnswersWithTheFirstRunCertificateAndHsts(Panel panel) throws Exception {
         Path tls = panel.home().resolve("etc/tls");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("keystore.p12"))));
-        assertEquals("rw-------",
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("keystore.p12"))));
+        assertEquals(
+                "rw-------",
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("keystore.password"))));
-        char[] password = Files.readString(tls.resolve("keystore.password")).strip().toCharArray();
+        char[] password =
+                Files.readString(tls.resolve("keystore.password")).strip().toCharArray();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(tls.resolve("keystore.p12"))) {
             keys.load(in, password);
@@ -53,22 +60,33 @@ class HttpsIT {
         context.init(null, factory.getTrustManagers(), null);
         HttpClient client = HttpClient.newBuilder().sslContext(context).build();
 
-        HttpResponse<String> secure = client.send(HttpRequest.newBuilder(
-                URI.create("https://localhost:" + panel.httpsPort() + "/api/v1/auth/login")).header("Content-Type",
-                        "application/json").POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
-                                Map.of("username", "admin", "password", Panel.ADMIN_PASSWORD)))).build(),
+        HttpResponse<String> secure = client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + panel.httpsPort() + "/api/v1/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
+                                Map.of("username", "admin", "password", Panel.ADMIN_PASSWORD))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, secure.statusCode(), secure.body());
-        assertTrue(secure.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="),
+        assertTrue(
+                secure.headers()
+                        .firstValue("Strict-Transport-Security")
+                        .orElse("")
+                        .startsWith("max-age="),
                 secure.headers().toString());
 
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + panel.httpsPort()
-                + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + panel.httpsPort() + "/"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Strict-Transport-Security").isPresent(), "the web UI's pages too");
 
-        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(panel.api().base() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(panel.api().base() + "/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, plain.statusCode());
         assertFalse(plain.headers().firstValue("Strict-Transport-Security").isPresent(), "no HSTS over plain HTTP");
     }
@@ -94,10 +112,14 @@ class HttpsIT {
                 if (me.status() != 200) {
                     failures.add(me.status() + " " + me.raw());
                 }
-                HttpResponse<String> secure = client.send(HttpRequest.newBuilder(
-                        URI.create("https://localhost:" + panel.httpsPort() + "/api/v1/health")).build(),
+                HttpResponse<String> secure = client.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + panel.httpsPort() + "/api/v1/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
-                applied = secure.headers().firstValue("Strict-Transport-Security").orElse("").equals("max-age=600");
+                applied = secure.headers()
+                        .firstValue("Strict-Transport-Security")
+                        .orElse("")
+                        .equals("max-age=600");
             }
             assertTrue(applied, "the new max-age applies without a restart");
             for (int i = 0; i < 50; i++) { // and the API stays routed afterwards
@@ -114,7 +136,8 @@ class HttpsIT {
 
     private static HttpClient trusting(Panel panel) throws Exception {
         Path tls = panel.home().resolve("etc/tls");
-        char[] password = Files.readString(tls.resolve("keystore.password")).strip().toCharArray();
+        char[] password =
+                Files.readString(tls.resolve("keystore.password")).strip().toCharArray();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(tls.resolve("keystore.p12"))) {
             keys.load(in, password);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,7 +79,9 @@ class MediaServicesIT {
     }
 
     long act(Api.As as, long service, String action) {
-        return as.post("/services/" + service + "/actions", Map.of("action", action)).expect(202).id();
+        return as.post("/services/" + service + "/actions", Map.of("action", action))
+                .expect(202)
+                .id();
     }
 
     JsonNode awaitAction(Api.As as, long action, String status) {
@@ -103,18 +109,25 @@ class MediaServicesIT {
     @Test
     @Order(1)
     void aServiceStartsThroughTheQueueAndItsConfigIsEscaped() throws Exception {
-        long service = createService(admin, null, "test-audio",
-                Map.of("name", "Evil\" name", "config", Map.of("title", "a\"b$c")));
+        long service = createService(
+                admin, null, "test-audio", Map.of("name", "Evil\" name", "config", Map.of("title", "a\"b$c")));
         assertEquals("NEW", admin.get("/services/" + service).text("state"));
         long start = act(admin, service, "start");
         JsonNode done = awaitAction(admin, start, "SUCCEEDED");
         assertEquals(1, done.get("attempts").asInt());
         assertEquals("RUNNING", admin.get("/services/" + service).text("state"));
-        JsonNode stats = admin.get("/services/" + service + "/stats").expect(200).body();
+        JsonNode stats =
+                admin.get("/services/" + service + "/stats").expect(200).body();
         assertTrue(stats.at("/current/sample/sourceConnected").asBoolean(), stats.toString());
         assertEquals("Evil\" name", stats.at("/current/sample/nowPlaying").asText());
-        Await.until("the collector to store samples", Duration.ofSeconds(20), () -> admin
-                .get("/services/" + service + "/stats").body().at("/history/samples").size() >= 2);
+        Await.until(
+                "the collector to store samples",
+                Duration.ofSeconds(20),
+                () -> admin.get("/services/" + service + "/stats")
+                                .body()
+                                .at("/history/samples")
+                                .size()
+                        >= 2);
         String conf = Files.readString(serviceDir(service).resolve("service.conf"));
         assertTrue(conf.contains("name = \"Evil\\\" name\"") && conf.contains("title = \"a\\\"b\\$c\""), conf);
 
@@ -125,41 +138,65 @@ class MediaServicesIT {
         assertEquals("config.nope", unknown.text("field"));
 
         awaitAction(admin, act(admin, service, "stop"), "SUCCEEDED");
-        assertEquals(List.of("start", "stop"), operations(service).stream().map(l -> l.split(" ")[0]).toList());
+        assertEquals(
+                List.of("start", "stop"),
+                operations(service).stream().map(l -> l.split(" ")[0]).toList());
     }
 
     @Test
     @Order(2)
     void planLimitsAreEnforcedAndNamed() {
-        long plan = admin.post("/reseller-plans", Map.of("name", Fixtures.unique("svc"), "serverLimit", 1,
-                "maxListeners", 100, "maxBitrateKbps", 128, "allowedEngineTypes", List.of("test-audio"))).expect(201).id();
+        long plan = admin.post(
+                        "/reseller-plans",
+                        Map.of(
+                                "name",
+                                Fixtures.unique("svc"),
+                                "serverLimit",
+                                1,
+                                "maxListeners",
+                                100,
+                                "maxBitrateKbps",
+                                128,
+                                "allowedEngineTypes",
+                                List.of("test-audio")))
+                .expect(201)
+                .id();
         String reseller = Fixtures.unique("svc-reseller");
-        long resellerId = Fixtures.account(admin, reseller, Map.of("resellerPlanId", plan)).id();
+        long resellerId = Fixtures.account(admin, reseller, Map.of("resellerPlanId", plan))
+                .id();
         Api.As r = api.login(reseller, Fixtures.PASSWORD);
-        long customer = Fixtures.account(r, Fixtures.unique("svc-customer"), Map.of()).id();
+        long customer =
+                Fixtures.account(r, Fixtures.unique("svc-customer"), Map.of()).id();
 
         JsonNode form = r.get("/services/form?ownerId=" + customer).expect(200).body();
         assertEquals(List.of("test-audio"), ids(form.get("engineTypes")));
         assertTrue(form.at("/usage/lines").size() > 0);
 
-        Api.Reply noListeners = r.post("/services", Map.of("ownerId", customer, "engineType", "test-audio",
-                "maxBitrateKbps", 128));
+        Api.Reply noListeners =
+                r.post("/services", Map.of("ownerId", customer, "engineType", "test-audio", "maxBitrateKbps", 128));
         assertEquals(422, noListeners.status());
         assertEquals("maxListeners", noListeners.text("field"));
-        Api.Reply tooMany = r.post("/services", Map.of("ownerId", customer, "engineType", "test-audio",
-                "maxListeners", 101, "maxBitrateKbps", 128));
+        Api.Reply tooMany = r.post(
+                "/services",
+                Map.of("ownerId", customer, "engineType", "test-audio", "maxListeners", 101, "maxBitrateKbps", 128));
         assertEquals("maxListeners", tooMany.text("field"));
-        Api.Reply bitrate = r.post("/services", Map.of("ownerId", customer, "engineType", "test-audio",
-                "maxListeners", 10, "maxBitrateKbps", 320));
+        Api.Reply bitrate = r.post(
+                "/services",
+                Map.of("ownerId", customer, "engineType", "test-audio", "maxListeners", 10, "maxBitrateKbps", 320));
         assertEquals("maxBitrateKbps", bitrate.text("field"));
-        Api.Reply video = r.post("/services", Map.of("ownerId", customer, "engineType", "test-video",
-                "maxListeners", 10, "maxBitrateKbps", 128));
+        Api.Reply video = r.post(
+                "/services",
+                Map.of("ownerId", customer, "engineType", "test-video", "maxListeners", 10, "maxBitrateKbps", 128));
         assertEquals("engineType", video.text("field"));
 
-        createService(r, customer, "test-audio", Map.of("maxListeners", 60, "maxBitrateKbps", 128, "useAsDefault", true));
-        assertEquals("test-audio", r.get("/services/form").body().get("defaultEngineType").asText());
-        Api.Reply second = r.post("/services", Map.of("ownerId", customer, "engineType", "test-audio",
-                "maxListeners", 10, "maxBitrateKbps", 64));
+        createService(
+                r, customer, "test-audio", Map.of("maxListeners", 60, "maxBitrateKbps", 128, "useAsDefault", true));
+        assertEquals(
+                "test-audio",
+                r.get("/services/form").body().get("defaultEngineType").asText());
+        Api.Reply second = r.post(
+                "/services",
+                Map.of("ownerId", customer, "engineType", "test-audio", "maxListeners", 10, "maxBitrateKbps", 64));
         assertEquals(409, second.status());
         assertEquals("serverLimit", second.text("field"));
         JsonNode usage = r.get("/accounts/" + resellerId + "/usage").body();
@@ -185,7 +222,10 @@ class MediaServicesIT {
         long service = createService(admin, null, "test-audio", Map.of());
         List<String> stream = new CopyOnWriteArrayList<>();
         Thread reader = follow(admin.token(), stream);
-        Await.until("the event stream to open", Duration.ofSeconds(10), () -> stream.stream().anyMatch(l -> l.contains("hello")));
+        Await.until(
+                "the event stream to open",
+                Duration.ofSeconds(10),
+                () -> stream.stream().anyMatch(l -> l.contains("hello")));
         List<Long> actions = new ArrayList<>();
         for (String action : List.of("start", "stop", "start", "stop", "start")) {
             actions.add(act(admin, service, action));
@@ -193,15 +233,20 @@ class MediaServicesIT {
         for (long action : actions) {
             awaitAction(admin, action, "SUCCEEDED");
         }
-        assertEquals(List.of("start", "stop", "start", "stop", "start"),
+        assertEquals(
+                List.of("start", "stop", "start", "stop", "start"),
                 operations(service).stream().map(l -> l.split(" ")[0]).toList());
-        JsonNode history = admin.get("/services/" + service + "/actions").expect(200).body();
+        JsonNode history =
+                admin.get("/services/" + service + "/actions").expect(200).body();
         assertEquals(5, history.get("total").asInt());
         long last = actions.get(actions.size() - 1);
-        Await.until("the stream to report the last action done", Duration.ofSeconds(10), () -> stream.stream()
-                .anyMatch(l -> l.contains("\"id\":" + last + ",") && l.contains("SUCCEEDED")));
+        Await.until(
+                "the stream to report the last action done",
+                Duration.ofSeconds(10),
+                () -> stream.stream().anyMatch(l -> l.contains("\"id\":" + last + ",") && l.contains("SUCCEEDED")));
         for (String status : List.of("QUEUED", "RUNNING", "SUCCEEDED")) {
-            assertTrue(stream.stream().anyMatch(l -> l.contains("\"id\":" + last + ",") && l.contains(status)),
+            assertTrue(
+                    stream.stream().anyMatch(l -> l.contains("\"id\":" + last + ",") && l.contains(status)),
                     status + " missing from " + stream);
         }
         reader.interrupt();
@@ -210,22 +255,26 @@ class MediaServicesIT {
 
     /** Follows /events on a thread of its own, collecting its lines. */
     Thread follow(String token, List<String> lines) {
-        Thread thread = new Thread(() -> {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/events"))
-                        .header("Authorization", "Bearer " + token).build();
-                HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
-                        HttpResponse.BodyHandlers.ofInputStream());
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while (!Thread.currentThread().isInterrupted() && (line = in.readLine()) != null) {
-                        lines.add(line);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/events"))
+                                .header("Authorization", "Bearer " + token)
+                                .build();
+                        HttpResponse<InputStream> response =
+                                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                        try (BufferedReader in =
+                                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                            String line;
+                            while (!Thread.currentThread().isInterrupted() && (line = in.readLine()) != null) {
+                                lines.add(line);
+                            }
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // the test is done with the stream
                     }
-                }
-            } catch (IOException | InterruptedException e) {
-                // the test is done with the stream
-            }
-        }, "sse-reader");
+                },
+                "sse-reader");
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -243,7 +292,9 @@ class MediaServicesIT {
         long retry = act(admin, retrying, "start");
         long ok = act(admin, healthy, "start");
         awaitAction(admin, ok, "SUCCEEDED");
-        assertEquals("RUNNING", admin.get("/actions/" + hang).body().get("status").asText(),
+        assertEquals(
+                "RUNNING",
+                admin.get("/actions/" + hang).body().get("status").asText(),
                 "the healthy service was not held up by the hanging one");
         JsonNode failed = awaitAction(admin, fail, "FAILED");
         assertTrue(failed.get("message").asText().contains("told to fail"), failed.toString());
@@ -251,8 +302,9 @@ class MediaServicesIT {
         assertEquals(2, awaitAction(admin, retry, "SUCCEEDED").get("attempts").asInt());
         JsonNode timedOut = awaitAction(admin, hang, "FAILED");
         assertTrue(timedOut.get("message").asText().contains("did not finish within"), timedOut.toString());
-        for (long s : new long[] { hanging, failing, retrying, healthy }) {
-            admin.patch("/services/" + s, Map.of("config", Map.of("behaviour", "normal"))).expect(200);
+        for (long s : new long[] {hanging, failing, retrying, healthy}) {
+            admin.patch("/services/" + s, Map.of("config", Map.of("behaviour", "normal")))
+                    .expect(200);
             awaitAction(admin, act(admin, s, "delete"), "SUCCEEDED");
         }
     }
@@ -262,7 +314,8 @@ class MediaServicesIT {
     void theReconcilerBringsBackADeadProcess() throws Exception {
         long service = createService(admin, null, "test-audio", Map.of());
         awaitAction(admin, act(admin, service, "start"), "SUCCEEDED");
-        long pid = Long.parseLong(Files.readAllLines(serviceDir(service).resolve("test-daemon.pid")).get(0));
+        long pid = Long.parseLong(Files.readAllLines(serviceDir(service).resolve("test-daemon.pid"))
+                .get(0));
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         Await.until("the reconciler to restart the daemon", Duration.ofSeconds(30), () -> {
             try {
@@ -271,9 +324,12 @@ class MediaServicesIT {
                 return false;
             }
         });
-        JsonNode events = admin.get("/services/" + service + "/events").expect(200).body();
+        JsonNode events =
+                admin.get("/services/" + service + "/events").expect(200).body();
         assertTrue(events.toString().contains("restarting"), events.toString());
-        Await.until("the service to be running again", Duration.ofSeconds(20),
+        Await.until(
+                "the service to be running again",
+                Duration.ofSeconds(20),
                 () -> "RUNNING".equals(admin.get("/services/" + service).text("state")));
         awaitAction(admin, act(admin, service, "delete"), "SUCCEEDED");
     }
@@ -298,10 +354,14 @@ class MediaServicesIT {
         assertEquals("confirm", unconfirmed.text("field"));
         admin.get("/services/" + video).expect(200);
         long delete = admin.post("/services/" + video + "/actions", Map.of("action", "delete", "confirm", true))
-                .expect(202).id();
+                .expect(202)
+                .id();
         awaitAction(admin, delete, "SUCCEEDED");
         assertEquals(404, admin.get("/services/" + video).status());
-        assertEquals("SUCCEEDED", admin.get("/actions/" + delete).body().get("status").asText(), "history outlives the service");
+        assertEquals(
+                "SUCCEEDED",
+                admin.get("/actions/" + delete).body().get("status").asText(),
+                "history outlives the service");
     }
 
     @Test
@@ -309,7 +369,8 @@ class MediaServicesIT {
     void suspensionOwnershipAndTenancy() {
         Tenant a = Fixtures.tenant(api, admin);
         Tenant b = Fixtures.tenant(api, admin);
-        long second = Fixtures.account(a.resellerApi(), Fixtures.unique("a2"), Map.of()).id();
+        long second = Fixtures.account(a.resellerApi(), Fixtures.unique("a2"), Map.of())
+                .id();
         long service = createService(a.resellerApi(), a.customerId(), "test-audio", Map.of("maxListeners", 10));
         long start = act(a.customerApi(), service, "start");
         awaitAction(a.customerApi(), start, "SUCCEEDED");
@@ -317,33 +378,63 @@ class MediaServicesIT {
         a.resellerApi().post("/services/" + service + "/suspend", null).expect(200);
         Api.Reply refused = a.customerApi().post("/services/" + service + "/actions", Map.of("action", "start"));
         assertEquals(409, refused.status());
-        assertEquals(403, a.customerApi().post("/services/" + service + "/unsuspend", null).status());
+        assertEquals(
+                403,
+                a.customerApi()
+                        .post("/services/" + service + "/unsuspend", null)
+                        .status());
         a.resellerApi().post("/services/" + service + "/unsuspend", null).expect(200);
 
-        assertEquals(403, a.customerApi().post("/services/" + service + "/owner", Map.of("ownerId", second)).status());
-        assertEquals(422, a.resellerApi().post("/services/" + service + "/owner", Map.of("ownerId", b.customerId())).status());
-        assertEquals(second, a.resellerApi().post("/services/" + service + "/owner", Map.of("ownerId", second))
-                .expect(200).body().get("ownerId").asLong());
+        assertEquals(
+                403,
+                a.customerApi()
+                        .post("/services/" + service + "/owner", Map.of("ownerId", second))
+                        .status());
+        assertEquals(
+                422,
+                a.resellerApi()
+                        .post("/services/" + service + "/owner", Map.of("ownerId", b.customerId()))
+                        .status());
+        assertEquals(
+                second,
+                a.resellerApi()
+                        .post("/services/" + service + "/owner", Map.of("ownerId", second))
+                        .expect(200)
+                        .body()
+                        .get("ownerId")
+                        .asLong());
         assertEquals(404, a.customerApi().get("/services/" + service).status(), "the old owner no longer sees it");
 
         List<String> leaks = new ArrayList<>();
         for (Api.As other : List.of(b.resellerApi(), b.customerApi())) {
-            for (String[] call : new String[][] { { "GET", "/services/" + service }, { "PATCH", "/services/" + service },
-                    { "POST", "/services/" + service + "/actions" }, { "GET", "/services/" + service + "/actions" },
-                    { "GET", "/services/" + service + "/events" }, { "GET", "/services/" + service + "/stats" },
-                    { "GET", "/services/" + service + "/listeners" }, { "GET", "/services/" + service + "/connection" },
-                    { "POST", "/services/" + service + "/suspend" },
-                    { "POST", "/services/" + service + "/owner" }, { "GET", "/actions/" + start } }) {
-                Object body = call[0].equals("GET") ? null
-                        : call[1].endsWith("/owner") ? Map.of("ownerId", b.customerId())
+            for (String[] call : new String[][] {
+                {"GET", "/services/" + service},
+                {"PATCH", "/services/" + service},
+                {"POST", "/services/" + service + "/actions"},
+                {"GET", "/services/" + service + "/actions"},
+                {"GET", "/services/" + service + "/events"},
+                {"GET", "/services/" + service + "/stats"},
+                {"GET", "/services/" + service + "/listeners"},
+                {"GET", "/services/" + service + "/connection"},
+                {"POST", "/services/" + service + "/suspend"},
+                {"POST", "/services/" + service + "/owner"},
+                {"GET", "/actions/" + start}
+            }) {
+                Object body = call[0].equals("GET")
+                        ? null
+                        : call[1].endsWith("/owner")
+                                ? Map.of("ownerId", b.customerId())
                                 : call[1].endsWith("/actions") ? Map.of("action", "stop") : Map.of("name", "stolen");
                 Api.Reply reply = other.call(call[0], call[1], body);
                 if (reply.status() != 404) {
                     leaks.add(call[0] + " " + call[1] + " -> " + reply.status());
                 }
             }
-            assertEquals(0, other.get("/services").body().get("items").findValues("id").stream()
-                    .filter(id -> id.asLong() == service).count());
+            assertEquals(
+                    0,
+                    other.get("/services").body().get("items").findValues("id").stream()
+                            .filter(id -> id.asLong() == service)
+                            .count());
         }
         assertEquals(List.of(), leaks);
         awaitAction(admin, act(admin, service, "delete"), "SUCCEEDED");
@@ -354,7 +445,8 @@ class MediaServicesIT {
     void pluginsLeaveAndComeBackWithoutLosingServices() throws Exception {
         long service = createService(admin, null, "test-audio", Map.of());
         awaitAction(admin, act(admin, service, "start"), "SUCCEEDED");
-        long pid = Long.parseLong(Files.readAllLines(serviceDir(service).resolve("test-daemon.pid")).get(0));
+        long pid = Long.parseLong(Files.readAllLines(serviceDir(service).resolve("test-daemon.pid"))
+                .get(0));
 
         panel.undeploy(TEST_ENGINE);
         Await.until("the engine to be unavailable", Duration.ofSeconds(30), () -> !engineAvailable("test-audio"));
@@ -395,8 +487,10 @@ class MediaServicesIT {
                 awaitAction(current, action, "SUCCEEDED");
             }
             for (long service : services) {
-                List<String> ops = operations(service).stream().map(l -> l.split(" ")[0]).toList();
-                assertEquals(expected, ops, "service " + service + " applied each action exactly once (kill " + kill + ")");
+                List<String> ops =
+                        operations(service).stream().map(l -> l.split(" ")[0]).toList();
+                assertEquals(
+                        expected, ops, "service " + service + " applied each action exactly once (kill " + kill + ")");
             }
         }
         for (long service : services) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,61 +54,106 @@ class NginxRtmpIT {
         Api api = panel.api();
         Api.As admin = panel.admin();
         Fixtures.Tenant t = Fixtures.tenant(api, admin);
-        long service = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType", "nginx-rtmp",
-                "name", "TV", "maxListeners", 1)).expect(201).id();
+        long service = t.resellerApi()
+                .post(
+                        "/services",
+                        Map.of("ownerId", t.customerId(), "engineType", "nginx-rtmp", "name", "TV", "maxListeners", 1))
+                .expect(201)
+                .id();
         Api.As owner = t.customerApi();
         String base = "/services/" + service;
-        long start = owner.post(base + "/actions", Map.of("action", "start")).expect(202).id();
-        Await.until("the service to start", Duration.ofSeconds(60),
+        long start = owner.post(base + "/actions", Map.of("action", "start"))
+                .expect(202)
+                .id();
+        Await.until(
+                "the service to start",
+                Duration.ofSeconds(60),
                 () -> "SUCCEEDED".equals(owner.get("/actions/" + start).text("status")));
 
         JsonNode connection = owner.get(base + "/connection").expect(200).body();
         String key = connection.get("streamKey").asText();
         String ingest = "rtmp://127.0.0.1:" + panel.rtmpPort() + "/ingest/";
         String hls = "http://127.0.0.1:" + panel.hlsPort() + "/hls/service_" + service + "/index.m3u8";
-        assertEquals("rtmp://localhost:" + panel.rtmpPort() + "/ingest/" + key, connection.get("publishUrl").asText());
+        assertEquals(
+                "rtmp://localhost:" + panel.rtmpPort() + "/ingest/" + key,
+                connection.get("publishUrl").asText());
         assertFalse(connection.get("hlsUrl").asText().contains(key), "viewers never see the key");
-        assertEquals(404, Fixtures.tenant(api, admin).resellerApi().get(base + "/connection").status());
+        assertEquals(
+                404,
+                Fixtures.tenant(api, admin)
+                        .resellerApi()
+                        .get(base + "/connection")
+                        .status());
 
         Process wrong = publish(ingest + service + "-not-the-key");
         assertTrue(wrong.waitFor(30, TimeUnit.SECONDS) && wrong.exitValue() != 0, "a wrong key is refused");
 
         publish(ingest + key);
-        Await.until("the encoder to be seen publishing", Duration.ofSeconds(30),
-                () -> owner.get(base + "/stats").body().at("/current/sample/sourceConnected").asBoolean());
+        Await.until(
+                "the encoder to be seen publishing",
+                Duration.ofSeconds(30),
+                () -> owner.get(base + "/stats")
+                        .body()
+                        .at("/current/sample/sourceConnected")
+                        .asBoolean());
 
         // RTMP players: the limit of 1 viewer is enforced by the play callback
         String rtmpPlay = "rtmp://127.0.0.1:" + panel.rtmpPort() + "/live/service_" + service;
         Process viewer = play(rtmpPlay);
-        Await.until("the RTMP viewer to be counted", Duration.ofSeconds(30),
-                () -> owner.get(base + "/stats").body().at("/current/sample/listeners").asInt() == 1);
+        Await.until(
+                "the RTMP viewer to be counted",
+                Duration.ofSeconds(30),
+                () -> owner.get(base + "/stats")
+                                .body()
+                                .at("/current/sample/listeners")
+                                .asInt()
+                        == 1);
         Process second = play(rtmpPlay);
         assertTrue(second.waitFor(30, TimeUnit.SECONDS) && second.exitValue() != 0, "viewer 2 of 1 is refused");
-        assertEquals("rtmp", owner.get(base + "/listeners").expect(200).body().at("/0/mount").asText());
+        assertEquals(
+                "rtmp",
+                owner.get(base + "/listeners").expect(200).body().at("/0/mount").asText());
         viewer.destroyForcibly().waitFor();
 
         // HLS: the playlist and a segment under the public name
         Await.until("the HLS playlist", Duration.ofSeconds(30), () -> Http.status(hls) == 200);
         String playlist = fetch(hls);
-        String segment = playlist.lines().filter(l -> l.endsWith(".ts")).reduce((a, b) -> b).orElseThrow();
+        String segment = playlist.lines()
+                .filter(l -> l.endsWith(".ts"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         byte[] video = fetchBytes(hls.replace("index.m3u8", segment));
         assertTrue(video.length > 1000 && video[0] == 0x47, "an MPEG-TS segment (sync byte 0x47)");
-        Await.until("the HLS viewer to be counted", Duration.ofSeconds(30), () -> owner.get(base + "/listeners").body()
-                .toString().contains("\"hls\""));
-        Await.until("bytes served to be accounted", Duration.ofSeconds(30),
-                () -> owner.get(base + "/stats").body().at("/history/transferBytesThisMonth").asLong() > 0);
+        Await.until(
+                "the HLS viewer to be counted",
+                Duration.ofSeconds(30),
+                () -> owner.get(base + "/listeners").body().toString().contains("\"hls\""));
+        Await.until(
+                "bytes served to be accounted",
+                Duration.ofSeconds(30),
+                () -> owner.get(base + "/stats")
+                                .body()
+                                .at("/history/transferBytesThisMonth")
+                                .asLong()
+                        > 0);
 
         // rotating the key: the encoder on the old key is dropped, the old key is refused, the new one works
         owner.patch(base, Map.of("config", Map.of("keyGeneration", 2))).expect(200);
         String newKey = owner.get(base + "/connection").body().get("streamKey").asText();
         assertNotEquals(key, newKey);
-        Await.until("the reload to finish", Duration.ofSeconds(30), () -> owner.get(base + "/actions").body()
-                .at("/items/0/status").asText().equals("SUCCEEDED"));
+        Await.until(
+                "the reload to finish",
+                Duration.ofSeconds(30),
+                () -> owner.get(base + "/actions")
+                        .body()
+                        .at("/items/0/status")
+                        .asText()
+                        .equals("SUCCEEDED"));
         Process old = publish(ingest + key);
         assertTrue(old.waitFor(30, TimeUnit.SECONDS) && old.exitValue() != 0, "the rotated-away key is refused");
         assertTrue(owner.get(base + "/events").body().toString().contains("old key was disconnected"));
         // like a real encoder, it reconnects if its first try races nginx still dropping the old relay
-        Process[] fresh = { publish(ingest + newKey) };
+        Process[] fresh = {publish(ingest + newKey)};
         Await.until("the new key to publish", Duration.ofSeconds(30), () -> {
             if (!fresh[0].isAlive()) {
                 try {
@@ -113,20 +162,32 @@ class NginxRtmpIT {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
-            return owner.get(base + "/stats").body().at("/current/sample/sourceConnected").asBoolean();
+            return owner.get(base + "/stats")
+                    .body()
+                    .at("/current/sample/sourceConnected")
+                    .asBoolean();
         });
 
         // a stopped service refuses publishing and drops its encoder
-        long stop = owner.post(base + "/actions", Map.of("action", "stop")).expect(202).id();
-        Await.until("the service to stop", Duration.ofSeconds(30),
+        long stop = owner.post(base + "/actions", Map.of("action", "stop"))
+                .expect(202)
+                .id();
+        Await.until(
+                "the service to stop",
+                Duration.ofSeconds(30),
                 () -> "SUCCEEDED".equals(owner.get("/actions/" + stop).text("status")));
         assertTrue(fresh[0].waitFor(30, TimeUnit.SECONDS), "the encoder was disconnected by the stop");
         Process refused = publish(ingest + newKey);
         assertTrue(refused.waitFor(30, TimeUnit.SECONDS) && refused.exitValue() != 0, "a stopped service refuses");
 
-        assertEquals(422, owner.post(base + "/actions", Map.of("action", "delete")).status(), "video delete needs confirm");
-        long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true)).expect(202).id();
-        Await.until("the service to be deleted", Duration.ofSeconds(30),
+        assertEquals(
+                422, owner.post(base + "/actions", Map.of("action", "delete")).status(), "video delete needs confirm");
+        long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true))
+                .expect(202)
+                .id();
+        Await.until(
+                "the service to be deleted",
+                Duration.ofSeconds(30),
                 () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
         assertEquals(404, Http.status(hls), "its HLS files went with it");
     }
@@ -141,66 +202,147 @@ class NginxRtmpIT {
         int[] sinkPorts = Panel.freePorts(2);
         int sinkRtmp = sinkPorts[0];
         int sinkHttp = sinkPorts[1];
-        Files.writeString(sinkDir.resolve("nginx.conf"), "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
-                + "daemon off;\nmaster_process off;\npid " + sinkDir.resolve("nginx.pid") + ";\nerror_log "
-                + sinkDir.resolve("error.log") + ";\nevents {}\nrtmp { server { listen " + Panel.SINK_HOST + ":" + sinkRtmp
-                + "; application sink { live on; } } }\nhttp { access_log off; server { listen 127.0.0.1:" + sinkHttp
-                + "; location /stat { rtmp_stat all; } } }\n");
-        start("/usr/sbin/nginx", "-p", sinkDir.toString(), "-e", sinkDir.resolve("error.log").toString(), "-c",
+        Files.writeString(
+                sinkDir.resolve("nginx.conf"),
+                "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
+                        + "daemon off;\nmaster_process off;\npid " + sinkDir.resolve("nginx.pid") + ";\nerror_log "
+                        + sinkDir.resolve("error.log") + ";\nevents {}\nrtmp { server { listen " + Panel.SINK_HOST + ":"
+                        + sinkRtmp
+                        + "; application sink { live on; } } }\nhttp { access_log off; server { listen 127.0.0.1:"
+                        + sinkHttp
+                        + "; location /stat { rtmp_stat all; } } }\n");
+        start(
+                "/usr/sbin/nginx",
+                "-p",
+                sinkDir.toString(),
+                "-e",
+                sinkDir.resolve("error.log").toString(),
+                "-c",
                 sinkDir.resolve("nginx.conf").toString());
         String sinkStat = "http://127.0.0.1:" + sinkHttp + "/stat";
         Await.until("the sink nginx", Duration.ofSeconds(20), () -> Http.status(sinkStat) == 200);
         try {
             Api.As admin = panel.admin();
             Fixtures.Tenant t = Fixtures.tenant(panel.api(), admin);
-            long service = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType",
-                    "nginx-rtmp", "maxListeners", 5, "diskQuotaMb", 100, "config", Map.of("record", true, "pushUrl1",
-                    "rtmp://" + Panel.SINK_HOST + ":" + sinkRtmp + "/sink", "pushKey1", "from-castpanel"))).expect(201).id();
+            long service = t.resellerApi()
+                    .post(
+                            "/services",
+                            Map.of(
+                                    "ownerId",
+                                    t.customerId(),
+                                    "engineType",
+                                    "nginx-rtmp",
+                                    "maxListeners",
+                                    5,
+                                    "diskQuotaMb",
+                                    100,
+                                    "config",
+                                    Map.of(
+                                            "record",
+                                            true,
+                                            "pushUrl1",
+                                            "rtmp://" + Panel.SINK_HOST + ":" + sinkRtmp + "/sink",
+                                            "pushKey1",
+                                            "from-castpanel")))
+                    .expect(201)
+                    .id();
             Api.As owner = t.customerApi();
             String base = "/services/" + service;
             assertFalse(owner.get(base).body().get("config").has("pushKey1"), "the restream key is never shown back");
-            long start = owner.post(base + "/actions", Map.of("action", "start")).expect(202).id();
-            Await.until("the service to start", Duration.ofSeconds(60),
+            long start = owner.post(base + "/actions", Map.of("action", "start"))
+                    .expect(202)
+                    .id();
+            Await.until(
+                    "the service to start",
+                    Duration.ofSeconds(60),
                     () -> "SUCCEEDED".equals(owner.get("/actions/" + start).text("status")));
             String key = owner.get(base + "/connection").body().get("streamKey").asText();
 
-            Process encoder = start("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi",
-                    "-i", "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-c:v", "libx264",
-                    "-preset", "ultrafast", "-g", "25", "-c:a", "aac", "-t", "8", "-f", "flv",
+            Process encoder = start(
+                    "ffmpeg",
+                    "-nostdin",
+                    "-hide_banner",
+                    "-loglevel",
+                    "error",
+                    "-re",
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    "testsrc=size=320x240:rate=25",
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    "sine=frequency=440",
+                    "-c:v",
+                    "libx264",
+                    "-preset",
+                    "ultrafast",
+                    "-g",
+                    "25",
+                    "-c:a",
+                    "aac",
+                    "-t",
+                    "8",
+                    "-f",
+                    "flv",
                     "rtmp://127.0.0.1:" + panel.rtmpPort() + "/ingest/" + key);
-            Await.until("the target to receive the stream", Duration.ofSeconds(30),
+            Await.until(
+                    "the target to receive the stream",
+                    Duration.ofSeconds(30),
                     () -> text(sinkStat).contains("<name>from-castpanel</name>"));
             JsonNode sample = owner.get(base + "/stats").body().at("/current/sample");
             assertEquals(0, sample.get("listeners").asInt(), "the restreaming copy is not a viewer: " + sample);
             assertTrue(encoder.waitFor(60, TimeUnit.SECONDS), "the 8 s broadcast ends");
             String hls = "http://127.0.0.1:" + panel.hlsPort() + "/hls/service_" + service + "/index.m3u8";
-            Await.until("the HLS files to be cleaned up after the broadcast", Duration.ofSeconds(30),
+            Await.until(
+                    "the HLS files to be cleaned up after the broadcast",
+                    Duration.ofSeconds(30),
                     () -> Http.status(hls) == 404);
-            Await.until("the recording to be saved", Duration.ofSeconds(30),
+            Await.until(
+                    "the recording to be saved",
+                    Duration.ofSeconds(30),
                     () -> owner.get(base + "/recordings").body().size() == 1);
-            Await.until("the push to stop with the broadcast", Duration.ofSeconds(30),
+            Await.until(
+                    "the push to stop with the broadcast",
+                    Duration.ofSeconds(30),
                     () -> !text(sinkStat).contains("<name>from-castpanel</name>"));
 
-            JsonNode recording = owner.get(base + "/recordings").expect(200).body().get(0);
+            JsonNode recording =
+                    owner.get(base + "/recordings").expect(200).body().get(0);
             String name = recording.get("name").asText();
             assertTrue(name.endsWith(".flv") && recording.get("sizeBytes").asLong() > 10_000, recording.toString());
             byte[] file = fetchBytes(panel.api().base() + base + "/recordings/" + name, owner.token());
             assertEquals(recording.get("sizeBytes").asLong(), file.length);
             assertEquals("FLV", new String(file, 0, 3, StandardCharsets.US_ASCII), "a playable FLV file");
             String events = owner.get(base + "/events").body().toString();
-            assertTrue(events.contains("restreaming to 1 target(s) started") && events.contains("recording saved"), events);
+            assertTrue(
+                    events.contains("restreaming to 1 target(s) started") && events.contains("recording saved"),
+                    events);
 
-            assertEquals(404, owner.get(base + "/recordings/..%2F..%2Fengines%2Fnginx-rtmp%2Fsecret").status());
-            assertEquals(404, Fixtures.tenant(panel.api(), admin).resellerApi().get(base + "/recordings").status());
+            assertEquals(
+                    404,
+                    owner.get(base + "/recordings/..%2F..%2Fengines%2Fnginx-rtmp%2Fsecret")
+                            .status());
+            assertEquals(
+                    404,
+                    Fixtures.tenant(panel.api(), admin)
+                            .resellerApi()
+                            .get(base + "/recordings")
+                            .status());
             assertEquals(204, owner.delete(base + "/recordings/" + name).status());
             assertEquals(0, owner.get(base + "/recordings").body().size());
-            long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true)).expect(202).id();
-            Await.until("the service to be deleted", Duration.ofSeconds(30),
+            long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true))
+                    .expect(202)
+                    .id();
+            Await.until(
+                    "the service to be deleted",
+                    Duration.ofSeconds(30),
                     () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
         } finally {
             processes.forEach(Process::destroyForcibly);
             try (java.util.stream.Stream<Path> files = Files.walk(sinkDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -209,41 +351,127 @@ class NginxRtmpIT {
     void anEncoderOverTheBitrateLimitIsDisconnected(Panel panel) throws Exception {
         Api.As admin = panel.admin();
         Fixtures.Tenant t = Fixtures.tenant(panel.api(), admin);
-        long service = t.resellerApi().post("/services", Map.of("ownerId", t.customerId(), "engineType", "nginx-rtmp",
-                "maxListeners", 5, "maxBitrateKbps", 300)).expect(201).id();
+        long service = t.resellerApi()
+                .post(
+                        "/services",
+                        Map.of(
+                                "ownerId",
+                                t.customerId(),
+                                "engineType",
+                                "nginx-rtmp",
+                                "maxListeners",
+                                5,
+                                "maxBitrateKbps",
+                                300))
+                .expect(201)
+                .id();
         Api.As owner = t.customerApi();
         String base = "/services/" + service;
-        long start = owner.post(base + "/actions", Map.of("action", "start")).expect(202).id();
-        Await.until("the service to start", Duration.ofSeconds(60),
+        long start = owner.post(base + "/actions", Map.of("action", "start"))
+                .expect(202)
+                .id();
+        Await.until(
+                "the service to start",
+                Duration.ofSeconds(60),
                 () -> "SUCCEEDED".equals(owner.get("/actions/" + start).text("status")));
         String key = owner.get(base + "/connection").body().get("streamKey").asText();
-        Process loud = start("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
-                "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-c:v", "libx264",
-                "-preset", "ultrafast", "-g", "25", "-b:v", "2000k", "-minrate", "2000k", "-maxrate", "2000k",
-                "-bufsize", "1000k", "-x264-params", "nal-hrd=cbr", "-c:a", "aac", "-t", "90", "-f", "flv",
+        Process loud = start(
+                "ffmpeg",
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-re",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=320x240:rate=25",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-g",
+                "25",
+                "-b:v",
+                "2000k",
+                "-minrate",
+                "2000k",
+                "-maxrate",
+                "2000k",
+                "-bufsize",
+                "1000k",
+                "-x264-params",
+                "nal-hrd=cbr",
+                "-c:a",
+                "aac",
+                "-t",
+                "90",
+                "-f",
+                "flv",
                 "rtmp://127.0.0.1:" + panel.rtmpPort() + "/ingest/" + key);
         assertTrue(loud.waitFor(60, TimeUnit.SECONDS), "a 2,000 kbit/s encoder on a 300 kbit/s service is cut");
         String events = owner.get(base + "/events").body().toString();
         assertTrue(events.contains("encoder disconnected") && events.contains("limit of 300 kbit/s"), events);
-        long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true)).expect(202).id();
-        Await.until("the service to be deleted", Duration.ofSeconds(30),
+        long delete = owner.post(base + "/actions", Map.of("action", "delete", "confirm", true))
+                .expect(202)
+                .id();
+        Await.until(
+                "the service to be deleted",
+                Duration.ofSeconds(30),
                 () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
     }
 
     private Process publish(String url) throws IOException {
-        return start("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
-                "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-c:v", "libx264",
-                "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-b:v", "300k", "-c:a", "aac", "-b:a", "64k",
-                "-t", "120", "-f", "flv", url);
+        return start(
+                "ffmpeg",
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-re",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=320x240:rate=25",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-tune",
+                "zerolatency",
+                "-g",
+                "25",
+                "-b:v",
+                "300k",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "64k",
+                "-t",
+                "120",
+                "-f",
+                "flv",
+                url);
     }
 
     private Process play(String url) throws IOException {
-        return start("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", url, "-t", "60", "-f", "null", "-");
+        return start(
+                "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", url, "-t", "60", "-f", "null", "-");
     }
 
     private Process start(String... command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         processes.add(process);
         return process;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +51,9 @@ class WebUiIT {
         Path tests = Path.of(System.getProperty("castpanel.browser.tests"));
         Path log = Files.createTempFile("castpanel-browser-", ".log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "ui.test.mjs")
-                .directory(tests.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(tests.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         node.environment().put("BASE_URL", root);
         node.environment().put("ADMIN_PASSWORD", Panel.ADMIN_PASSWORD);
         node.environment().put("SCREENSHOTS", System.getProperty("castpanel.screenshots"));
@@ -63,7 +69,6 @@ class WebUiIT {
             Files.deleteIfExists(log);
         }
     }
-
 
     private static HttpURLConnection open(String url) throws IOException {
         return (HttpURLConnection) new URL(url).openConnection();

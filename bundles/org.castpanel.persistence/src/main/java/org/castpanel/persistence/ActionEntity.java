@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -20,25 +24,36 @@ import org.castpanel.core.api.ActionType;
 public class ActionEntity {
     @Id
     public long id;
+
     @Column(name = "service_id")
     public long serviceId;
+
     @Column(name = "owner_path")
     public String ownerPath;
+
     public String node;
+
     @Enumerated(EnumType.STRING)
     public ActionType action;
+
     @Enumerated(EnumType.STRING)
     public ActionStatus status;
+
     public int attempts;
     public String message;
+
     @Column(name = "requested_by")
     public Long requestedBy;
+
     @Column(name = "not_before")
     public long notBefore;
+
     @Column(name = "created_at")
     public long createdAt;
+
     @Column(name = "started_at")
     public Long startedAt;
+
     @Column(name = "finished_at")
     public Long finishedAt;
 }

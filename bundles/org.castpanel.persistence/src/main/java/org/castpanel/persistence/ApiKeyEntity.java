@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -11,14 +15,19 @@ import javax.persistence.Table;
 public class ApiKeyEntity {
     @Id
     public long id;
+
     @Column(name = "key_hash")
     public String keyHash;
+
     @Column(name = "account_id")
     public long accountId;
+
     public String label;
     public String prefix;
+
     @Column(name = "created_at")
     public long createdAt;
+
     @Column(name = "last_used_at")
     public Long lastUsedAt;
     /** null: the key does not expire */

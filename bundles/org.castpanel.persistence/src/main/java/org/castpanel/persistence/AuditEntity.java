@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -14,22 +18,32 @@ import javax.persistence.Table;
 public class AuditEntity {
     @Id
     public long id;
+
     public long at;
+
     @Column(name = "actor_id")
     public Long actorId;
+
     @Column(name = "actor_username")
     public String actorUsername;
+
     @Column(name = "actor_path")
     public String actorPath;
+
     @Column(name = "impersonator_id")
     public Long impersonatorId;
+
     public String action;
+
     @Column(name = "target_type")
     public String targetType;
+
     @Column(name = "target_id")
     public Long targetId;
+
     @Column(name = "target_path")
     public String targetPath;
+
     public String detail;
     public String origin;
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -12,8 +16,10 @@ import javax.persistence.Version;
 public class EngineServerEntity {
     @Id
     public long id;
+
     @Column(name = "engine_type")
     public String engineType;
+
     public String node;
     public String name;
     public String url;
@@ -21,17 +27,24 @@ public class EngineServerEntity {
     /** AES-GCM with the platform's key, base64 (iv + ciphertext); null when none is set. */
     @Column(name = "password_encrypted")
     public String passwordEncrypted;
+
     @Column(name = "public_host")
     public String publicHost;
+
     public boolean enabled;
+
     @Column(name = "health_state")
     public String healthState;
+
     @Column(name = "health_detail")
     public String healthDetail;
+
     @Column(name = "checked_at")
     public Long checkedAt;
+
     @Column(name = "created_at")
     public long createdAt;
+
     @Version
     public long version;
 }

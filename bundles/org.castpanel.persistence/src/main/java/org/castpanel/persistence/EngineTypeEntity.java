@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -11,7 +15,9 @@ import javax.persistence.Table;
 public class EngineTypeEntity {
     @Id
     public String id;
+
     public boolean enabled;
+
     @Column(name = "updated_at")
     public long updatedAt;
 }

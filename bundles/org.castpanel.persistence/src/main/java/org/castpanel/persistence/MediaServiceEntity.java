@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -16,31 +20,45 @@ import javax.persistence.Version;
 public class MediaServiceEntity {
     @Id
     public long id;
+
     @Column(name = "owner_id")
     public long ownerId;
+
     @Column(name = "owner_path")
     public String ownerPath;
+
     @Column(name = "engine_type")
     public String engineType;
+
     public String node;
     public String name;
+
     @Column(name = "desired_state")
     public String desiredState;
+
     public String state;
+
     @Column(name = "state_detail")
     public String stateDetail;
+
     public boolean suspended;
     public boolean deleting;
+
     @Column(name = "max_listeners")
     public Integer maxListeners;
+
     @Column(name = "max_bitrate_kbps")
     public Integer maxBitrateKbps;
+
     @Column(name = "disk_quota_mb")
     public Long diskQuotaMb;
+
     @Column(name = "data_transfer_gb")
     public Long dataTransferGb;
+
     @Column(name = "mount_points")
     public Integer mountPoints;
+
     @Column(name = "config_json")
     public String configJson;
     /** For a source service (an AutoDJ): the server service it feeds; null for a server service. */
@@ -49,10 +67,13 @@ public class MediaServiceEntity {
     /** For a service of a remote engine type: the registered server it was placed on. */
     @Column(name = "engine_server_id")
     public Long engineServerId;
+
     @Column(name = "created_at")
     public long createdAt;
+
     @Column(name = "updated_at")
     public long updatedAt;
+
     @Version
     public long version;
 }

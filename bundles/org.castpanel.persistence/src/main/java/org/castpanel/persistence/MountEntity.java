@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -11,18 +15,26 @@ import javax.persistence.Table;
 public class MountEntity {
     @Id
     public long id;
+
     @Column(name = "service_id")
     public long serviceId;
+
     public String name;
+
     @Column(name = "max_listeners")
     public Integer maxListeners;
+
     @Column(name = "fallback_mount")
     public String fallbackMount;
+
     public boolean hidden;
+
     @Column(name = "stream_name")
     public String streamName;
+
     public String description;
     public String genre;
+
     @Column(name = "created_at")
     public long createdAt;
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import java.io.Serializable;
@@ -16,6 +20,7 @@ import javax.persistence.Table;
 public class OutboxDeliveryEntity {
     @Id
     public String listener;
+
     @Id
     @Column(name = "event_id")
     public long eventId;

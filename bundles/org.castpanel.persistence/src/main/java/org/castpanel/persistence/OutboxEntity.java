@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -12,12 +16,15 @@ import javax.persistence.Table;
 public class OutboxEntity {
     @Id
     public long id;
+
     public String type;
+
     @Column(name = "owner_path")
     public String ownerPath;
     /** The event's data as JSON. */
     @Lob
     public String payload;
+
     @Column(name = "created_at")
     public long createdAt;
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -11,6 +15,7 @@ import javax.persistence.Table;
 public class OutboxListenerEntity {
     @Id
     public String listener;
+
     @Column(name = "registered_at")
     public long registeredAt;
 }

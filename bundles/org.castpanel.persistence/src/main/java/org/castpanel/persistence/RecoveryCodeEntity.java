@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -11,10 +15,13 @@ import javax.persistence.Table;
 public class RecoveryCodeEntity {
     @Id
     public long id;
+
     @Column(name = "account_id")
     public long accountId;
+
     @Column(name = "code_hash")
     public String codeHash;
+
     @Column(name = "used_at")
     public Long usedAt;
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -11,8 +15,10 @@ import javax.persistence.Table;
 public class ServiceEventEntity {
     @Id
     public long id;
+
     @Column(name = "service_id")
     public long serviceId;
+
     public long at;
     public String message;
 }

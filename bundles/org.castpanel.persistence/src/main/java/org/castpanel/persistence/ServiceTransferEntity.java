@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import java.io.Serializable;
@@ -16,8 +20,10 @@ public class ServiceTransferEntity {
     @Id
     @javax.persistence.Column(name = "service_id")
     public long serviceId;
+
     @Id
     public String period;
+
     public long bytes;
 
     /** The composite primary key. */
@@ -26,8 +32,7 @@ public class ServiceTransferEntity {
         public long serviceId;
         public String period;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(long serviceId, String period) {
             this.serviceId = serviceId;

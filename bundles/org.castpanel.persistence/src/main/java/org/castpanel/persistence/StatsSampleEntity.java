@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence;
 
 import javax.persistence.Column;
@@ -11,15 +15,21 @@ import javax.persistence.Table;
 public class StatsSampleEntity {
     @Id
     public long id;
+
     @Column(name = "service_id")
     public long serviceId;
+
     public long at;
     public int listeners;
+
     @Column(name = "peak_listeners")
     public int peakListeners;
+
     @Column(name = "bytes_out")
     public long bytesOut;
+
     @Column(name = "source_connected")
     public boolean sourceConnected;
+
     public String title;
 }

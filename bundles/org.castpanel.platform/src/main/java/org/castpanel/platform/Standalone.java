@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform;
 
 import java.util.List;
@@ -15,8 +19,7 @@ import org.castpanel.platform.internal.ProcessSupervisorImpl;
  */
 public final class Standalone {
 
-    private Standalone() {
-    }
+    private Standalone() {}
 
     /** A process supervisor like the panel's: detached daemons, pid files, adoption. */
     public static ProcessSupervisor processSupervisor() {
@@ -43,7 +46,8 @@ public final class Standalone {
             }
 
             @Override
-            public AutoCloseable register(String engineType, org.castpanel.engine.api.platform.CallbackHandler handler) {
+            public AutoCloseable register(
+                    String engineType, org.castpanel.engine.api.platform.CallbackHandler handler) {
                 return routes.register(engineType, handler);
             }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests.support;
 
 import java.io.IOException;
@@ -16,7 +20,8 @@ public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Api(String base) {
@@ -118,7 +123,8 @@ public final class Api {
 
     private Reply call(String method, String path, Object body, String token, String language) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             if (language != null) {
                 request.header("Accept-Language", language);
             }
@@ -129,7 +135,8 @@ public final class Api {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();

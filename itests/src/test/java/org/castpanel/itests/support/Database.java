@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests.support;
 
 import java.sql.Connection;
@@ -30,8 +34,7 @@ public interface Database extends AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -40,16 +43,25 @@ public interface Database extends AutoCloseable {
      * close. {@code ./castpanel test} makes sure that server runs.
      */
     static Database mariaDb() {
-        String name = "castpanel_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "castpanel_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String admin = "jdbc:mariadb://127.0.0.1:3306/";
         run(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return new Database() {
             @Override
             public String datasourceConfig() {
-                return String.join("\n", "dataSourceName = castpanel", "osgi.jdbc.driver.class = org.mariadb.jdbc.Driver",
-                        "url = jdbc:mariadb://127.0.0.1:3306/" + name + "?useMysqlMetadata=true", "user = root",
-                        "password = ", "pool = hikari", "xa = false", "hikari.maximumPoolSize = 10",
-                        "hikari.transactionIsolation = TRANSACTION_READ_COMMITTED", "");
+                return String.join(
+                        "\n",
+                        "dataSourceName = castpanel",
+                        "osgi.jdbc.driver.class = org.mariadb.jdbc.Driver",
+                        "url = jdbc:mariadb://127.0.0.1:3306/" + name + "?useMysqlMetadata=true",
+                        "user = root",
+                        "password = ",
+                        "pool = hikari",
+                        "xa = false",
+                        "hikari.maximumPoolSize = 10",
+                        "hikari.transactionIsolation = TRANSACTION_READ_COMMITTED",
+                        "");
             }
 
             @Override
@@ -65,7 +77,8 @@ public interface Database extends AutoCloseable {
     }
 
     private static void run(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "root", "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("MariaDB at 127.0.0.1:3306 is needed for this test: " + e.getMessage(), e);

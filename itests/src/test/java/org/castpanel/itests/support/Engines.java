@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests.support;
 
 import java.nio.file.Path;
@@ -11,8 +15,7 @@ public final class Engines {
     /** The test engine's jar (built by the engine.test module; not in the distribution). */
     public static final Path TEST_ENGINE = Path.of(System.getProperty("castpanel.test.engine"));
 
-    private Engines() {
-    }
+    private Engines() {}
 
     public static boolean available(Api.As admin, String type) {
         for (JsonNode engine : admin.get("/engines").expect(200).body()) {

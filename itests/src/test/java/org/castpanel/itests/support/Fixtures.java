@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests.support;
 
 import java.util.HashMap;
@@ -10,25 +14,41 @@ public final class Fixtures {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String unique(String base) {
         return base + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
     }
 
     /** A reseller plan, a reseller on it and one customer of that reseller, all logged in. */
-    public record Tenant(long planId, long resellerId, String reseller, Api.As resellerApi, long customerId,
-            String customer, Api.As customerApi) {
-    }
+    public record Tenant(
+            long planId,
+            long resellerId,
+            String reseller,
+            Api.As resellerApi,
+            long customerId,
+            String customer,
+            Api.As customerApi) {}
 
     public static final String PASSWORD = "pass-word-1";
 
     public static Tenant tenant(Api api, Api.As admin) {
-        long plan = admin.post("/reseller-plans", Map.of("name", unique("plan"), "serverLimit", 10, "maxListeners", 1000,
-                "subResellersAllowed", true)).expect(201).id();
+        long plan = admin.post(
+                        "/reseller-plans",
+                        Map.of(
+                                "name",
+                                unique("plan"),
+                                "serverLimit",
+                                10,
+                                "maxListeners",
+                                1000,
+                                "subResellersAllowed",
+                                true))
+                .expect(201)
+                .id();
         String reseller = unique("reseller");
-        long resellerId = account(admin, reseller, Map.of("resellerPlanId", plan)).id();
+        long resellerId =
+                account(admin, reseller, Map.of("resellerPlanId", plan)).id();
         Api.As resellerApi = api.login(reseller, PASSWORD);
         String customer = unique("customer");
         long customerId = account(resellerApi, customer, Map.of()).id();
@@ -36,8 +56,15 @@ public final class Fixtures {
     }
 
     public static Api.Reply account(Api.As as, String username, Map<String, Object> extra) {
-        Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", PASSWORD, "name",
-                "Name of " + username, "email", username + "@example.com"));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "username",
+                username,
+                "password",
+                PASSWORD,
+                "name",
+                "Name of " + username,
+                "email",
+                username + "@example.com"));
         body.putAll(extra);
         return as.post("/accounts", body).expect(201);
     }

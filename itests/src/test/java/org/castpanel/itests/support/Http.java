@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests.support;
 
 import java.io.IOException;
@@ -7,8 +11,7 @@ import java.net.URL;
 /** Plain HTTP checks against what engines serve (HLS, stats pages), outside the panel's API. */
 public final class Http {
 
-    private Http() {
-    }
+    private Http() {}
 
     /** The status of a GET, or -1 when nothing answers. */
     public static int status(String url) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests.support;
 
 import java.io.IOException;
@@ -58,15 +62,18 @@ public final class Panel implements AutoCloseable {
             Path home = Files.createTempDirectory(root, "panel-");
             copyTree(assembly, home);
             // quick queue timings, so tests of timeouts and the reconciler finish in seconds
-            Files.writeString(home.resolve("etc/org.castpanel.provisioning.cfg"),
+            Files.writeString(
+                    home.resolve("etc/org.castpanel.provisioning.cfg"),
                     "actionTimeoutSeconds = 5\nreconcileSeconds = 2\nmaxAttempts = 3\nstatsSeconds = 1\n");
             if (database.datasourceConfig() != null) {
                 Files.writeString(home.resolve("etc/org.ops4j.datasource-castpanel.cfg"), database.datasourceConfig());
             }
             // engines that drop to their own user (icecast2) must traverse every parent of their
             // directories; the build folder may be private, so services live in a folder of their own
-            Path storage = Files.createTempDirectory("castpanel-it-storage-", java.nio.file.attribute.PosixFilePermissions
-                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+            Path storage = Files.createTempDirectory(
+                    "castpanel-it-storage-",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
             // 127.0.0.2 is where tests run the restreaming targets they start: allowed as an administrator
             // would allow an internal host; every other internal address stays refused
             // (the shipped file with these two settings replaced: its callbackBaseUrl and the rest stay)
@@ -77,7 +84,11 @@ public final class Panel implements AutoCloseable {
                     cfg.append(line).append('\n');
                 }
             }
-            cfg.append("storageRoot = ").append(storage).append("\nallowedTargetHosts = ").append(SINK_HOST).append('\n');
+            cfg.append("storageRoot = ")
+                    .append(storage)
+                    .append("\nallowedTargetHosts = ")
+                    .append(SINK_HOST)
+                    .append('\n');
             Files.writeString(platformCfg, cfg);
             Panel panel = new Panel(home, storage, database);
             panel.launch();
@@ -134,8 +145,10 @@ public final class Panel implements AutoCloseable {
         try (Stream<Path> files = Files.list(bin)) {
             files.forEach(f -> f.toFile().setExecutable(true));
         }
-        ProcessBuilder builder = new ProcessBuilder(bin.resolve("karaf").toString(), "server").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.log").toFile());
         builder.environment().put("CASTPANEL_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("CASTPANEL_SSH_PORT", Integer.toString(sshPort));
         builder.environment().put("CASTPANEL_RTMP_PORT", Integer.toString(rtmpPort));
@@ -145,8 +158,10 @@ public final class Panel implements AutoCloseable {
         // the script execs the JVM, so this process is the panel itself and SIGKILL reaches it
         builder.environment().put("KARAF_EXEC", "exec");
         process = builder.start();
-        Await.until("CastPanel on port " + httpPort + " (" + database.label() + ", log in " + home + "/data/log)",
-                Duration.ofSeconds(120), () -> {
+        Await.until(
+                "CastPanel on port " + httpPort + " (" + database.label() + ", log in " + home + "/data/log)",
+                Duration.ofSeconds(120),
+                () -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("CastPanel exited with " + process.exitValue() + "; see " + home);
                     }
@@ -155,7 +170,7 @@ public final class Panel implements AutoCloseable {
         // Ready means the API stays routed: once (a boot in a clean clone) the JAX-RS application was
         // redeployed right after its first answers, and the first requests found no route. 20 answers
         // in a row, 100 ms apart, from both the health and the document resource.
-        int[] inARow = { 0 };
+        int[] inARow = {0};
         Await.until("the API of " + home + " to stay up", Duration.ofSeconds(60), () -> {
             inARow[0] = healthy() && answers("/openapi.json") ? inARow[0] + 1 : 0;
             return inARow[0] >= 20;
@@ -236,7 +251,9 @@ public final class Panel implements AutoCloseable {
         }
         try {
             Path logs = Files.createDirectories(Path.of(dir).resolveSibling("it-logs"));
-            Files.copy(log, logs.resolve(database.label() + "-" + home.getFileName() + ".log"),
+            Files.copy(
+                    log,
+                    logs.resolve(database.label() + "-" + home.getFileName() + ".log"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // the log is a help, not a result
@@ -321,7 +338,10 @@ public final class Panel implements AutoCloseable {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                Files.copy(
+                        file,
+                        to.resolve(from.relativize(file).toString()),
+                        StandardCopyOption.COPY_ATTRIBUTES,
                         LinkOption.NOFOLLOW_LINKS);
                 return FileVisitResult.CONTINUE;
             }

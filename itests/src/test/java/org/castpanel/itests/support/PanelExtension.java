@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests.support;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,7 +20,8 @@ public final class PanelExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String database = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WithPanel.class)
-                .map(WithPanel::value).orElse("h2");
+                .map(WithPanel::value)
+                .orElse("h2");
         return switch (database) {
             case "h2" -> Panels.h2(context);
             case "mariadb" -> Panels.mariaDb(context);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.itests.support;
 
 import java.util.function.Supplier;
@@ -10,8 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Panels {
 
-    private Panels() {
-    }
+    private Panels() {}
 
     public static Panel h2(ExtensionContext context) {
         return shared(context, "h2", Database::h2);
@@ -23,7 +26,8 @@ public final class Panels {
 
     private static Panel shared(ExtensionContext context, String key, Supplier<Database> database) {
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(Panels.class));
-        return store.getOrComputeIfAbsent(key, k -> new Closing(Panel.start(database.get())), Closing.class).panel();
+        return store.getOrComputeIfAbsent(key, k -> new Closing(Panel.start(database.get())), Closing.class)
+                .panel();
     }
 
     /** Adapts a panel to JUnit's store, which closes what it holds when the run ends. */

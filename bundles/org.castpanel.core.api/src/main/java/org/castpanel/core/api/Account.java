@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 import java.time.Instant;
@@ -22,5 +26,4 @@ public record Account(
         Instant lockedUntil,
         Instant createdAt,
         Instant updatedAt,
-        boolean twoFactorEnabled) {
-}
+        boolean twoFactorEnabled) {}

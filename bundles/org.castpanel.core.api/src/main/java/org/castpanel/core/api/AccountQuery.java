@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 /**
@@ -5,6 +9,5 @@ package org.castpanel.core.api;
  * substring); {@code sort} is one of username, name, email, createdAt, optionally prefixed
  * with '-' for descending; the default is username a–z.
  */
-public record AccountQuery(String search, AccountKind kind, Boolean enabled, Long parentId, String sort, int page,
-        int size) {
-}
+public record AccountQuery(
+        String search, AccountKind kind, Boolean enabled, Long parentId, String sort, int page, int size) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 import java.time.Instant;
@@ -7,6 +11,12 @@ import java.time.Instant;
  * the panel stores a digest of it and cannot show it again. {@code expiresAt} is null for a key
  * that does not expire.
  */
-public record ApiKey(long id, long accountId, String label, String prefix, String secret, Instant createdAt,
-        Instant lastUsedAt, Instant expiresAt) {
-}
+public record ApiKey(
+        long id,
+        long accountId,
+        String label,
+        String prefix,
+        String secret,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant expiresAt) {}

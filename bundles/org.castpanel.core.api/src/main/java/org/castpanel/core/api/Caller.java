@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 /**
@@ -11,21 +15,42 @@ package org.castpanel.core.api;
  * {@code twoFactorSetupRequired}: the administrator's policy asks this account's role for two-factor
  * authentication and it has none yet; until it sets it up, it may do nothing else.
  */
-public record Caller(long accountId, String username, AccountType type, boolean reseller,
-        boolean subResellersAllowed, String path, Long impersonatorId, String origin, Credential credential,
-        Long sessionId, boolean twoFactorSetupRequired) {
+public record Caller(
+        long accountId,
+        String username,
+        AccountType type,
+        boolean reseller,
+        boolean subResellersAllowed,
+        String path,
+        Long impersonatorId,
+        String origin,
+        Credential credential,
+        Long sessionId,
+        boolean twoFactorSetupRequired) {
 
     /** What a request authenticated with. */
     public enum Credential {
-        SESSION, API_KEY, CONSOLE,
+        SESSION,
+        API_KEY,
+        CONSOLE,
         /** The panel acting on its own (the reconciler, the statistics collector): no account behind it. */
         SYSTEM
     }
 
     /** The Karaf console: acts as the built-in administrator account. */
     public static Caller console(long adminId, String adminUsername) {
-        return new Caller(adminId, adminUsername, AccountType.ADMINISTRATOR, false, true, "/" + adminId + "/", null,
-                "console", Credential.CONSOLE, null, false);
+        return new Caller(
+                adminId,
+                adminUsername,
+                AccountType.ADMINISTRATOR,
+                false,
+                true,
+                "/" + adminId + "/",
+                null,
+                "console",
+                Credential.CONSOLE,
+                null,
+                false);
     }
 
     /**
@@ -33,8 +58,18 @@ public record Caller(long accountId, String username, AccountType type, boolean 
      * "statistics"). Audited with no actor account and the component as origin.
      */
     public static Caller system(String component) {
-        return new Caller(0, "system", AccountType.ADMINISTRATOR, false, true, "/", null, component,
-                Credential.SYSTEM, null, false);
+        return new Caller(
+                0,
+                "system",
+                AccountType.ADMINISTRATOR,
+                false,
+                true,
+                "/",
+                null,
+                component,
+                Credential.SYSTEM,
+                null,
+                false);
     }
 
     public boolean isSystem() {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 /**
@@ -15,7 +19,14 @@ public class CastPanelException extends RuntimeException {
 
     /** The class of refusal; the REST layer maps each to its HTTP status. */
     public enum Kind {
-        BAD_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INVALID, LOCKED, TOO_MANY_REQUESTS
+        BAD_REQUEST,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        NOT_FOUND,
+        CONFLICT,
+        INVALID,
+        LOCKED,
+        TOO_MANY_REQUESTS
     }
 
     public CastPanelException(Kind kind, String code, String message, String field) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 /**
@@ -18,5 +22,4 @@ public record NewAccount(
         String timezone,
         String language,
         Long resellerPlanId,
-        Long parentId) {
-}
+        Long parentId) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 import java.util.Map;
@@ -8,7 +12,15 @@ import java.util.Map;
  * {@code attachedTo} is required for a source type (an AutoDJ): the server service of the same
  * owner it feeds; it must be null for a server type.
  */
-public record NewMediaService(Long ownerId, String engineType, String name, Integer maxListeners,
-        Integer maxBitrateKbps, Long diskQuotaMb, Long dataTransferGb, Integer mountPoints,
-        Map<String, Object> config, Boolean useAsDefault, Long attachedTo) {
-}
+public record NewMediaService(
+        Long ownerId,
+        String engineType,
+        String name,
+        Integer maxListeners,
+        Integer maxBitrateKbps,
+        Long diskQuotaMb,
+        Long dataTransferGb,
+        Integer mountPoints,
+        Map<String, Object> config,
+        Boolean useAsDefault,
+        Long attachedTo) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 import java.util.function.Consumer;
@@ -13,8 +17,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface PanelEvents {
 
     /** One notification. {@code ownerPath} scopes it to the owner's tenants (null: administrators only). */
-    record Event(String type, String ownerPath, Object data) {
-    }
+    record Event(String type, String ownerPath, Object data) {}
 
     void publish(Event event);
 

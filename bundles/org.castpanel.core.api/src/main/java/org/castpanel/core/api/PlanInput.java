@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 import java.util.List;
@@ -15,5 +19,4 @@ public record PlanInput(
         Long diskQuotaMb,
         List<String> allowedEngineTypes,
         Boolean subResellersAllowed,
-        Boolean suspendOverTransfer) {
-}
+        Boolean suspendOverTransfer) {}

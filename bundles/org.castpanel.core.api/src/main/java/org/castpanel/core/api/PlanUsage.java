@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 import java.util.List;
@@ -9,6 +13,5 @@ import java.util.List;
 public record PlanUsage(long accountId, long planId, String planName, List<Line> lines) {
 
     /** One limit of the plan. {@code available} is null when unlimited. */
-    public record Line(String limit, long used, Long allowed, Long available) {
-    }
+    public record Line(String limit, long used, Long allowed, Long available) {}
 }

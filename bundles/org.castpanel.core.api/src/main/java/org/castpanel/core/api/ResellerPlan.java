@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 import java.time.Instant;
@@ -24,5 +28,4 @@ public record ResellerPlan(
         boolean subResellersAllowed,
         boolean suspendOverTransfer,
         long ownerId,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

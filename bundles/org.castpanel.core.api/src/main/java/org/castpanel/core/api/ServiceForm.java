@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 import java.util.List;
@@ -7,5 +11,4 @@ import java.util.List;
  * the caller's saved default), and the governing plan's usage and what is still available
  * ({@code usage} null when no reseller plan governs the owner).
  */
-public record ServiceForm(long ownerId, List<EngineInfo> engineTypes, String defaultEngineType, PlanUsage usage) {
-}
+public record ServiceForm(long ownerId, List<EngineInfo> engineTypes, String defaultEngineType, PlanUsage usage) {}

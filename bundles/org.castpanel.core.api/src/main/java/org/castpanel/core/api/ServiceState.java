@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 /** Where a media service stands, as the panel last saw it. */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.api;
 
 import org.castpanel.engine.api.ServiceStats;
@@ -11,12 +15,10 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface ServiceStatistics {
 
     /** A service's statistics now. */
-    record Current(long serviceId, ServiceState state, ServiceStats sample) {
-    }
+    record Current(long serviceId, ServiceState state, ServiceStats sample) {}
 
     /** The stored samples of a period, oldest first, and the data transfer of the current month. */
-    record History(long serviceId, java.util.List<ServiceStats> samples, long transferBytesThisMonth) {
-    }
+    record History(long serviceId, java.util.List<ServiceStats> samples, long transferBytesThisMonth) {}
 
     /** The current sample of a service the caller may see; {@code sample} is null when the engine has none (not running, no stats). */
     Current current(Caller caller, long serviceId);

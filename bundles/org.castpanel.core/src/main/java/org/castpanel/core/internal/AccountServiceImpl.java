@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.time.ZoneId;
@@ -36,8 +40,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = CoreConfig.class)
 public class AccountServiceImpl implements AccountService {
 
-    private static final Map<String, String> SORT_COLUMNS = Map.of("username", "a.usernameLc", "name", "a.name",
-            "email", "a.email", "createdAt", "a.createdAt", "id", "a.id");
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "username", "a.usernameLc", "name", "a.name", "email", "a.email", "createdAt", "a.createdAt", "id", "a.id");
 
     /** Above this many accounts a reseller's list pages through the username index (see list). */
     static final int LARGE_SUBTREE = 500;
@@ -48,12 +52,16 @@ public class AccountServiceImpl implements AccountService {
     private final PanelEvents events;
     /** Published after account writes and logouts: open event streams check their credentials again. */
     static final String AUTH_CHANGED = "auth.changed";
+
     private final CountCache counts = new CountCache();
     private volatile CoreConfig config;
 
     @Activate
-    public AccountServiceImpl(final @Reference Store store, final @Reference PanelEvents events,
-            final @Reference ActionQueue queue, final CoreConfig config) {
+    public AccountServiceImpl(
+            final @Reference Store store,
+            final @Reference PanelEvents events,
+            final @Reference ActionQueue queue,
+            final CoreConfig config) {
         this.store = store;
         this.queue = queue;
         this.events = events;
@@ -73,10 +81,12 @@ public class AccountServiceImpl implements AccountService {
         if (!caller.isAdministrator()) {
             where.append(caller.reseller() ? " AND a.path LIKE :prefix" : " AND a.id = :self");
         }
-        String search = query.search() == null || query.search().isBlank() ? null
+        String search = query.search() == null || query.search().isBlank()
+                ? null
                 : Paging.likeContains(query.search().strip().toLowerCase(Locale.ROOT));
         if (search != null) {
-            where.append(" AND (a.usernameLc LIKE :search OR LOWER(a.name) LIKE :search OR LOWER(a.email) LIKE :search)");
+            where.append(
+                    " AND (a.usernameLc LIKE :search OR LOWER(a.name) LIKE :search OR LOWER(a.email) LIKE :search)");
         }
         if (query.enabled() != null) {
             where.append(" AND a.enabled = :enabled");
@@ -85,18 +95,29 @@ public class AccountServiceImpl implements AccountService {
             where.append(" AND a.parentId = :parent");
         }
         if (query.kind() != null) {
-            String parentIsReseller = "EXISTS (SELECT p FROM AccountEntity p WHERE p.id = a.parentId AND p.resellerPlanId IS NOT NULL)";
-            where.append(switch (query.kind()) {
-                case ADMINISTRATOR -> " AND a.accountType = 'ADMINISTRATOR'";
-                case RESELLER -> " AND a.accountType = 'CUSTOMER' AND a.resellerPlanId IS NOT NULL";
-                case RESELLER_SUBACCOUNT -> " AND a.accountType = 'CUSTOMER' AND a.resellerPlanId IS NULL AND " + parentIsReseller;
-                case CUSTOMER -> " AND a.accountType = 'CUSTOMER' AND a.resellerPlanId IS NULL AND NOT " + parentIsReseller;
-            });
+            String parentIsReseller =
+                    "EXISTS (SELECT p FROM AccountEntity p WHERE p.id = a.parentId AND p.resellerPlanId IS NOT NULL)";
+            where.append(
+                    switch (query.kind()) {
+                        case ADMINISTRATOR -> " AND a.accountType = 'ADMINISTRATOR'";
+                        case RESELLER -> " AND a.accountType = 'CUSTOMER' AND a.resellerPlanId IS NOT NULL";
+                        case RESELLER_SUBACCOUNT ->
+                            " AND a.accountType = 'CUSTOMER' AND a.resellerPlanId IS NULL AND " + parentIsReseller;
+                        case CUSTOMER ->
+                            " AND a.accountType = 'CUSTOMER' AND a.resellerPlanId IS NULL AND NOT " + parentIsReseller;
+                    });
         }
         String orderBy = orderBy(query.sort());
         return store.read(em -> {
-            String countKey = caller.path() + (caller.isAdministrator() ? "*" : caller.reseller() ? "" : "=" + caller.accountId())
-                    + where + '\u0000' + search + '\u0000' + query.enabled() + '\u0000' + query.parentId();
+            String countKey = caller.path()
+                    + (caller.isAdministrator() ? "*" : caller.reseller() ? "" : "=" + caller.accountId())
+                    + where
+                    + '\u0000'
+                    + search
+                    + '\u0000'
+                    + query.enabled()
+                    + '\u0000'
+                    + query.parentId();
             long total = counts.count(countKey, () -> {
                 TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AccountEntity a" + where, Long.class);
                 bind(count, caller, query, search);
@@ -109,13 +130,14 @@ public class AccountServiceImpl implements AccountService {
                 // database off the path index; the count above still used it.
                 rowsWhere = rowsWhere.replace("a.path LIKE :prefix", "LOCATE(:prefix, a.path) = 1");
             }
-            TypedQuery<AccountEntity> rows = em.createQuery("SELECT a FROM AccountEntity a" + rowsWhere + orderBy,
-                    AccountEntity.class);
+            TypedQuery<AccountEntity> rows =
+                    em.createQuery("SELECT a FROM AccountEntity a" + rowsWhere + orderBy, AccountEntity.class);
             bind(rows, caller, query, search);
             if (!rowsWhere.contentEquals(where)) {
                 rows.setParameter("prefix", caller.path());
             }
-            List<AccountEntity> found = rows.setFirstResult(page * size).setMaxResults(size).getResultList();
+            List<AccountEntity> found =
+                    rows.setFirstResult(page * size).setMaxResults(size).getResultList();
             return new Page<>(Accounts.toAccounts(em, found), page, size, total);
         });
     }
@@ -147,7 +169,8 @@ public class AccountServiceImpl implements AccountService {
         String key = descending ? sort.substring(1) : sort;
         String column = SORT_COLUMNS.get(key);
         if (column == null) {
-            throw CastPanelException.badRequest("sort",
+            throw CastPanelException.badRequest(
+                    "sort",
                     "sort must be one of " + String.join(", ", SORT_COLUMNS.keySet()) + ", optionally prefixed with -");
         }
         String direction = descending ? " DESC" : " ASC";
@@ -175,7 +198,8 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public Account create(Caller caller, NewAccount input) {
         if (!caller.managesAccounts()) {
-            throw CastPanelException.forbidden("customers cannot create accounts; only administrators and resellers can");
+            throw CastPanelException.forbidden(
+                    "customers cannot create accounts; only administrators and resellers can");
         }
         String username = Validation.username(input.username());
         String password = PasswordPolicy.check("password", input.password(), config);
@@ -197,16 +221,18 @@ public class AccountServiceImpl implements AccountService {
                 long parentId = input.parentId() == null ? caller.accountId() : input.parentId();
                 parent = visibleAs(em, caller, parentId, "parentId");
                 if (!AccountType.ADMINISTRATOR.name().equals(parent.accountType) && parent.resellerPlanId == null) {
-                    throw CastPanelException.invalid("parentId",
-                            "account " + parent.username + " cannot own accounts: it is not a reseller");
+                    throw CastPanelException.invalid(
+                            "parentId", "account " + parent.username + " cannot own accounts: it is not a reseller");
                 }
             }
             if (Accounts.byUsername(em, username) != null) {
                 throw CastPanelException.conflict("username", "username " + username + " is already taken");
             }
             // the parent's language is inherited, as services inherit their owner's (seed 004)
-            String language = Validation.language(input.language() != null ? input.language()
-                    : parent != null && caller.reseller() ? parent.language : config.defaultLanguage());
+            String language = Validation.language(
+                    input.language() != null
+                            ? input.language()
+                            : parent != null && caller.reseller() ? parent.language : config.defaultLanguage());
             AccountEntity e = new AccountEntity();
             e.id = store.nextId("cp_account");
             e.username = username;
@@ -230,8 +256,16 @@ public class AccountServiceImpl implements AccountService {
             }
             e.createdAt = e.updatedAt = System.currentTimeMillis();
             em.persist(e);
-            Audit.write(store, em, caller, "account.create", "account", e.id, e.path,
-                    "username=" + username + " type=" + type + (e.resellerPlanId != null ? " plan=" + e.resellerPlanId : ""));
+            Audit.write(
+                    store,
+                    em,
+                    caller,
+                    "account.create",
+                    "account",
+                    e.id,
+                    e.path,
+                    "username=" + username + " type=" + type
+                            + (e.resellerPlanId != null ? " plan=" + e.resellerPlanId : ""));
             em.flush();
             return Accounts.toAccount(e, parent != null && parent.resellerPlanId != null);
         });
@@ -250,8 +284,7 @@ public class AccountServiceImpl implements AccountService {
      * Refuses a plan the caller may not hand out to a child of {@code parent}: resellers hand out
      * only plans they defined, and a sub-reseller's plan must fit in what its parent's plan has left.
      */
-    private void checkAssignable(EntityManager em, Caller caller, AccountEntity parent, long planId,
-            Long accountId) {
+    private void checkAssignable(EntityManager em, Caller caller, AccountEntity parent, long planId, Long accountId) {
         PlanEntity plan = em.find(PlanEntity.class, planId);
         if (plan == null || (!caller.isAdministrator() && plan.ownerId != caller.accountId())) {
             throw CastPanelException.invalid("resellerPlanId", "reseller plan " + planId + " does not exist");
@@ -262,17 +295,22 @@ public class AccountServiceImpl implements AccountService {
         if (parent != null && parent.resellerPlanId != null) {
             PlanEntity parentPlan = em.find(PlanEntity.class, parent.resellerPlanId);
             if (!parentPlan.subResellersAllowed) {
-                throw CastPanelException.invalid("resellerPlanId",
-                        "the plan of " + parent.username + " does not allow sub-resellers");
+                throw CastPanelException.invalid(
+                        "resellerPlanId", "the plan of " + parent.username + " does not allow sub-resellers");
             }
-            PlanLimits.checkFits("resellerPlanId", parent.username + "'s plan", parentPlan,
-                    PlanLimits.used(em, parent, accountId, null), plan);
+            PlanLimits.checkFits(
+                    "resellerPlanId",
+                    parent.username + "'s plan",
+                    parentPlan,
+                    PlanLimits.used(em, parent, accountId, null),
+                    plan);
         }
     }
 
     @Override
     public Account update(Caller caller, long id, AccountChanges changes) {
-        String hash = changes.password() == null ? null
+        String hash = changes.password() == null
+                ? null
                 : hasher.hash(PasswordPolicy.check("password", changes.password(), config));
         return write(em -> {
             AccountEntity e = Accounts.visible(em, caller, id);
@@ -287,7 +325,8 @@ public class AccountServiceImpl implements AccountService {
                 changed.add("name");
             }
             if (changes.contactNumber() != null) {
-                e.contactNumber = Validation.contactNumber(changes.contactNumber().orElse(null));
+                e.contactNumber =
+                        Validation.contactNumber(changes.contactNumber().orElse(null));
                 changed.add("contactNumber");
             }
             if (changes.email() != null) {
@@ -371,7 +410,8 @@ public class AccountServiceImpl implements AccountService {
         String oldPath = e.path;
         if (type == AccountType.ADMINISTRATOR) {
             if (e.resellerPlanId != null) {
-                throw CastPanelException.conflict("type", "remove the reseller plan before making the account an administrator");
+                throw CastPanelException.conflict(
+                        "type", "remove the reseller plan before making the account an administrator");
             }
             e.parentId = null;
             e.path = "/" + e.id + "/";
@@ -388,13 +428,19 @@ public class AccountServiceImpl implements AccountService {
     /** Rewrites the paths of an account's descendants after the account itself moved. */
     private void movePaths(EntityManager em, String oldPrefix, String newPrefix, long movedId) {
         em.createQuery("UPDATE AccountEntity a SET a.path = CONCAT(:newPrefix, SUBSTRING(a.path, :from)) "
-                + "WHERE a.path LIKE :oldPattern AND a.id <> :moved").setParameter("newPrefix", newPrefix)
-                .setParameter("from", oldPrefix.length() + 1).setParameter("oldPattern", Paging.likePrefix(oldPrefix))
-                .setParameter("moved", movedId).executeUpdate();
+                        + "WHERE a.path LIKE :oldPattern AND a.id <> :moved")
+                .setParameter("newPrefix", newPrefix)
+                .setParameter("from", oldPrefix.length() + 1)
+                .setParameter("oldPattern", Paging.likePrefix(oldPrefix))
+                .setParameter("moved", movedId)
+                .executeUpdate();
         // services and their actions carry their owner's path for tenancy filters
-        em.createQuery("UPDATE MediaServiceEntity s SET s.ownerPath = CONCAT(:newPrefix, SUBSTRING(s.ownerPath, :from)) "
-                + "WHERE s.ownerPath LIKE :oldPattern").setParameter("newPrefix", newPrefix)
-                .setParameter("from", oldPrefix.length() + 1).setParameter("oldPattern", Paging.likePrefix(oldPrefix))
+        em.createQuery(
+                        "UPDATE MediaServiceEntity s SET s.ownerPath = CONCAT(:newPrefix, SUBSTRING(s.ownerPath, :from)) "
+                                + "WHERE s.ownerPath LIKE :oldPattern")
+                .setParameter("newPrefix", newPrefix)
+                .setParameter("from", oldPrefix.length() + 1)
+                .setParameter("oldPattern", Paging.likePrefix(oldPrefix))
                 .executeUpdate();
         queue.ownerPathsMoved(oldPrefix, newPrefix);
     }
@@ -406,8 +452,10 @@ public class AccountServiceImpl implements AccountService {
         long owned = childCount(em, e);
         if (planId == null) {
             if (owned > 0) {
-                throw CastPanelException.conflict("resellerPlanId", "account " + e.username + " still owns " + owned
-                        + " accounts; move or delete them before removing its reseller plan");
+                throw CastPanelException.conflict(
+                        "resellerPlanId",
+                        "account " + e.username + " still owns " + owned
+                                + " accounts; move or delete them before removing its reseller plan");
             }
             e.resellerPlanId = null;
             return;
@@ -420,16 +468,20 @@ public class AccountServiceImpl implements AccountService {
         for (PlanLimits.Limit limit : PlanLimits.Limit.values()) {
             Long allowed = limit.of(plan);
             if (allowed != null && reserved[limit.ordinal()] > allowed) {
-                throw CastPanelException.invalid("resellerPlanId", "plan '" + plan.name + "' allows " + limit.field + " "
-                        + allowed + ", but " + e.username + "'s sub-resellers and services already use " + reserved[limit.ordinal()]);
+                throw CastPanelException.invalid(
+                        "resellerPlanId",
+                        "plan '" + plan.name + "' allows " + limit.field + " " + allowed + ", but " + e.username
+                                + "'s sub-resellers and services already use " + reserved[limit.ordinal()]);
             }
         }
         e.resellerPlanId = planId;
     }
 
     private static long childCount(EntityManager em, AccountEntity e) {
-        return em.createQuery("SELECT COUNT(a) FROM AccountEntity a WHERE a.path LIKE :prefix AND a.id <> :self",
-                Long.class).setParameter("prefix", Paging.likePrefix(e.path)).setParameter("self", e.id)
+        return em.createQuery(
+                        "SELECT COUNT(a) FROM AccountEntity a WHERE a.path LIKE :prefix AND a.id <> :self", Long.class)
+                .setParameter("prefix", Paging.likePrefix(e.path))
+                .setParameter("self", e.id)
                 .getSingleResult();
     }
 
@@ -437,8 +489,12 @@ public class AccountServiceImpl implements AccountService {
         if (!AccountType.ADMINISTRATOR.name().equals(e.accountType)) {
             return;
         }
-        long others = em.createQuery("SELECT COUNT(a) FROM AccountEntity a WHERE a.accountType = 'ADMINISTRATOR' "
-                + "AND a.enabled = :yes AND a.id <> :id", Long.class).setParameter("yes", true).setParameter("id", e.id)
+        long others = em.createQuery(
+                        "SELECT COUNT(a) FROM AccountEntity a WHERE a.accountType = 'ADMINISTRATOR' "
+                                + "AND a.enabled = :yes AND a.id <> :id",
+                        Long.class)
+                .setParameter("yes", true)
+                .setParameter("id", e.id)
                 .getSingleResult();
         if (others == 0) {
             throw CastPanelException.conflict("cannot " + what + " the last enabled administrator");
@@ -451,8 +507,11 @@ public class AccountServiceImpl implements AccountService {
 
     /** Ends the account's sessions but {@code keep} (null: all), and those others opened as it. */
     static void revokeSessions(EntityManager em, long accountId, Long keep) {
-        em.createQuery("DELETE FROM SessionEntity s WHERE (s.accountId = :id OR s.impersonatorId = :id) AND s.id <> :keep")
-                .setParameter("id", accountId).setParameter("keep", keep == null ? -1L : keep).executeUpdate();
+        em.createQuery(
+                        "DELETE FROM SessionEntity s WHERE (s.accountId = :id OR s.impersonatorId = :id) AND s.id <> :keep")
+                .setParameter("id", accountId)
+                .setParameter("keep", keep == null ? -1L : keep)
+                .executeUpdate();
     }
 
     /**
@@ -464,7 +523,9 @@ public class AccountServiceImpl implements AccountService {
         e.failedLogins = 0;
         e.lockedUntil = null;
         revokeSessions(em, e.id);
-        em.createQuery("DELETE FROM ApiKeyEntity k WHERE k.accountId = :id").setParameter("id", e.id).executeUpdate();
+        em.createQuery("DELETE FROM ApiKeyEntity k WHERE k.accountId = :id")
+                .setParameter("id", e.id)
+                .executeUpdate();
         LoginThrottle.SHARED.forget(e.username);
     }
 
@@ -481,8 +542,8 @@ public class AccountServiceImpl implements AccountService {
             throw CastPanelException.forbidden("changing your password needs a login session, not an API key");
         }
         if (caller.impersonatorId() != null) {
-            throw CastPanelException.forbidden("while logged in as " + e.username
-                    + ", reset its password from your own account instead");
+            throw CastPanelException.forbidden(
+                    "while logged in as " + e.username + ", reset its password from your own account instead");
         }
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw CastPanelException.invalid("currentPassword", "give your current password to change it");
@@ -497,8 +558,10 @@ public class AccountServiceImpl implements AccountService {
         write(em -> {
             AccountEntity e = Accounts.managed(em, caller, id, "delete");
             refuseLastAdministrator(em, e, "delete");
-            long services = em.createQuery("SELECT COUNT(s) FROM MediaServiceEntity s WHERE s.ownerPath LIKE :p",
-                    Long.class).setParameter("p", Paging.likePrefix(e.path)).getSingleResult();
+            long services = em.createQuery(
+                            "SELECT COUNT(s) FROM MediaServiceEntity s WHERE s.ownerPath LIKE :p", Long.class)
+                    .setParameter("p", Paging.likePrefix(e.path))
+                    .getSingleResult();
             if (services > 0) {
                 // services need their engines to deprovision them, through the queue: delete those first
                 throw CastPanelException.conflict("account " + e.username + (cascade ? " and its sub-accounts" : "")
@@ -511,24 +574,41 @@ public class AccountServiceImpl implements AccountService {
             }
             String prefix = Paging.likePrefix(e.path);
             List<Long> subtree = em.createQuery("SELECT a.id FROM AccountEntity a WHERE a.path LIKE :p", Long.class)
-                    .setParameter("p", prefix).getResultList();
+                    .setParameter("p", prefix)
+                    .getResultList();
             List<Long> ownedPlans = em.createQuery("SELECT p.id FROM PlanEntity p WHERE p.ownerId IN :ids", Long.class)
-                    .setParameter("ids", subtree).getResultList();
+                    .setParameter("ids", subtree)
+                    .getResultList();
             if (!ownedPlans.isEmpty()) {
                 em.createQuery("UPDATE AccountEntity a SET a.resellerPlanId = NULL WHERE a.resellerPlanId IN :plans")
-                        .setParameter("plans", ownedPlans).executeUpdate();
-                em.createQuery("DELETE FROM PlanEntity p WHERE p.id IN :plans").setParameter("plans", ownedPlans)
+                        .setParameter("plans", ownedPlans)
+                        .executeUpdate();
+                em.createQuery("DELETE FROM PlanEntity p WHERE p.id IN :plans")
+                        .setParameter("plans", ownedPlans)
                         .executeUpdate();
             }
-            em.createQuery("DELETE FROM SessionEntity s WHERE s.accountId IN :ids").setParameter("ids", subtree)
+            em.createQuery("DELETE FROM SessionEntity s WHERE s.accountId IN :ids")
+                    .setParameter("ids", subtree)
                     .executeUpdate();
-            em.createQuery("DELETE FROM ApiKeyEntity k WHERE k.accountId IN :ids").setParameter("ids", subtree)
+            em.createQuery("DELETE FROM ApiKeyEntity k WHERE k.accountId IN :ids")
+                    .setParameter("ids", subtree)
                     .executeUpdate();
-            em.createQuery("UPDATE AccountEntity a SET a.parentId = NULL WHERE a.path LIKE :p").setParameter("p", prefix)
+            em.createQuery("UPDATE AccountEntity a SET a.parentId = NULL WHERE a.path LIKE :p")
+                    .setParameter("p", prefix)
                     .executeUpdate();
-            em.createQuery("DELETE FROM AccountEntity a WHERE a.path LIKE :p").setParameter("p", prefix).executeUpdate();
-            Audit.write(store, em, caller, "account.delete", "account", e.id, e.path,
-                    "username=" + e.username + (subtree.size() > 1 ? " cascade=" + (subtree.size() - 1) + " accounts" : ""));
+            em.createQuery("DELETE FROM AccountEntity a WHERE a.path LIKE :p")
+                    .setParameter("p", prefix)
+                    .executeUpdate();
+            Audit.write(
+                    store,
+                    em,
+                    caller,
+                    "account.delete",
+                    "account",
+                    e.id,
+                    e.path,
+                    "username=" + e.username
+                            + (subtree.size() > 1 ? " cascade=" + (subtree.size() - 1) + " accounts" : ""));
             return null;
         });
     }
@@ -539,7 +619,8 @@ public class AccountServiceImpl implements AccountService {
         return write(em -> {
             AccountEntity e = Accounts.managed(em, caller, id, "reset the password of");
             if (e.id == caller.accountId() && caller.credential() != Caller.Credential.CONSOLE) {
-                throw CastPanelException.forbidden("to change your own password, use PATCH /me with your current password");
+                throw CastPanelException.forbidden(
+                        "to change your own password, use PATCH /me with your current password");
             }
             setPasswordByManager(em, e, hash);
             e.updatedAt = System.currentTimeMillis();
@@ -562,7 +643,14 @@ public class AccountServiceImpl implements AccountService {
             if (e.enabled != enabled) {
                 e.enabled = enabled;
                 e.updatedAt = System.currentTimeMillis();
-                Audit.write(store, em, caller, enabled ? "account.enable" : "account.disable", "account", e.id, e.path,
+                Audit.write(
+                        store,
+                        em,
+                        caller,
+                        enabled ? "account.enable" : "account.disable",
+                        "account",
+                        e.id,
+                        e.path,
                         null);
             }
             return Accounts.toAccount(em, e);
@@ -577,8 +665,12 @@ public class AccountServiceImpl implements AccountService {
             if (e.resellerPlanId != null) {
                 usage = PlanLimits.usage(em, e, em.find(PlanEntity.class, e.resellerPlanId));
             }
-            List<Object[]> counts = em.createQuery("SELECT s.suspended, COUNT(s) FROM MediaServiceEntity s "
-                    + "WHERE s.ownerId = :id GROUP BY s.suspended", Object[].class).setParameter("id", e.id).getResultList();
+            List<Object[]> counts = em.createQuery(
+                            "SELECT s.suspended, COUNT(s) FROM MediaServiceEntity s "
+                                    + "WHERE s.ownerId = :id GROUP BY s.suspended",
+                            Object[].class)
+                    .setParameter("id", e.id)
+                    .getResultList();
             long active = 0;
             long suspended = 0;
             for (Object[] row : counts) {
@@ -596,7 +688,8 @@ public class AccountServiceImpl implements AccountService {
     public boolean bootstrapAdministrator(String username, String password) {
         String hash = hasher.hash(Validation.password("password", password));
         return write(em -> {
-            long accounts = em.createQuery("SELECT COUNT(a) FROM AccountEntity a", Long.class).getSingleResult();
+            long accounts = em.createQuery("SELECT COUNT(a) FROM AccountEntity a", Long.class)
+                    .getSingleResult();
             if (accounts > 0) {
                 return false;
             }
@@ -614,7 +707,8 @@ public class AccountServiceImpl implements AccountService {
             e.path = "/" + e.id + "/";
             e.createdAt = e.updatedAt = System.currentTimeMillis();
             em.persist(e);
-            Audit.write(store, em, null, "account.bootstrap", "account", e.id, e.path, "first administrator " + username);
+            Audit.write(
+                    store, em, null, "account.bootstrap", "account", e.id, e.path, "first administrator " + username);
             return true;
         });
     }
@@ -622,8 +716,11 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public Caller consoleCaller() {
         return store.read(em -> {
-            List<AccountEntity> admins = em.createQuery("SELECT a FROM AccountEntity a WHERE a.accountType = "
-                    + "'ADMINISTRATOR' AND a.enabled = :yes ORDER BY a.id", AccountEntity.class).setParameter("yes", true)
+            List<AccountEntity> admins = em.createQuery(
+                            "SELECT a FROM AccountEntity a WHERE a.accountType = "
+                                    + "'ADMINISTRATOR' AND a.enabled = :yes ORDER BY a.id",
+                            AccountEntity.class)
+                    .setParameter("yes", true)
                     .setMaxResults(1)
                     .getResultList();
             if (admins.isEmpty()) {
@@ -650,6 +747,8 @@ public class AccountServiceImpl implements AccountService {
 
     private String defaultTimezone() {
         String configured = config.defaultTimezone();
-        return configured == null || configured.isBlank() ? ZoneId.systemDefault().getId() : configured;
+        return configured == null || configured.isBlank()
+                ? ZoneId.systemDefault().getId()
+                : configured;
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.io.IOException;
@@ -28,7 +32,8 @@ public class AdministratorBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(AdministratorBootstrap.class);
 
     @Activate
-    public AdministratorBootstrap(final @Reference AccountService accounts, final CoreConfig config) throws IOException {
+    public AdministratorBootstrap(final @Reference AccountService accounts, final CoreConfig config)
+            throws IOException {
         String fromEnv = System.getenv(PASSWORD_ENV);
         boolean generated = fromEnv == null || fromEnv.isEmpty();
         String password = generated ? Secrets.password() : fromEnv;
@@ -36,7 +41,9 @@ public class AdministratorBootstrap {
             return;
         }
         if (!generated) {
-            LOG.info("Created the first administrator '{}' with the password from {}", config.adminUsername(),
+            LOG.info(
+                    "Created the first administrator '{}' with the password from {}",
+                    config.adminUsername(),
                     PASSWORD_ENV);
             return;
         }
@@ -45,7 +52,9 @@ public class AdministratorBootstrap {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, config.adminUsername() + " " + password + "\n", StandardCharsets.UTF_8);
-        LOG.warn("Created the first administrator '{}' with a generated password, written to {}",
-                config.adminUsername(), file);
+        LOG.warn(
+                "Created the first administrator '{}' with a generated password, written to {}",
+                config.adminUsername(),
+                file);
     }
 }

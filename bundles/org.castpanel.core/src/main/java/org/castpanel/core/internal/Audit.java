@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import javax.persistence.EntityManager;
@@ -9,11 +13,17 @@ import org.castpanel.persistence.Store;
 /** Writes audit rows inside the caller's transaction, so a change and its record commit together. */
 final class Audit {
 
-    private Audit() {
-    }
+    private Audit() {}
 
-    static void write(Store store, EntityManager em, Caller caller, String action, String targetType, Long targetId,
-            String targetPath, String detail) {
+    static void write(
+            Store store,
+            EntityManager em,
+            Caller caller,
+            String action,
+            String targetType,
+            Long targetId,
+            String targetPath,
+            String detail) {
         AuditEntity row = new AuditEntity();
         row.id = store.nextId("cp_audit");
         row.at = System.currentTimeMillis();

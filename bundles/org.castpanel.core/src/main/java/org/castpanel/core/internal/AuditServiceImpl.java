@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.time.Instant;
@@ -26,8 +30,8 @@ public class AuditServiceImpl implements AuditService {
     }
 
     @Override
-    public void record(Caller caller, String action, String targetType, Long targetId, String targetPath,
-            String detail) {
+    public void record(
+            Caller caller, String action, String targetType, Long targetId, String targetPath, String detail) {
         store.write(em -> {
             Audit.write(store, em, caller, action, targetType, targetId, targetPath, detail);
             return null;
@@ -53,8 +57,8 @@ public class AuditServiceImpl implements AuditService {
             where.append(" AND e.targetId = :targetId");
         }
         return store.read(em -> {
-            TypedQuery<AuditEntity> rows = em.createQuery("SELECT e FROM AuditEntity e" + where + " ORDER BY e.id DESC",
-                    AuditEntity.class);
+            TypedQuery<AuditEntity> rows =
+                    em.createQuery("SELECT e FROM AuditEntity e" + where + " ORDER BY e.id DESC", AuditEntity.class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntity e" + where, Long.class);
             for (TypedQuery<?> q : List.of(rows, count)) {
                 if (!caller.isAdministrator()) {
@@ -71,16 +75,28 @@ public class AuditServiceImpl implements AuditService {
                     q.setParameter("targetId", targetId);
                 }
             }
-            List<AuditEntry> items = rows.setFirstResult(pageNo * pageSize).setMaxResults(pageSize).getResultList()
-                    .stream().map(e -> toEntry(e, caller)).toList();
+            List<AuditEntry> items =
+                    rows.setFirstResult(pageNo * pageSize).setMaxResults(pageSize).getResultList().stream()
+                            .map(e -> toEntry(e, caller))
+                            .toList();
             return new Page<>(items, pageNo, pageSize, count.getSingleResult());
         });
     }
 
     /** Where a change came from (an IP address) is shown to administrators, and to the one who made it. */
     private static AuditEntry toEntry(AuditEntity e, Caller caller) {
-        boolean originShown = caller.isAdministrator() || e.actorId != null && e.actorId.longValue() == caller.accountId();
-        return new AuditEntry(e.id, Instant.ofEpochMilli(e.at), e.actorId, e.actorUsername, e.impersonatorId, e.action,
-                e.targetType, e.targetId, e.detail, originShown ? e.origin : null);
+        boolean originShown =
+                caller.isAdministrator() || e.actorId != null && e.actorId.longValue() == caller.accountId();
+        return new AuditEntry(
+                e.id,
+                Instant.ofEpochMilli(e.at),
+                e.actorId,
+                e.actorUsername,
+                e.impersonatorId,
+                e.action,
+                e.targetType,
+                e.targetId,
+                e.detail,
+                originShown ? e.origin : null);
     }
 }

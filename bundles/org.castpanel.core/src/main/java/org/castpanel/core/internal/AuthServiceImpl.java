@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.time.Instant;
@@ -13,8 +17,8 @@ import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.CastPanelException.Kind;
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.PasswordRules;
-import org.castpanel.core.api.TwoFactorSetup;
 import org.castpanel.core.api.Session;
+import org.castpanel.core.api.TwoFactorSetup;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.ApiKeyEntity;
 import org.castpanel.persistence.SessionEntity;
@@ -44,6 +48,7 @@ public class AuthServiceImpl implements AuthService {
     private final PasswordHasher hasher = new PasswordHasher();
     /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
     private final String decoyHash = hasher.hash(Secrets.password());
+
     private volatile CoreConfig config;
 
     @Activate
@@ -56,12 +61,12 @@ public class AuthServiceImpl implements AuthService {
     @Modified
     void modified(CoreConfig config) {
         this.config = config;
-        LoginThrottle.SHARED.configure(config.lockAfterFailures(), config.addressLockAfterUsernames(), config.lockMinutes());
+        LoginThrottle.SHARED.configure(
+                config.lockAfterFailures(), config.addressLockAfterUsernames(), config.lockMinutes());
     }
 
     /** What the login transaction decided; thrown or returned once it has committed. */
-    private record Outcome(Session session, CastPanelException refusal, int failures) {
-    }
+    private record Outcome(Session session, CastPanelException refusal, int failures) {}
 
     /**
      * Refusals look and take the same whether the username exists or not: the same slow hash (a
@@ -72,7 +77,8 @@ public class AuthServiceImpl implements AuthService {
     @Override
     public Session login(String username, String password, String origin) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            throw CastPanelException.invalid(username == null || username.isBlank() ? "username" : "password",
+            throw CastPanelException.invalid(
+                    username == null || username.isBlank() ? "username" : "password",
                     "username and password are required");
         }
         long started = System.nanoTime();
@@ -80,8 +86,10 @@ public class AuthServiceImpl implements AuthService {
         LoginThrottle throttle = LoginThrottle.SHARED;
         long addressLock = throttle.addressLockedUntil(origin, now);
         if (addressLock > 0) {
-            throw CastPanelException.tooMany("too many failed logins from your address; try again after "
-                    + Instant.ofEpochMilli(addressLock).truncatedTo(ChronoUnit.SECONDS), (addressLock - now) / 1000 + 1);
+            throw CastPanelException.tooMany(
+                    "too many failed logins from your address; try again after "
+                            + Instant.ofEpochMilli(addressLock).truncatedTo(ChronoUnit.SECONDS),
+                    (addressLock - now) / 1000 + 1);
         }
         long pairLock = throttle.pairLockedUntil(username, origin, now);
         if (pairLock > 0) {
@@ -103,7 +111,8 @@ public class AuthServiceImpl implements AuthService {
         if (found.totpEnabled && found.enabled) {
             // the password was right; the session waits for the code from the authenticator app
             String challenge = challenges.open(found.id, found.username, now);
-            return new Session(null, Instant.ofEpochMilli(now + TwoFactorChallenges.LIFETIME_MS), null, null, challenge);
+            return new Session(
+                    null, Instant.ofEpochMilli(now + TwoFactorChallenges.LIFETIME_MS), null, null, challenge);
         }
         return openLoginSession(found.id, origin, now, "password");
     }
@@ -112,14 +121,25 @@ public class AuthServiceImpl implements AuthService {
         Outcome outcome = store.write(em -> {
             AccountEntity e = em.find(AccountEntity.class, accountId);
             if (!e.enabled) {
-                return new Outcome(null, CastPanelException.unauthenticated("account " + e.username + " is disabled"), 0);
+                return new Outcome(
+                        null, CastPanelException.unauthenticated("account " + e.username + " is disabled"), 0);
             }
             em.createQuery("UPDATE AccountEntity a SET a.failedLogins = 0, a.lockedUntil = NULL WHERE a.id = :id")
-                    .setParameter("id", e.id).executeUpdate();
+                    .setParameter("id", e.id)
+                    .executeUpdate();
             em.createQuery("DELETE FROM SessionEntity s WHERE s.accountId = :id AND s.expiresAt < :now")
-                    .setParameter("id", e.id).setParameter("now", now).executeUpdate();
+                    .setParameter("id", e.id)
+                    .setParameter("now", now)
+                    .executeUpdate();
             Session session = openSession(em, e, null, origin, config.sessionMinutes());
-            Audit.write(store, em, Accounts.callerOf(em, e, null, origin), "auth.login", "account", e.id, e.path,
+            Audit.write(
+                    store,
+                    em,
+                    Accounts.callerOf(em, e, null, origin),
+                    "auth.login",
+                    "account",
+                    e.id,
+                    e.path,
                     "password".equals(how) ? null : how);
             return new Outcome(session, null, 0);
         });
@@ -136,16 +156,27 @@ public class AuthServiceImpl implements AuthService {
     private long countFailure(long accountId, String origin, long now) {
         return store.write(em -> {
             em.createQuery("UPDATE AccountEntity a SET a.failedLogins = a.failedLogins + 1 WHERE a.id = :id")
-                    .setParameter("id", accountId).executeUpdate();
+                    .setParameter("id", accountId)
+                    .executeUpdate();
             long until = now + config.lockMinutes() * 60_000L;
             int locked = em.createQuery("UPDATE AccountEntity a SET a.lockedUntil = :until, a.failedLogins = 0 "
-                    + "WHERE a.id = :id AND a.failedLogins >= :limit").setParameter("until", until)
-                    .setParameter("id", accountId).setParameter("limit", config.accountLockAfterFailures()).executeUpdate();
+                            + "WHERE a.id = :id AND a.failedLogins >= :limit")
+                    .setParameter("until", until)
+                    .setParameter("id", accountId)
+                    .setParameter("limit", config.accountLockAfterFailures())
+                    .executeUpdate();
             AccountEntity e = em.find(AccountEntity.class, accountId);
             em.refresh(e);
             Caller self = Accounts.callerOf(em, e, null, origin);
             if (locked > 0) {
-                Audit.write(store, em, self, "auth.locked", "account", e.id, e.path,
+                Audit.write(
+                        store,
+                        em,
+                        self,
+                        "auth.locked",
+                        "account",
+                        e.id,
+                        e.path,
                         config.accountLockAfterFailures() + " failed logins in a row from all addresses");
                 return until;
             }
@@ -156,8 +187,8 @@ public class AuthServiceImpl implements AuthService {
 
     /** No refusal answers sooner than the failure delay; each failure in a row doubles it, up to two seconds. */
     private void waitOut(long startedNanos, int failures) {
-        long delay = Math.min(MAX_FAILURE_DELAY_MS,
-                (long) config.failureDelayMillis() << Math.min(Math.max(failures - 1, 0), 10));
+        long delay = Math.min(
+                MAX_FAILURE_DELAY_MS, (long) config.failureDelayMillis() << Math.min(Math.max(failures - 1, 0), 10));
         long left = delay - (System.nanoTime() - startedNanos) / 1_000_000;
         if (left <= 0) {
             return;
@@ -174,13 +205,17 @@ public class AuthServiceImpl implements AuthService {
     }
 
     private static CastPanelException locked(long until) {
-        return new CastPanelException(Kind.LOCKED, "account_locked", "account is locked after too many failed logins; "
-                + "try again after " + Instant.ofEpochMilli(until).truncatedTo(ChronoUnit.SECONDS), null)
+        return new CastPanelException(
+                        Kind.LOCKED,
+                        "account_locked",
+                        "account is locked after too many failed logins; " + "try again after "
+                                + Instant.ofEpochMilli(until).truncatedTo(ChronoUnit.SECONDS),
+                        null)
                 .retryAfter(Math.max(1, (until - System.currentTimeMillis()) / 1000 + 1));
     }
 
-    private Session openSession(EntityManager em, AccountEntity account, Long impersonatorId, String origin,
-            int minutes) {
+    private Session openSession(
+            EntityManager em, AccountEntity account, Long impersonatorId, String origin, int minutes) {
         String token = Secrets.token(SESSION_PREFIX);
         SessionEntity s = new SessionEntity();
         s.id = store.nextId("cp_session");
@@ -203,8 +238,11 @@ public class AuthServiceImpl implements AuthService {
         long now = System.currentTimeMillis();
         if (bearer.startsWith(SESSION_PREFIX)) {
             return store.read(em -> {
-                List<Object[]> rows = em.createQuery("SELECT s, a FROM SessionEntity s, AccountEntity a "
-                        + "WHERE s.tokenHash = :h AND a.id = s.accountId", Object[].class).setParameter("h", digest)
+                List<Object[]> rows = em.createQuery(
+                                "SELECT s, a FROM SessionEntity s, AccountEntity a "
+                                        + "WHERE s.tokenHash = :h AND a.id = s.accountId",
+                                Object[].class)
+                        .setParameter("h", digest)
                         .getResultList();
                 if (rows.isEmpty() || ((SessionEntity) rows.get(0)[0]).expiresAt < now) {
                     throw CastPanelException.unauthenticated("session expired or logged out; log in again");
@@ -217,14 +255,23 @@ public class AuthServiceImpl implements AuthService {
                 if (session.impersonatorId != null) {
                     requireImpersonatorStill(em, session.impersonatorId, account);
                 }
-                return Accounts.callerOf(em, account, session.impersonatorId, origin, Caller.Credential.SESSION,
-                        session.id, session.impersonatorId == null && twoFactorRequired(account) && !account.totpEnabled);
+                return Accounts.callerOf(
+                        em,
+                        account,
+                        session.impersonatorId,
+                        origin,
+                        Caller.Credential.SESSION,
+                        session.id,
+                        session.impersonatorId == null && twoFactorRequired(account) && !account.totpEnabled);
             });
         }
         if (bearer.startsWith(API_KEY_PREFIX)) {
             return store.write(em -> {
-                List<Object[]> rows = em.createQuery("SELECT k, a FROM ApiKeyEntity k, AccountEntity a "
-                        + "WHERE k.keyHash = :h AND a.id = k.accountId", Object[].class).setParameter("h", digest)
+                List<Object[]> rows = em.createQuery(
+                                "SELECT k, a FROM ApiKeyEntity k, AccountEntity a "
+                                        + "WHERE k.keyHash = :h AND a.id = k.accountId",
+                                Object[].class)
+                        .setParameter("h", digest)
                         .getResultList();
                 if (rows.isEmpty()) {
                     throw CastPanelException.unauthenticated("unknown or revoked API key");
@@ -256,9 +303,11 @@ public class AuthServiceImpl implements AuthService {
      */
     private static void requireImpersonatorStill(EntityManager em, long impersonatorId, AccountEntity account) {
         AccountEntity impersonator = em.find(AccountEntity.class, impersonatorId);
-        boolean still = impersonator != null && impersonator.enabled
+        boolean still = impersonator != null
+                && impersonator.enabled
                 && ("ADMINISTRATOR".equals(impersonator.accountType)
-                        || impersonator.resellerPlanId != null && account.path.startsWith(impersonator.path)
+                        || impersonator.resellerPlanId != null
+                                && account.path.startsWith(impersonator.path)
                                 && account.id != impersonator.id);
         if (!still) {
             throw CastPanelException.unauthenticated("the account that logged in as " + account.username
@@ -272,7 +321,8 @@ public class AuthServiceImpl implements AuthService {
             return;
         }
         store.write(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.tokenHash = :h")
-                .setParameter("h", Secrets.sha256(token)).executeUpdate());
+                .setParameter("h", Secrets.sha256(token))
+                .executeUpdate());
         events.publish(new PanelEvents.Event(AccountServiceImpl.AUTH_CHANGED, null, null));
     }
 
@@ -298,18 +348,34 @@ public class AuthServiceImpl implements AuthService {
             }
             long step = Totp.verify(e.totpSecret, code, now, e.totpLastStep);
             // one statement: two logins racing with the same code cannot both win
-            if (step >= 0 && em.createQuery("UPDATE AccountEntity a SET a.totpLastStep = :step WHERE a.id = :id "
-                    + "AND (a.totpLastStep IS NULL OR a.totpLastStep < :step)").setParameter("step", step)
-                    .setParameter("id", e.id).executeUpdate() == 1) {
+            if (step >= 0
+                    && em.createQuery("UPDATE AccountEntity a SET a.totpLastStep = :step WHERE a.id = :id "
+                                            + "AND (a.totpLastStep IS NULL OR a.totpLastStep < :step)")
+                                    .setParameter("step", step)
+                                    .setParameter("id", e.id)
+                                    .executeUpdate()
+                            == 1) {
                 return "two-factor code";
             }
             String recovery = code == null ? "" : code.strip().toLowerCase(java.util.Locale.ROOT);
-            if (recovery.matches("[a-z2-7]{5}-[a-z2-7]{5}") && em.createQuery("UPDATE RecoveryCodeEntity r SET "
-                    + "r.usedAt = :now WHERE r.accountId = :id AND r.codeHash = :h AND r.usedAt IS NULL")
-                    .setParameter("now", now).setParameter("id", e.id).setParameter("h", Secrets.sha256(recovery))
-                    .executeUpdate() == 1) {
-                Audit.write(store, em, Accounts.callerOf(em, e, null, origin), "auth.recovery-code-used", "account",
-                        e.id, e.path, null);
+            if (recovery.matches("[a-z2-7]{5}-[a-z2-7]{5}")
+                    && em.createQuery(
+                                            "UPDATE RecoveryCodeEntity r SET "
+                                                    + "r.usedAt = :now WHERE r.accountId = :id AND r.codeHash = :h AND r.usedAt IS NULL")
+                                    .setParameter("now", now)
+                                    .setParameter("id", e.id)
+                                    .setParameter("h", Secrets.sha256(recovery))
+                                    .executeUpdate()
+                            == 1) {
+                Audit.write(
+                        store,
+                        em,
+                        Accounts.callerOf(em, e, null, origin),
+                        "auth.recovery-code-used",
+                        "account",
+                        e.id,
+                        e.path,
+                        null);
                 return "recovery code";
             }
             return null;
@@ -318,8 +384,8 @@ public class AuthServiceImpl implements AuthService {
             int failures = LoginThrottle.SHARED.failed(pending.username(), origin, now);
             boolean more = challenges.wrongCode(challenge);
             waitOut(started, failures);
-            throw CastPanelException.unauthenticated(more ? "wrong code; try the current one from your app"
-                    : "too many wrong codes; log in again");
+            throw CastPanelException.unauthenticated(
+                    more ? "wrong code; try the current one from your app" : "too many wrong codes; log in again");
         }
         challenges.close(challenge);
         LoginThrottle.SHARED.succeeded(pending.username(), origin);
@@ -332,12 +398,15 @@ public class AuthServiceImpl implements AuthService {
         AccountEntity account = store.read(em -> em.find(AccountEntity.class, caller.accountId()));
         requirePassword(account, currentPassword);
         if (account.totpEnabled) {
-            throw CastPanelException.conflict("two-factor authentication is already on; turn it off first to start over");
+            throw CastPanelException.conflict(
+                    "two-factor authentication is already on; turn it off first to start over");
         }
         String secret = Totp.newSecret();
         store.write(em -> {
             em.createQuery("UPDATE AccountEntity a SET a.totpSecret = :s, a.totpLastStep = NULL WHERE a.id = :id")
-                    .setParameter("s", secret).setParameter("id", account.id).executeUpdate();
+                    .setParameter("s", secret)
+                    .setParameter("id", account.id)
+                    .executeUpdate();
             return null;
         });
         return new TwoFactorSetup(secret, Totp.uri("CastPanel", account.username, secret));
@@ -361,7 +430,8 @@ public class AuthServiceImpl implements AuthService {
             }
             e.totpEnabled = true;
             e.totpLastStep = step;
-            em.createQuery("DELETE FROM RecoveryCodeEntity r WHERE r.accountId = :id").setParameter("id", e.id)
+            em.createQuery("DELETE FROM RecoveryCodeEntity r WHERE r.accountId = :id")
+                    .setParameter("id", e.id)
                     .executeUpdate();
             List<String> codes = new java.util.ArrayList<>();
             for (int i = 0; i < RECOVERY_CODES; i++) {
@@ -407,22 +477,27 @@ public class AuthServiceImpl implements AuthService {
 
     private static void clearTwoFactor(EntityManager em, long accountId) {
         em.createQuery("UPDATE AccountEntity a SET a.totpEnabled = FALSE, a.totpSecret = NULL, a.totpLastStep = NULL "
-                + "WHERE a.id = :id").setParameter("id", accountId).executeUpdate();
-        em.createQuery("DELETE FROM RecoveryCodeEntity r WHERE r.accountId = :id").setParameter("id", accountId)
+                        + "WHERE a.id = :id")
+                .setParameter("id", accountId)
+                .executeUpdate();
+        em.createQuery("DELETE FROM RecoveryCodeEntity r WHERE r.accountId = :id")
+                .setParameter("id", accountId)
                 .executeUpdate();
     }
 
     /** Whether the administrator's policy asks this account's role for two-factor authentication. */
     private boolean twoFactorRequired(AccountEntity account) {
         String roles = config.twoFactorRequiredFor().toLowerCase(java.util.Locale.ROOT);
-        String role = "ADMINISTRATOR".equals(account.accountType) ? "administrators"
+        String role = "ADMINISTRATOR".equals(account.accountType)
+                ? "administrators"
                 : account.resellerPlanId != null ? "resellers" : "customers";
         return java.util.Arrays.stream(roles.split(",")).map(String::strip).anyMatch(role::equals);
     }
 
     private static void requireOwnSession(Caller caller, String what) {
         if (caller.credential() == Caller.Credential.API_KEY || caller.impersonatorId() != null) {
-            throw CastPanelException.forbidden("to " + what + ", log in as yourself (not with an API key or as another account)");
+            throw CastPanelException.forbidden(
+                    "to " + what + ", log in as yourself (not with an API key or as another account)");
         }
     }
 
@@ -449,16 +524,28 @@ public class AuthServiceImpl implements AuthService {
     @Override
     public Session impersonate(Caller caller, long accountId) {
         if (caller.impersonatorId() != null) {
-            throw CastPanelException.forbidden("you are already logged in as another account; return to your own first");
+            throw CastPanelException.forbidden(
+                    "you are already logged in as another account; return to your own first");
         }
         return store.write(em -> {
             AccountEntity target = Accounts.managed(em, caller, accountId, "log in as");
             if (!target.enabled) {
                 throw CastPanelException.conflict("account " + target.username + " is disabled");
             }
-            Session session = openSession(em, target, caller.accountId(), caller.origin(),
+            Session session = openSession(
+                    em,
+                    target,
+                    caller.accountId(),
+                    caller.origin(),
                     Math.min(config.impersonationMinutes(), config.sessionMinutes()));
-            Audit.write(store, em, caller, "account.impersonate", "account", target.id, target.path,
+            Audit.write(
+                    store,
+                    em,
+                    caller,
+                    "account.impersonate",
+                    "account",
+                    target.id,
+                    target.path,
                     caller.username() + " logged in as " + target.username);
             return session;
         });
@@ -488,7 +575,14 @@ public class AuthServiceImpl implements AuthService {
             key.createdAt = System.currentTimeMillis();
             key.expiresAt = expiresAt == null ? null : expiresAt.toEpochMilli();
             em.persist(key);
-            Audit.write(store, em, caller, "apikey.create", "account", account.id, account.path,
+            Audit.write(
+                    store,
+                    em,
+                    caller,
+                    "apikey.create",
+                    "account",
+                    account.id,
+                    account.path,
                     "key " + key.prefix + "… '" + cleanLabel + "'");
             return toApiKey(key, secret);
         });
@@ -498,8 +592,14 @@ public class AuthServiceImpl implements AuthService {
     public List<ApiKey> listApiKeys(Caller caller, long accountId) {
         return store.read(em -> {
             AccountEntity account = ownOrManaged(em, caller, accountId);
-            return em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.accountId = :id ORDER BY k.id", ApiKeyEntity.class)
-                    .setParameter("id", account.id).getResultList().stream().map(k -> toApiKey(k, null)).toList();
+            return em
+                    .createQuery(
+                            "SELECT k FROM ApiKeyEntity k WHERE k.accountId = :id ORDER BY k.id", ApiKeyEntity.class)
+                    .setParameter("id", account.id)
+                    .getResultList()
+                    .stream()
+                    .map(k -> toApiKey(k, null))
+                    .toList();
         });
     }
 
@@ -512,8 +612,8 @@ public class AuthServiceImpl implements AuthService {
                 throw CastPanelException.notFound("API key", keyId);
             }
             em.remove(key);
-            Audit.write(store, em, caller, "apikey.revoke", "account", account.id, account.path,
-                    "key " + key.prefix + "…");
+            Audit.write(
+                    store, em, caller, "apikey.revoke", "account", account.id, account.path, "key " + key.prefix + "…");
             return null;
         });
     }
@@ -527,7 +627,13 @@ public class AuthServiceImpl implements AuthService {
     }
 
     private static ApiKey toApiKey(ApiKeyEntity k, String secret) {
-        return new ApiKey(k.id, k.accountId, k.label, k.prefix, secret, Instant.ofEpochMilli(k.createdAt),
+        return new ApiKey(
+                k.id,
+                k.accountId,
+                k.label,
+                k.prefix,
+                secret,
+                Instant.ofEpochMilli(k.createdAt),
                 k.lastUsedAt == null ? null : Instant.ofEpochMilli(k.lastUsedAt),
                 k.expiresAt == null ? null : Instant.ofEpochMilli(k.expiresAt));
     }

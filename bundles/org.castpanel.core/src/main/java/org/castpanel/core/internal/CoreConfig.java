@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -21,16 +25,19 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "How long a login session lasts without logging in again, in minutes")
     int sessionMinutes() default 720;
 
-    @AttributeDefinition(description = "Failed logins in a row for one username from one address that lock that address "
-            + "out of that username")
+    @AttributeDefinition(
+            description = "Failed logins in a row for one username from one address that lock that address "
+                    + "out of that username")
     int lockAfterFailures() default 5;
 
-    @AttributeDefinition(description = "Different usernames one address may fail to log in to before the address is "
-            + "locked out of every login")
+    @AttributeDefinition(
+            description = "Different usernames one address may fail to log in to before the address is "
+                    + "locked out of every login")
     int addressLockAfterUsernames() default 20;
 
-    @AttributeDefinition(description = "Failed logins in a row for one account, from all addresses together, that lock "
-            + "the account for everyone")
+    @AttributeDefinition(
+            description = "Failed logins in a row for one account, from all addresses together, that lock "
+                    + "the account for everyone")
     int accountLockAfterFailures() default 20;
 
     @AttributeDefinition(description = "How long a session opened by 'log in as' lasts, in minutes")
@@ -51,8 +58,9 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "The most mount points one media service may be given")
     int serviceMaxMountPoints() default 100;
 
-    @AttributeDefinition(description = "Roles that must use two-factor authentication: comma-separated "
-            + "'administrators', 'resellers', 'customers'; empty: optional for everyone")
+    @AttributeDefinition(
+            description = "Roles that must use two-factor authentication: comma-separated "
+                    + "'administrators', 'resellers', 'customers'; empty: optional for everyone")
     String twoFactorRequiredFor() default "";
 
     @AttributeDefinition(description = "The shortest password accepted when one is set (never below 5)")
@@ -61,7 +69,8 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "How long a locked account stays locked, in minutes")
     int lockMinutes() default 15;
 
-    @AttributeDefinition(description = "Every refused login answers after at least this long, known username or not; "
-            + "each further failure in a row doubles it, up to 2 s (milliseconds)")
+    @AttributeDefinition(
+            description = "Every refused login answers after at least this long, known username or not; "
+                    + "each further failure in a row doubles it, up to 2 s (milliseconds)")
     int failureDelayMillis() default 250;
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.util.Map;
@@ -17,8 +21,7 @@ final class CountCache {
     private static final long TTL_NANOS = 5_000_000_000L;
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(long generation, long countedAt, long count) {
-    }
+    private record Entry(long generation, long countedAt, long count) {}
 
     private final AtomicLong generation = new AtomicLong();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();

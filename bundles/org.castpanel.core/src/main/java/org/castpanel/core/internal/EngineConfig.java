@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.net.URI;
@@ -21,14 +25,16 @@ final class EngineConfig {
 
     private static final Set<String> URL_SCHEMES = Set.of("http", "https", "rtmp", "rtmps", "icecast", "srt");
     /** Segments of anything but '/', '\\' and control characters, none of them "." or "..", joined by single '/'. */
-    private static final java.util.regex.Pattern CONTENT_PATH = java.util.regex.Pattern
-            .compile("(?!\\.{1,2}(/|$))[^/\\\\\\p{Cntrl}]{1,255}(/(?!\\.{1,2}(/|$))[^/\\\\\\p{Cntrl}]{1,255})*");
+    private static final java.util.regex.Pattern CONTENT_PATH = java.util.regex.Pattern.compile(
+            "(?!\\.{1,2}(/|$))[^/\\\\\\p{Cntrl}]{1,255}(/(?!\\.{1,2}(/|$))[^/\\\\\\p{Cntrl}]{1,255})*");
 
-    private EngineConfig() {
-    }
+    private EngineConfig() {}
 
     /** The complete, validated settings: given values over the previous ones, defaults for the rest. */
-    static Map<String, Object> validate(List<ConfigField> fields, Map<String, Object> previous, Map<String, Object> given,
+    static Map<String, Object> validate(
+            List<ConfigField> fields,
+            Map<String, Object> previous,
+            Map<String, Object> given,
             OutboundTargets targets) {
         Map<String, Object> input = given == null ? Map.of() : given;
         for (String key : input.keySet()) {
@@ -38,8 +44,10 @@ final class EngineConfig {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         for (ConfigField field : fields) {
-            Object value = input.containsKey(field.name()) ? input.get(field.name())
-                    : previous != null && previous.containsKey(field.name()) ? previous.get(field.name())
+            Object value = input.containsKey(field.name())
+                    ? input.get(field.name())
+                    : previous != null && previous.containsKey(field.name())
+                            ? previous.get(field.name())
                             : field.defaultValue();
             if (value == null) {
                 if (field.required()) {
@@ -76,8 +84,8 @@ final class EngineConfig {
                 }
                 long number = ((Number) value).longValue();
                 if (field.min() != null && number < field.min() || field.max() != null && number > field.max()) {
-                    throw CastPanelException.invalid(name, field.label() + " must be between " + field.min() + " and "
-                            + field.max());
+                    throw CastPanelException.invalid(
+                            name, field.label() + " must be between " + field.min() + " and " + field.max());
                 }
                 return number;
             }
@@ -92,7 +100,8 @@ final class EngineConfig {
                 try {
                     URI uri = new URI(text);
                     if (uri.getScheme() == null || !URL_SCHEMES.contains(uri.getScheme()) || uri.getHost() == null) {
-                        throw CastPanelException.invalid(name, field.label() + " must be a URL with one of " + URL_SCHEMES);
+                        throw CastPanelException.invalid(
+                                name, field.label() + " must be a URL with one of " + URL_SCHEMES);
                     }
                 } catch (URISyntaxException e) {
                     throw CastPanelException.invalid(name, field.label() + " is not a valid URL");
@@ -102,8 +111,10 @@ final class EngineConfig {
             case PATH -> {
                 String path = text(field, name, value);
                 if (!CONTENT_PATH.matcher(path).matches()) {
-                    throw CastPanelException.invalid(name, field.label() + " must be a path inside your media folder, "
-                            + "e.g. music/rock: names joined by /, without a leading /, without . or .. and without \\");
+                    throw CastPanelException.invalid(
+                            name,
+                            field.label() + " must be a path inside your media folder, "
+                                    + "e.g. music/rock: names joined by /, without a leading /, without . or .. and without \\");
                 }
                 return path;
             }
@@ -113,20 +124,23 @@ final class EngineConfig {
         }
     }
 
-
     private static String text(ConfigField field, String name, Object value) {
         if (!(value instanceof String s)) {
             throw CastPanelException.invalid(name, field.label() + " must be text");
         }
         long max = field.max() == null ? 1000 : field.max();
         if (s.length() > max || (field.min() != null && s.length() < field.min())) {
-            throw CastPanelException.invalid(name, field.label() + " must be " + (field.min() == null ? 0 : field.min())
-                    + " to " + max + " characters long");
+            throw CastPanelException.invalid(
+                    name,
+                    field.label() + " must be " + (field.min() == null ? 0 : field.min()) + " to " + max
+                            + " characters long");
         }
         String text = Validation.text(name, s, (int) max);
         if (field.pattern() != null && !text.matches(field.pattern())) {
-            throw CastPanelException.invalid(name, field.label() + " is not of the expected form"
-                    + (field.description() == null ? "" : ": " + field.description()));
+            throw CastPanelException.invalid(
+                    name,
+                    field.label() + " is not of the expected form"
+                            + (field.description() == null ? "" : ": " + field.description()));
         }
         return text;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.util.Locale;
@@ -23,15 +27,14 @@ final class LoginThrottle {
     /** Entries kept at most; beyond it, expired ones are dropped first, then the table is cleared. */
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Count(int failures, long lockedUntil, long lastFailure) {
-    }
+    private record Count(int failures, long lockedUntil, long lastFailure) {}
 
     /** The usernames an address failed on (at most the limit of them are kept). */
-    private record Spray(java.util.Set<String> usernames, long lockedUntil, long lastFailure) {
-    }
+    private record Spray(java.util.Set<String> usernames, long lockedUntil, long lastFailure) {}
 
     /** username → address → count: an account view asks for one username's locks, never scans them all */
     private final Map<String, Map<String, Count>> pairs = new ConcurrentHashMap<>();
+
     private final Map<String, Spray> addresses = new ConcurrentHashMap<>();
     private volatile int pairLimit = 5;
     private volatile int addressLimit = 20;
@@ -85,7 +88,8 @@ final class LoginThrottle {
         }
         String name = user(username);
         addresses.compute(address(address), (k, previous) -> {
-            boolean fresh = previous == null || now - previous.lastFailure > lockMillis
+            boolean fresh = previous == null
+                    || now - previous.lastFailure > lockMillis
                     || previous.lockedUntil != 0 && previous.lockedUntil <= now;
             java.util.Set<String> names = new java.util.HashSet<>(fresh ? java.util.Set.of() : previous.usernames);
             if (names.size() < addressLimit) {
@@ -94,12 +98,14 @@ final class LoginThrottle {
             return new Spray(java.util.Set.copyOf(names), names.size() >= addressLimit ? now + lockMillis : 0, now);
         });
         return pairs.computeIfAbsent(name, k -> new ConcurrentHashMap<>())
-                .compute(address(address), (k, c) -> next(c, pairLimit, now)).failures;
+                .compute(address(address), (k, c) -> next(c, pairLimit, now))
+                .failures;
     }
 
     private Count next(Count previous, int limit, long now) {
         // a count older than the lock time starts again, as does one whose lock has run out
-        boolean fresh = previous == null || now - previous.lastFailure > lockMillis
+        boolean fresh = previous == null
+                || now - previous.lastFailure > lockMillis
                 || previous.lockedUntil != 0 && previous.lockedUntil <= now;
         int failures = fresh ? 1 : previous.failures + 1;
         long lockedUntil = failures >= limit ? now + lockMillis : 0;
@@ -120,8 +126,9 @@ final class LoginThrottle {
     }
 
     private void prune(long now) {
-        pairs.values().forEach(byAddress -> byAddress.values()
-                .removeIf(c -> c.lockedUntil <= now && now - c.lastFailure > lockMillis));
+        pairs.values()
+                .forEach(byAddress ->
+                        byAddress.values().removeIf(c -> c.lockedUntil <= now && now - c.lastFailure > lockMillis));
         addresses.values().removeIf(c -> c.lockedUntil <= now && now - c.lastFailure > lockMillis);
         if (pairs.size() + addresses.size() > MAX_ENTRIES) {
             // a spray of fresh names: keep the address locks, which stop it

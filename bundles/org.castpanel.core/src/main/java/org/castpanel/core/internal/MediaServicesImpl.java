@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.time.Instant;
@@ -27,12 +31,12 @@ import org.castpanel.core.api.ServiceEvent;
 import org.castpanel.core.api.ServiceForm;
 import org.castpanel.core.api.ServiceQuery;
 import org.castpanel.core.api.ServiceState;
-import org.castpanel.engine.api.ConfigField;
-import org.castpanel.engine.api.platform.OutboundTargets;
-import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.Capabilities;
+import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.EngineRole;
 import org.castpanel.engine.api.EngineType;
+import org.castpanel.engine.api.platform.OutboundTargets;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.PlanEntity;
@@ -84,10 +88,15 @@ public class MediaServicesImpl implements MediaServices {
     }
 
     @Activate
-    public MediaServicesImpl(final @Reference Store store, final @Reference EngineCatalog engines,
-            final @Reference PanelEvents events, final @Reference OutboundTargets targets,
-            final @Reference PanelNode node, final @Reference ActionQueue queue,
-            final @Reference EngineServerAdmin engineServers, final CoreConfig config) {
+    public MediaServicesImpl(
+            final @Reference Store store,
+            final @Reference EngineCatalog engines,
+            final @Reference PanelEvents events,
+            final @Reference OutboundTargets targets,
+            final @Reference PanelNode node,
+            final @Reference ActionQueue queue,
+            final @Reference EngineServerAdmin engineServers,
+            final CoreConfig config) {
         this.store = store;
         this.engineServers = engineServers;
         this.queue = queue;
@@ -146,7 +155,8 @@ public class MediaServicesImpl implements MediaServices {
                 }
             }
             List<MediaService> items = new ArrayList<>();
-            for (MediaServiceEntity s : rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
+            for (MediaServiceEntity s :
+                    rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
                 items.add(toService(em, s));
             }
             return new Page<>(items, page, size, count.getSingleResult());
@@ -169,7 +179,9 @@ public class MediaServicesImpl implements MediaServices {
     /** Whether the caller manages the service's owner (suspend, change owner): not the owner itself. */
     private static boolean manages(Caller caller, MediaServiceEntity service) {
         return caller.isAdministrator()
-                || (caller.reseller() && service.ownerId != caller.accountId() && service.ownerPath.startsWith(caller.path()));
+                || (caller.reseller()
+                        && service.ownerId != caller.accountId()
+                        && service.ownerPath.startsWith(caller.path()));
     }
 
     @Override
@@ -178,14 +190,20 @@ public class MediaServicesImpl implements MediaServices {
             AccountEntity owner = owner(em, caller, ownerId == null ? caller.accountId() : ownerId);
             AccountEntity reseller = PlanLimits.governingReseller(em, owner);
             PlanEntity plan = reseller == null ? null : em.find(PlanEntity.class, reseller.resellerPlanId);
-            List<EngineInfo> offered = engines.list().stream().filter(e -> e.available() && e.enabled())
-                    .filter(e -> plan == null || PlanLimits.engineTypes(plan).isEmpty()
+            List<EngineInfo> offered = engines.list().stream()
+                    .filter(e -> e.available() && e.enabled())
+                    .filter(e -> plan == null
+                            || PlanLimits.engineTypes(plan).isEmpty()
                             || PlanLimits.engineTypes(plan).contains(e.type().id()))
-                    .map(e -> caller.isAdministrator() ? e : e.forTenant()).toList();
+                    .map(e -> caller.isAdministrator() ? e : e.forTenant())
+                    .toList();
             AccountEntity self = em.find(AccountEntity.class, caller.accountId());
             // the governing plan is the reseller's: shown to it and those above it, not to its customers
             boolean planIsCallers = reseller != null && caller.managesAccounts() && caller.covers(reseller.path);
-            return new ServiceForm(owner.id, offered, self.defaultServiceType,
+            return new ServiceForm(
+                    owner.id,
+                    offered,
+                    self.defaultServiceType,
                     planIsCallers ? PlanLimits.usage(em, reseller, plan) : null);
         });
     }
@@ -197,14 +215,19 @@ public class MediaServicesImpl implements MediaServices {
         if (input.engineType() == null || input.engineType().isBlank()) {
             throw CastPanelException.invalid("engineType", "engineType is required");
         }
-        EngineInfo engine = engines.get(input.engineType()).filter(EngineInfo::available)
-                .orElseThrow(() -> CastPanelException.invalid("engineType",
+        EngineInfo engine = engines.get(input.engineType())
+                .filter(EngineInfo::available)
+                .orElseThrow(() -> CastPanelException.invalid(
+                        "engineType",
                         "no installed engine offers the type '" + Validation.abbreviate(input.engineType()) + "'"));
         if (!engine.enabled()) {
-            throw CastPanelException.invalid("engineType", "the engine type " + engine.type().id()
-                    + " is disabled by the administrator; no new services can use it");
+            throw CastPanelException.invalid(
+                    "engineType",
+                    "the engine type " + engine.type().id()
+                            + " is disabled by the administrator; no new services can use it");
         }
-        Map<String, Object> config = EngineConfig.validate(engine.type().serviceConfig(), null, input.config(), targets);
+        Map<String, Object> config =
+                EngineConfig.validate(engine.type().serviceConfig(), null, input.config(), targets);
         MediaService created = planChecked(() -> store.write(em -> {
             AccountEntity owner = owner(em, caller, input.ownerId() == null ? caller.accountId() : input.ownerId());
             MediaServiceEntity s = new MediaServiceEntity();
@@ -213,7 +236,8 @@ public class MediaServicesImpl implements MediaServices {
             s.ownerPath = owner.path;
             s.engineType = engine.type().id();
             s.node = node.name();
-            s.name = input.name() == null || input.name().isBlank() ? defaultName(engine, s.id)
+            s.name = input.name() == null || input.name().isBlank()
+                    ? defaultName(engine, s.id)
                     : Validation.text("name", input.name().strip(), 100);
             s.desiredState = "STOPPED";
             s.state = ServiceState.NEW.name();
@@ -227,8 +251,10 @@ public class MediaServicesImpl implements MediaServices {
             if (engine.type().role() == EngineRole.SOURCE) {
                 s.attachedTo = attachable(em, owner, engine.type(), input.attachedTo()).id;
             } else if (input.attachedTo() != null) {
-                throw CastPanelException.invalid("attachedTo", "only a source type (an AutoDJ) feeds another service; "
-                        + engine.type().id() + " is a server type");
+                throw CastPanelException.invalid(
+                        "attachedTo",
+                        "only a source type (an AutoDJ) feeds another service; "
+                                + engine.type().id() + " is a server type");
             }
             checkPlan(em, owner, s);
             if (engine.type().capabilities().contains(Capabilities.REMOTE_SERVERS)) {
@@ -239,7 +265,14 @@ public class MediaServicesImpl implements MediaServices {
             if (Boolean.TRUE.equals(input.useAsDefault())) {
                 em.find(AccountEntity.class, caller.accountId()).defaultServiceType = s.engineType;
             }
-            Audit.write(store, em, caller, "service.create", "service", s.id, s.ownerPath,
+            Audit.write(
+                    store,
+                    em,
+                    caller,
+                    "service.create",
+                    "service",
+                    s.id,
+                    s.ownerPath,
                     s.engineType + " '" + s.name + "' for " + owner.username);
             em.flush();
             return toService(em, s);
@@ -254,38 +287,52 @@ public class MediaServicesImpl implements MediaServices {
      */
     private MediaServiceEntity attachable(EntityManager em, AccountEntity owner, EngineType source, Long serverId) {
         if (serverId == null) {
-            throw CastPanelException.invalid("attachedTo", "a " + source.label() + " service feeds a server service "
-                    + "of the same owner: give its id in attachedTo");
+            throw CastPanelException.invalid(
+                    "attachedTo",
+                    "a " + source.label() + " service feeds a server service "
+                            + "of the same owner: give its id in attachedTo");
         }
         MediaServiceEntity server = em.find(MediaServiceEntity.class, serverId);
         if (server == null || server.ownerId != owner.id) {
-            throw CastPanelException.invalid("attachedTo", "service " + serverId + " is not one of " + owner.username
-                    + "'s services");
+            throw CastPanelException.invalid(
+                    "attachedTo", "service " + serverId + " is not one of " + owner.username + "'s services");
         }
         if (server.deleting) {
             throw CastPanelException.conflict("attachedTo", "service " + serverId + " is being deleted");
         }
         if (server.attachedTo != null) {
-            throw CastPanelException.invalid("attachedTo", "service " + serverId + " is itself a source; attach to "
-                    + "the server service it feeds");
+            throw CastPanelException.invalid(
+                    "attachedTo",
+                    "service " + serverId + " is itself a source; attach to " + "the server service it feeds");
         }
-        EngineType serverType = engines.get(server.engineType).filter(EngineInfo::available).map(EngineInfo::type)
-                .orElseThrow(() -> CastPanelException.conflict("attachedTo", "the engine of service " + serverId
-                        + " is not installed"));
+        EngineType serverType = engines.get(server.engineType)
+                .filter(EngineInfo::available)
+                .map(EngineInfo::type)
+                .orElseThrow(() -> CastPanelException.conflict(
+                        "attachedTo", "the engine of service " + serverId + " is not installed"));
         if (serverType.protocolFor(source) == null) {
-            throw CastPanelException.invalid("attachedTo", "a " + source.label() + " service cannot feed service "
-                    + serverId + " (" + serverType.label() + "): it speaks " + String.join(", ",
-                            new java.util.TreeSet<>(source.sourceProtocols())) + "; " + serverType.label()
-                    + (serverType.sourceProtocols().isEmpty() ? " accepts no sources"
-                            : " accepts " + String.join(", ", new java.util.TreeSet<>(serverType.sourceProtocols()))));
+            throw CastPanelException.invalid(
+                    "attachedTo",
+                    "a " + source.label() + " service cannot feed service "
+                            + serverId + " (" + serverType.label() + "): it speaks "
+                            + String.join(", ", new java.util.TreeSet<>(source.sourceProtocols())) + "; "
+                            + serverType.label()
+                            + (serverType.sourceProtocols().isEmpty()
+                                    ? " accepts no sources"
+                                    : " accepts "
+                                            + String.join(
+                                                    ", ", new java.util.TreeSet<>(serverType.sourceProtocols()))));
         }
         return server;
     }
 
     /** The source services feeding a server service. */
     private static List<MediaServiceEntity> sourcesOf(EntityManager em, long serverId) {
-        return em.createQuery("SELECT s FROM MediaServiceEntity s WHERE s.attachedTo = :id ORDER BY s.id",
-                MediaServiceEntity.class).setParameter("id", serverId).getResultList();
+        return em.createQuery(
+                        "SELECT s FROM MediaServiceEntity s WHERE s.attachedTo = :id ORDER BY s.id",
+                        MediaServiceEntity.class)
+                .setParameter("id", serverId)
+                .getResultList();
     }
 
     /** A server stops (or is suspended): the sources feeding it stop with it, as the same actor. */
@@ -294,7 +341,8 @@ public class MediaServicesImpl implements MediaServices {
             if ("RUNNING".equals(source.desiredState) && !source.deleting) {
                 source.desiredState = "STOPPED";
                 source.updatedAt = revised(source);
-                queue.enqueue(source.id, ActionType.STOP, caller, "the server service " + server.id + " it feeds stops");
+                queue.enqueue(
+                        source.id, ActionType.STOP, caller, "the server service " + server.id + " it feeds stops");
             }
         }
     }
@@ -323,7 +371,8 @@ public class MediaServicesImpl implements MediaServices {
             throw CastPanelException.forbidden("you cannot create services for this account");
         }
         if (owner.id == caller.accountId() && !caller.managesAccounts()) {
-            throw CastPanelException.forbidden("services are set up by your reseller or administrator; ask them for one");
+            throw CastPanelException.forbidden(
+                    "services are set up by your reseller or administrator; ask them for one");
         }
         if (!owner.enabled) {
             throw CastPanelException.invalid("ownerId", "account " + owner.username + " is disabled");
@@ -343,14 +392,18 @@ public class MediaServicesImpl implements MediaServices {
 
     @Override
     public MediaService update(Caller caller, long id, MediaServiceChanges changes) {
-        boolean limitsChange = changes.maxListeners() != null || changes.maxBitrateKbps() != null
-                || changes.diskQuotaMb() != null || changes.dataTransferGb() != null || changes.mountPoints() != null;
+        boolean limitsChange = changes.maxListeners() != null
+                || changes.maxBitrateKbps() != null
+                || changes.diskQuotaMb() != null
+                || changes.dataTransferGb() != null
+                || changes.mountPoints() != null;
         java.util.function.Supplier<MediaService> work = () -> writeRetrying(em -> {
             MediaServiceEntity s = visible(em, caller, id);
             requireNotDeleting(s);
             if (limitsChange && !manages(caller, s) && !caller.isAdministrator()) {
                 // a customer may rename and configure its service; its limits are its reseller's to set
-                throw CastPanelException.forbidden("only your reseller or an administrator can change the limits of this service");
+                throw CastPanelException.forbidden(
+                        "only your reseller or an administrator can change the limits of this service");
             }
             List<String> changed = new ArrayList<>();
             if (changes.name() != null) {
@@ -358,36 +411,37 @@ public class MediaServicesImpl implements MediaServices {
                 changed.add("name");
             }
             if (changes.maxListeners() != null) {
-                s.maxListeners = Validation.limit("maxListeners", changes.maxListeners().orElse(null),
-                        config.serviceMaxListeners());
+                s.maxListeners = Validation.limit(
+                        "maxListeners", changes.maxListeners().orElse(null), config.serviceMaxListeners());
                 changed.add("maxListeners");
             }
             if (changes.maxBitrateKbps() != null) {
-                s.maxBitrateKbps = Validation.limit("maxBitrateKbps", changes.maxBitrateKbps().orElse(null),
-                        config.serviceMaxBitrateKbps());
+                s.maxBitrateKbps = Validation.limit(
+                        "maxBitrateKbps", changes.maxBitrateKbps().orElse(null), config.serviceMaxBitrateKbps());
                 changed.add("maxBitrateKbps");
             }
             if (changes.diskQuotaMb() != null) {
-                s.diskQuotaMb = Validation.limit("diskQuotaMb", changes.diskQuotaMb().orElse(null),
-                        config.serviceMaxDiskQuotaMb());
+                s.diskQuotaMb = Validation.limit(
+                        "diskQuotaMb", changes.diskQuotaMb().orElse(null), config.serviceMaxDiskQuotaMb());
                 changed.add("diskQuotaMb");
             }
             if (changes.dataTransferGb() != null) {
-                s.dataTransferGb = Validation.limit("dataTransferGb", changes.dataTransferGb().orElse(null),
-                        config.serviceMaxDataTransferGb());
+                s.dataTransferGb = Validation.limit(
+                        "dataTransferGb", changes.dataTransferGb().orElse(null), config.serviceMaxDataTransferGb());
                 changed.add("dataTransferGb");
             }
             if (changes.mountPoints() != null) {
-                s.mountPoints = Validation.limit("mountPoints", changes.mountPoints().orElse(null),
-                        config.serviceMaxMountPoints());
+                s.mountPoints = Validation.limit(
+                        "mountPoints", changes.mountPoints().orElse(null), config.serviceMaxMountPoints());
                 changed.add("mountPoints");
             }
             if (changes.config() != null) {
-                EngineInfo engine = engines.get(s.engineType).filter(EngineInfo::available)
+                EngineInfo engine = engines.get(s.engineType)
+                        .filter(EngineInfo::available)
                         .orElseThrow(() -> CastPanelException.conflict("the engine of this service is not installed; "
                                 + "its settings cannot be checked now"));
-                Map<String, Object> config = EngineConfig.validate(engine.type().serviceConfig(), fromJson(s.configJson),
-                        changes.config(), targets);
+                Map<String, Object> config = EngineConfig.validate(
+                        engine.type().serviceConfig(), fromJson(s.configJson), changes.config(), targets);
                 s.configJson = toJson(config);
                 if (config.get("mount") != null) {
                     ServiceMountsImpl.checkMainMount(em, s, config.get("mount").toString());
@@ -402,7 +456,8 @@ public class MediaServicesImpl implements MediaServices {
             }
             if (!changed.isEmpty()) {
                 s.updatedAt = revised(s);
-                Audit.write(store, em, caller, "service.update", "service", s.id, s.ownerPath, String.join(" ", changed));
+                Audit.write(
+                        store, em, caller, "service.update", "service", s.id, s.ownerPath, String.join(" ", changed));
                 if ("RUNNING".equals(s.desiredState)) {
                     queue.enqueue(s.id, ActionType.RELOAD, caller, "settings changed: " + String.join(" ", changed));
                 }
@@ -426,8 +481,9 @@ public class MediaServicesImpl implements MediaServices {
             AccountEntity owner = owner(em, caller, newOwnerId);
             if (s.attachedTo != null || !sourcesOf(em, s.id).isEmpty()) {
                 // a source and its server share an owner; moving one would break the pair
-                throw CastPanelException.conflict("service " + s.id + (s.attachedTo != null ? " feeds service "
-                        + s.attachedTo : " is fed by a source service") + "; delete the source to move the server");
+                throw CastPanelException.conflict("service " + s.id
+                        + (s.attachedTo != null ? " feeds service " + s.attachedTo : " is fed by a source service")
+                        + "; delete the source to move the server");
             }
             long previous = s.ownerId;
             s.ownerId = owner.id;
@@ -435,7 +491,14 @@ public class MediaServicesImpl implements MediaServices {
             checkPlan(em, owner, s);
             queue.serviceMoved(s.id, owner.path);
             s.updatedAt = revised(s);
-            Audit.write(store, em, caller, "service.owner", "service", s.id, s.ownerPath,
+            Audit.write(
+                    store,
+                    em,
+                    caller,
+                    "service.owner",
+                    "service",
+                    s.id,
+                    s.ownerPath,
                     "from account " + previous + " to " + owner.username);
             em.flush();
             return toService(em, s);
@@ -462,8 +525,15 @@ public class MediaServicesImpl implements MediaServices {
                 stopSources(em, caller, s);
             }
             s.updatedAt = revised(s);
-            Audit.write(store, em, caller, suspended ? "service.suspend" : "service.unsuspend", "service", s.id,
-                    s.ownerPath, null);
+            Audit.write(
+                    store,
+                    em,
+                    caller,
+                    suspended ? "service.suspend" : "service.unsuspend",
+                    "service",
+                    s.id,
+                    s.ownerPath,
+                    null);
             return toService(em, s);
         });
         publishService(result);
@@ -497,7 +567,8 @@ public class MediaServicesImpl implements MediaServices {
     private ServiceAction enqueue(EntityManager em, Caller caller, long id, ActionType action, boolean confirmed) {
         MediaServiceEntity s = visible(em, caller, id);
         requireNotDeleting(s);
-        if (s.suspended && (action == ActionType.START || action == ActionType.RESTART || action == ActionType.RELOAD)) {
+        if (s.suspended
+                && (action == ActionType.START || action == ActionType.RESTART || action == ActionType.RELOAD)) {
             throw CastPanelException.conflict("service " + s.id + " is suspended; it cannot be started");
         }
         switch (action) {
@@ -519,23 +590,27 @@ public class MediaServicesImpl implements MediaServices {
                 List<MediaServiceEntity> sources = sourcesOf(em, s.id);
                 if (!sources.isEmpty()) {
                     throw CastPanelException.conflict("service " + s.id + " is fed by source service(s) "
-                            + sources.stream().map(x -> String.valueOf(x.id)).collect(java.util.stream.Collectors.joining(", "))
+                            + sources.stream()
+                                    .map(x -> String.valueOf(x.id))
+                                    .collect(java.util.stream.Collectors.joining(", "))
                             + "; delete them first");
                 }
                 Optional<EngineInfo> engine = engines.get(s.engineType);
                 // the plugin says whether its services hold the customer's media (recordings, VOD);
                 // a type whose plugin is gone is treated as if it did
-                boolean deletesMedia = engine.map(e -> !e.available()
-                        || e.type().capabilities().contains(Capabilities.DELETES_MEDIA)).orElse(true);
+                boolean deletesMedia = engine.map(
+                                e -> !e.available() || e.type().capabilities().contains(Capabilities.DELETES_MEDIA))
+                        .orElse(true);
                 if (deletesMedia && !confirmed) {
-                    throw CastPanelException.invalid("confirm", "deleting this service deletes its media files "
-                            + "(recordings, videos) permanently; repeat with confirm=true");
+                    throw CastPanelException.invalid(
+                            "confirm",
+                            "deleting this service deletes its media files "
+                                    + "(recordings, videos) permanently; repeat with confirm=true");
                 }
                 s.deleting = true;
                 s.desiredState = "STOPPED";
             }
-            default -> {
-            }
+            default -> {}
         }
         s.updatedAt = revised(s);
         return queue.enqueue(s.id, action, caller, null);
@@ -589,10 +664,16 @@ public class MediaServicesImpl implements MediaServices {
     public List<ServiceEvent> events(Caller caller, long serviceId, int limit) {
         return store.read(em -> {
             visible(em, caller, serviceId);
-            return em.createQuery("SELECT e FROM ServiceEventEntity e WHERE e.serviceId = :id ORDER BY e.id DESC",
-                    ServiceEventEntity.class).setParameter("id", serviceId).setMaxResults(Paging.size(limit))
-                    .getResultList().stream()
-                    .map(e -> new ServiceEvent(e.id, e.serviceId, Instant.ofEpochMilli(e.at), e.message)).toList();
+            return em
+                    .createQuery(
+                            "SELECT e FROM ServiceEventEntity e WHERE e.serviceId = :id ORDER BY e.id DESC",
+                            ServiceEventEntity.class)
+                    .setParameter("id", serviceId)
+                    .setMaxResults(Paging.size(limit))
+                    .getResultList()
+                    .stream()
+                    .map(e -> new ServiceEvent(e.id, e.serviceId, Instant.ofEpochMilli(e.at), e.message))
+                    .toList();
         });
     }
 
@@ -601,7 +682,7 @@ public class MediaServicesImpl implements MediaServices {
      * state changes concurrently); the caller's intent is applied to the fresh row.
      */
     private <T> T writeRetrying(java.util.function.Function<EntityManager, T> work) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return store.write(work);
             } catch (javax.persistence.RollbackException | javax.persistence.OptimisticLockException e) {
@@ -626,12 +707,27 @@ public class MediaServicesImpl implements MediaServices {
         List<ConfigField> fields = engine.map(e -> e.type().serviceConfig()).orElse(List.of());
         boolean available = engine.map(EngineInfo::available).orElse(false);
         ServiceState state = available ? ServiceState.valueOf(s.state) : ServiceState.ENGINE_UNAVAILABLE;
-        return new MediaService(s.id, s.ownerId, owner == null ? null : owner.username, s.engineType, s.node, s.name,
-                state, available ? s.stateDetail : "the " + s.engineType + " engine plugin is not installed",
-                "RUNNING".equals(s.desiredState), s.suspended, s.deleting, s.maxListeners, s.maxBitrateKbps,
-                s.diskQuotaMb, s.dataTransferGb, s.mountPoints,
-                available ? EngineConfig.shown(fields, fromJson(s.configJson)) : Map.of(), s.attachedTo,
-                Instant.ofEpochMilli(s.createdAt), Instant.ofEpochMilli(s.updatedAt));
+        return new MediaService(
+                s.id,
+                s.ownerId,
+                owner == null ? null : owner.username,
+                s.engineType,
+                s.node,
+                s.name,
+                state,
+                available ? s.stateDetail : "the " + s.engineType + " engine plugin is not installed",
+                "RUNNING".equals(s.desiredState),
+                s.suspended,
+                s.deleting,
+                s.maxListeners,
+                s.maxBitrateKbps,
+                s.diskQuotaMb,
+                s.dataTransferGb,
+                s.mountPoints,
+                available ? EngineConfig.shown(fields, fromJson(s.configJson)) : Map.of(),
+                s.attachedTo,
+                Instant.ofEpochMilli(s.createdAt),
+                Instant.ofEpochMilli(s.updatedAt));
     }
 
     static String toJson(Map<String, Object> config) {
@@ -644,8 +740,7 @@ public class MediaServicesImpl implements MediaServices {
 
     static Map<String, Object> fromJson(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {
-            });
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored service settings are not JSON", e);
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 /** Page bounds and LIKE patterns shared by the list queries. */
@@ -6,8 +10,7 @@ final class Paging {
     static final int DEFAULT_SIZE = 25;
     static final int MAX_SIZE = 200;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     static int size(int requested) {
         return requested <= 0 ? DEFAULT_SIZE : Math.min(requested, MAX_SIZE);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.security.MessageDigest;
@@ -6,10 +10,9 @@ import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.castpanel.core.api.CastPanelException;
-
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.castpanel.core.api.CastPanelException;
 
 /**
  * Argon2id password hashes in the PHC string format
@@ -30,7 +33,9 @@ final class PasswordHasher {
      * At most this many hashes at once in the whole panel: each holds 19 MiB while it runs, so a
      * burst of logins cannot take the heap. Callers beyond it wait a little, then are told to retry.
      */
-    private static final Semaphore GATE = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+    private static final Semaphore GATE =
+            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+
     private static final long GATE_WAIT_MS = 3000;
 
     private final SecureRandom random = new SecureRandom();
@@ -66,8 +71,8 @@ final class PasswordHasher {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt)
-                + "$" + B64.encodeToString(hash);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     private boolean verifyNow(String password, String encoded) {
@@ -95,11 +100,15 @@ final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
-            int length) {
+    private static byte[] derive(
+            String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(memoryKib).withIterations(iterations)
-                .withParallelism(parallelism).withSalt(salt).build();
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] out = new byte[length];

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.io.BufferedReader;
@@ -24,8 +28,7 @@ final class PasswordPolicy {
 
     private static volatile Set<String> common;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static int minLength(CoreConfig config) {
         return Math.max(FLOOR, config.minPasswordLength());
@@ -38,8 +41,8 @@ final class PasswordPolicy {
         }
         Validation.password(field, password);
         if (common().contains(password.toLowerCase(Locale.ROOT))) {
-            throw CastPanelException.invalid(field,
-                    "this password is one of the most common ones and is guessed first; choose another");
+            throw CastPanelException.invalid(
+                    field, "this password is one of the most common ones and is guessed first; choose another");
         }
         return password;
     }
@@ -60,7 +63,7 @@ final class PasswordPolicy {
                 throw new IllegalStateException("common-passwords.txt is missing from the core bundle");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null;) {
+            for (String line; (line = reader.readLine()) != null; ) {
                 if (!line.isEmpty() && !line.startsWith("#")) {
                     list.add(line);
                 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.time.Instant;
@@ -43,9 +47,13 @@ public class PlanServiceImpl implements PlanService {
                         .getResultList();
             } else {
                 AccountEntity self = em.find(AccountEntity.class, caller.accountId());
-                plans = em.createQuery("SELECT p FROM PlanEntity p WHERE p.ownerId = :self OR p.id = :own "
-                        + "ORDER BY p.name, p.id", PlanEntity.class).setParameter("self", caller.accountId())
-                        .setParameter("own", self.resellerPlanId == null ? -1L : self.resellerPlanId).getResultList();
+                plans = em.createQuery(
+                                "SELECT p FROM PlanEntity p WHERE p.ownerId = :self OR p.id = :own "
+                                        + "ORDER BY p.name, p.id",
+                                PlanEntity.class)
+                        .setParameter("self", caller.accountId())
+                        .setParameter("own", self.resellerPlanId == null ? -1L : self.resellerPlanId)
+                        .getResultList();
             }
             return plans.stream().map(PlanServiceImpl::toPlan).toList();
         });
@@ -107,8 +115,10 @@ public class PlanServiceImpl implements PlanService {
             checkWithinOwnPlan(em, caller, plan);
             refuseDuplicateName(em, plan.ownerId, plan.name, plan.id);
             // every account on this plan must still fit under its parent and over its children
-            List<AccountEntity> holders = em.createQuery("SELECT a FROM AccountEntity a WHERE a.resellerPlanId = :id",
-                    AccountEntity.class).setParameter("id", id).getResultList();
+            List<AccountEntity> holders = em.createQuery(
+                            "SELECT a FROM AccountEntity a WHERE a.resellerPlanId = :id", AccountEntity.class)
+                    .setParameter("id", id)
+                    .getResultList();
             for (AccountEntity holder : holders) {
                 checkHolderStillFits(em, holder, plan);
             }
@@ -124,16 +134,22 @@ public class PlanServiceImpl implements PlanService {
             AccountEntity parent = em.find(AccountEntity.class, holder.parentId);
             if (parent.resellerPlanId != null) {
                 PlanEntity parentPlan = em.find(PlanEntity.class, parent.resellerPlanId);
-                PlanLimits.checkFits("plan", parent.username + "'s plan", parentPlan,
-                        PlanLimits.used(em, parent, holder.id, null), plan);
+                PlanLimits.checkFits(
+                        "plan",
+                        parent.username + "'s plan",
+                        parentPlan,
+                        PlanLimits.used(em, parent, holder.id, null),
+                        plan);
             }
         }
         long[] reserved = PlanLimits.used(em, holder, null, null);
         for (PlanLimits.Limit limit : PlanLimits.Limit.values()) {
             Long allowed = limit.of(plan);
             if (allowed != null && reserved[limit.ordinal()] > allowed) {
-                throw CastPanelException.invalid(limit.field, limit.field + " " + allowed + " is less than the "
-                        + reserved[limit.ordinal()] + " that " + holder.username + "'s sub-resellers and services already use");
+                throw CastPanelException.invalid(
+                        limit.field,
+                        limit.field + " " + allowed + " is less than the " + reserved[limit.ordinal()] + " that "
+                                + holder.username + "'s sub-resellers and services already use");
             }
         }
     }
@@ -142,8 +158,10 @@ public class PlanServiceImpl implements PlanService {
     public void delete(Caller caller, long id) {
         store.write(em -> {
             PlanEntity plan = owned(em, caller, id);
-            long holders = em.createQuery("SELECT COUNT(a) FROM AccountEntity a WHERE a.resellerPlanId = :id",
-                    Long.class).setParameter("id", id).getSingleResult();
+            long holders = em.createQuery(
+                            "SELECT COUNT(a) FROM AccountEntity a WHERE a.resellerPlanId = :id", Long.class)
+                    .setParameter("id", id)
+                    .getSingleResult();
             if (holders > 0) {
                 throw CastPanelException.conflict("reseller plan '" + plan.name + "' is assigned to " + holders
                         + " account(s); assign them another plan first");
@@ -170,15 +188,17 @@ public class PlanServiceImpl implements PlanService {
         return store.read(em -> {
             AccountEntity account = em.find(AccountEntity.class, accountId);
             AccountEntity reseller = account == null ? null : PlanLimits.governingReseller(em, account);
-            return java.util.Optional.ofNullable(reseller).map(r -> toPlan(em.find(PlanEntity.class, r.resellerPlanId)));
+            return java.util.Optional.ofNullable(reseller)
+                    .map(r -> toPlan(em.find(PlanEntity.class, r.resellerPlanId)));
         });
     }
 
     private static void requireMayDefinePlans(Caller caller) {
         if (!caller.isAdministrator() && !(caller.reseller() && caller.subResellersAllowed())) {
-            throw CastPanelException.forbidden(caller.reseller()
-                    ? "your reseller plan does not allow sub-resellers, so you cannot define plans"
-                    : "only administrators and resellers define reseller plans");
+            throw CastPanelException.forbidden(
+                    caller.reseller()
+                            ? "your reseller plan does not allow sub-resellers, so you cannot define plans"
+                            : "only administrators and resellers define reseller plans");
         }
     }
 
@@ -193,9 +213,14 @@ public class PlanServiceImpl implements PlanService {
     }
 
     private static void refuseDuplicateName(EntityManager em, long ownerId, String name, Long except) {
-        long same = em.createQuery("SELECT COUNT(p) FROM PlanEntity p WHERE p.ownerId = :owner AND p.name = :name "
-                + "AND p.id <> :except", Long.class).setParameter("owner", ownerId).setParameter("name", name)
-                .setParameter("except", except == null ? -1L : except).getSingleResult();
+        long same = em.createQuery(
+                        "SELECT COUNT(p) FROM PlanEntity p WHERE p.ownerId = :owner AND p.name = :name "
+                                + "AND p.id <> :except",
+                        Long.class)
+                .setParameter("owner", ownerId)
+                .setParameter("name", name)
+                .setParameter("except", except == null ? -1L : except)
+                .getSingleResult();
         if (same > 0) {
             throw CastPanelException.conflict("name", "a reseller plan named '" + name + "' already exists");
         }
@@ -223,7 +248,8 @@ public class PlanServiceImpl implements PlanService {
         Set<String> types = new LinkedHashSet<>();
         for (String type : input.allowedEngineTypes() == null ? List.<String>of() : input.allowedEngineTypes()) {
             if (type == null || !ENGINE_TYPE.matcher(type).matches()) {
-                throw CastPanelException.invalid("allowedEngineTypes",
+                throw CastPanelException.invalid(
+                        "allowedEngineTypes",
                         "engine type ids are lower-case letters, digits and . _ -, such as icecast");
             }
             types.add(type);
@@ -237,9 +263,21 @@ public class PlanServiceImpl implements PlanService {
     }
 
     static ResellerPlan toPlan(PlanEntity p) {
-        return new ResellerPlan(p.id, p.name, p.autoDjAllowed, p.autoDjQuota, p.proxyAllowed, p.maxListeners,
-                p.maxDataTransferGb, p.maxBitrateKbps, p.serverLimit, p.diskQuotaMb,
-                new ArrayList<>(PlanLimits.engineTypes(p)), p.subResellersAllowed, p.suspendOverTransfer, p.ownerId,
+        return new ResellerPlan(
+                p.id,
+                p.name,
+                p.autoDjAllowed,
+                p.autoDjQuota,
+                p.proxyAllowed,
+                p.maxListeners,
+                p.maxDataTransferGb,
+                p.maxBitrateKbps,
+                p.serverLimit,
+                p.diskQuotaMb,
+                new ArrayList<>(PlanLimits.engineTypes(p)),
+                p.subResellersAllowed,
+                p.suspendOverTransfer,
+                p.ownerId,
                 Instant.ofEpochMilli(p.createdAt));
     }
 }

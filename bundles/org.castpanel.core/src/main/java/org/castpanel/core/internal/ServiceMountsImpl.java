@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.time.Instant;
@@ -49,8 +53,11 @@ public class ServiceMountsImpl implements ServiceMounts {
     }
 
     @Activate
-    public ServiceMountsImpl(final @Reference Store store, final @Reference EngineCatalog engines,
-            final @Reference ActionQueue queue, final CoreConfig config) {
+    public ServiceMountsImpl(
+            final @Reference Store store,
+            final @Reference EngineCatalog engines,
+            final @Reference ActionQueue queue,
+            final CoreConfig config) {
         this.store = store;
         this.queue = queue;
         this.config = config;
@@ -61,57 +68,78 @@ public class ServiceMountsImpl implements ServiceMounts {
     public List<ServiceMount> list(Caller caller, long serviceId) {
         return store.read(em -> {
             MediaServicesImpl.visible(em, caller, serviceId);
-            return mounts(em, serviceId).stream().map(ServiceMountsImpl::toMount).toList();
+            return mounts(em, serviceId).stream()
+                    .map(ServiceMountsImpl::toMount)
+                    .toList();
         });
     }
 
     @Override
     public ServiceMount create(Caller caller, long serviceId, MountInput input) {
-        return change(caller, serviceId, (em, s) -> {
-            List<MountEntity> existing = mounts(em, serviceId);
-            int allowed = s.mountPoints == null ? MOST_MOUNTS : Math.min(MOST_MOUNTS, s.mountPoints);
-            if (existing.size() + 2 > allowed) {
-                throw CastPanelException.conflict("mountPoints", "service " + s.id + " may have " + allowed
-                        + " mount point(s), its main mount included; it has " + (existing.size() + 1));
-            }
-            MountEntity m = new MountEntity();
-            m.id = store.nextId("cp_mount");
-            m.serviceId = serviceId;
-            m.createdAt = System.currentTimeMillis();
-            apply(em, s, m, input, existing);
-            em.persist(m);
-            return m;
-        }, "mount.create");
+        return change(
+                caller,
+                serviceId,
+                (em, s) -> {
+                    List<MountEntity> existing = mounts(em, serviceId);
+                    int allowed = s.mountPoints == null ? MOST_MOUNTS : Math.min(MOST_MOUNTS, s.mountPoints);
+                    if (existing.size() + 2 > allowed) {
+                        throw CastPanelException.conflict(
+                                "mountPoints",
+                                "service " + s.id + " may have " + allowed
+                                        + " mount point(s), its main mount included; it has " + (existing.size() + 1));
+                    }
+                    MountEntity m = new MountEntity();
+                    m.id = store.nextId("cp_mount");
+                    m.serviceId = serviceId;
+                    m.createdAt = System.currentTimeMillis();
+                    apply(em, s, m, input, existing);
+                    em.persist(m);
+                    return m;
+                },
+                "mount.create");
     }
 
     @Override
     public ServiceMount update(Caller caller, long serviceId, long mountId, MountInput input) {
-        return change(caller, serviceId, (em, s) -> {
-            MountEntity m = find(em, serviceId, mountId);
-            String previousName = m.name;
-            List<MountEntity> others = mounts(em, serviceId).stream().filter(o -> o.id != mountId).toList();
-            apply(em, s, m, input, others);
-            if (!m.name.equals(previousName)) {
-                // mounts falling back to the renamed one follow it
-                others.stream().filter(o -> previousName.equals(o.fallbackMount)).forEach(o -> o.fallbackMount = m.name);
-            }
-            return m;
-        }, "mount.update");
+        return change(
+                caller,
+                serviceId,
+                (em, s) -> {
+                    MountEntity m = find(em, serviceId, mountId);
+                    String previousName = m.name;
+                    List<MountEntity> others = mounts(em, serviceId).stream()
+                            .filter(o -> o.id != mountId)
+                            .toList();
+                    apply(em, s, m, input, others);
+                    if (!m.name.equals(previousName)) {
+                        // mounts falling back to the renamed one follow it
+                        others.stream()
+                                .filter(o -> previousName.equals(o.fallbackMount))
+                                .forEach(o -> o.fallbackMount = m.name);
+                    }
+                    return m;
+                },
+                "mount.update");
     }
 
     @Override
     public void delete(Caller caller, long serviceId, long mountId) {
-        change(caller, serviceId, (em, s) -> {
-            MountEntity m = find(em, serviceId, mountId);
-            Optional<MountEntity> dependent = mounts(em, serviceId).stream()
-                    .filter(o -> m.name.equals(o.fallbackMount)).findFirst();
-            if (dependent.isPresent()) {
-                throw CastPanelException.conflict("mount point " + m.name + " is the fallback of "
-                        + dependent.get().name + "; change that one first");
-            }
-            em.remove(m);
-            return m;
-        }, "mount.delete");
+        change(
+                caller,
+                serviceId,
+                (em, s) -> {
+                    MountEntity m = find(em, serviceId, mountId);
+                    Optional<MountEntity> dependent = mounts(em, serviceId).stream()
+                            .filter(o -> m.name.equals(o.fallbackMount))
+                            .findFirst();
+                    if (dependent.isPresent()) {
+                        throw CastPanelException.conflict("mount point " + m.name + " is the fallback of "
+                                + dependent.get().name + "; change that one first");
+                    }
+                    em.remove(m);
+                    return m;
+                },
+                "mount.delete");
     }
 
     private interface MountChange {
@@ -138,8 +166,10 @@ public class ServiceMountsImpl implements ServiceMounts {
     }
 
     private EngineInfo engine(MediaServiceEntity s) {
-        EngineInfo engine = engines.get(s.engineType).filter(EngineInfo::available)
-                .orElseThrow(() -> CastPanelException.conflict("the " + s.engineType + " engine plugin is not installed"));
+        EngineInfo engine = engines.get(s.engineType)
+                .filter(EngineInfo::available)
+                .orElseThrow(
+                        () -> CastPanelException.conflict("the " + s.engineType + " engine plugin is not installed"));
         if (!engine.type().capabilities().contains(Capabilities.MOUNT_POINTS)) {
             throw CastPanelException.conflict(s.engineType + " services have no mount points");
         }
@@ -152,12 +182,16 @@ public class ServiceMountsImpl implements ServiceMounts {
         if (configured != null) {
             return configured.toString();
         }
-        return engine(s).type().serviceConfig().stream().filter(f -> f.name().equals("mount")).findFirst()
-                .map(ConfigField::defaultValue).map(Object::toString).orElse(null);
+        return engine(s).type().serviceConfig().stream()
+                .filter(f -> f.name().equals("mount"))
+                .findFirst()
+                .map(ConfigField::defaultValue)
+                .map(Object::toString)
+                .orElse(null);
     }
 
-    private void apply(EntityManager em, MediaServiceEntity s, MountEntity m, MountInput input,
-            List<MountEntity> others) {
+    private void apply(
+            EntityManager em, MediaServiceEntity s, MountEntity m, MountInput input, List<MountEntity> others) {
         String main = mainMount(s);
         m.name = name("name", input.name());
         if (m.name.equals(main) || others.stream().anyMatch(o -> o.name.equals(m.name))) {
@@ -165,18 +199,20 @@ public class ServiceMountsImpl implements ServiceMounts {
         }
         m.maxListeners = Validation.limit("maxListeners", input.maxListeners(), config.serviceMaxListeners());
         if (m.maxListeners != null && s.maxListeners != null && m.maxListeners > s.maxListeners) {
-            throw CastPanelException.invalid("maxListeners", "maxListeners must be at most the service's "
-                    + s.maxListeners);
+            throw CastPanelException.invalid(
+                    "maxListeners", "maxListeners must be at most the service's " + s.maxListeners);
         }
-        m.fallbackMount = input.fallbackMount() == null || input.fallbackMount().isBlank() ? null
+        m.fallbackMount = input.fallbackMount() == null || input.fallbackMount().isBlank()
+                ? null
                 : name("fallbackMount", input.fallbackMount());
         if (m.fallbackMount != null) {
             if (m.fallbackMount.equals(m.name)) {
                 throw CastPanelException.invalid("fallbackMount", "a mount point cannot fall back to itself");
             }
             if (!m.fallbackMount.equals(main) && others.stream().noneMatch(o -> o.name.equals(m.fallbackMount))) {
-                throw CastPanelException.invalid("fallbackMount", "service " + s.id + " has no mount point "
-                        + m.fallbackMount + " to fall back to");
+                throw CastPanelException.invalid(
+                        "fallbackMount",
+                        "service " + s.id + " has no mount point " + m.fallbackMount + " to fall back to");
             }
         }
         m.hidden = Boolean.TRUE.equals(input.hidden());
@@ -187,8 +223,9 @@ public class ServiceMountsImpl implements ServiceMounts {
 
     private static String name(String field, String value) {
         if (value == null || !MountPoint.NAME.matcher(value).matches()) {
-            throw CastPanelException.invalid(field, field + " must start with / and then use 1 to 63 letters, "
-                    + "digits, . _ or -, such as /live");
+            throw CastPanelException.invalid(
+                    field,
+                    field + " must start with / and then use 1 to 63 letters, " + "digits, . _ or -, such as /live");
         }
         return value;
     }
@@ -200,24 +237,30 @@ public class ServiceMountsImpl implements ServiceMounts {
     /** Refuses a main mount that an extra mount already uses. */
     static void checkMainMount(EntityManager em, MediaServiceEntity s, String main) {
         if (main != null && mounts(em, s.id).stream().anyMatch(m -> m.name.equals(main))) {
-            throw CastPanelException.conflict("config.mount", "service " + s.id + " already has the mount point "
-                    + main + "; choose another main mount or delete that one");
+            throw CastPanelException.conflict(
+                    "config.mount",
+                    "service " + s.id + " already has the mount point " + main
+                            + "; choose another main mount or delete that one");
         }
     }
 
     /** Refuses a mount-point limit below what the service has. */
     static void checkMountCount(EntityManager em, MediaServiceEntity s) {
         long extra = em.createQuery("SELECT COUNT(m) FROM MountEntity m WHERE m.serviceId = :id", Long.class)
-                .setParameter("id", s.id).getSingleResult();
+                .setParameter("id", s.id)
+                .getSingleResult();
         if (extra > 0 && s.mountPoints != null && extra + 1 > s.mountPoints) {
-            throw CastPanelException.conflict("mountPoints", "service " + s.id + " has " + (extra + 1)
-                    + " mount points; delete some before lowering its limit to " + s.mountPoints);
+            throw CastPanelException.conflict(
+                    "mountPoints",
+                    "service " + s.id + " has " + (extra + 1)
+                            + " mount points; delete some before lowering its limit to " + s.mountPoints);
         }
     }
 
     private static List<MountEntity> mounts(EntityManager em, long serviceId) {
         return em.createQuery("SELECT m FROM MountEntity m WHERE m.serviceId = :id ORDER BY m.name", MountEntity.class)
-                .setParameter("id", serviceId).getResultList();
+                .setParameter("id", serviceId)
+                .getResultList();
     }
 
     private static MountEntity find(EntityManager em, long serviceId, long mountId) {
@@ -229,7 +272,16 @@ public class ServiceMountsImpl implements ServiceMounts {
     }
 
     private static ServiceMount toMount(MountEntity m) {
-        return new ServiceMount(m.id, m.serviceId, m.name, m.maxListeners, m.fallbackMount, m.hidden, m.streamName,
-                m.description, m.genre, Instant.ofEpochMilli(m.createdAt));
+        return new ServiceMount(
+                m.id,
+                m.serviceId,
+                m.name,
+                m.maxListeners,
+                m.fallbackMount,
+                m.hidden,
+                m.streamName,
+                m.description,
+                m.genre,
+                Instant.ofEpochMilli(m.createdAt));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.io.IOException;
@@ -45,7 +49,8 @@ public class ServiceRecordingsImpl implements ServiceRecordings {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
                     .map(ServiceRecordingsImpl::toRecording)
-                    .sorted(Comparator.comparing(Recording::createdAt).reversed()).toList();
+                    .sorted(Comparator.comparing(Recording::createdAt).reversed())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,7 +94,9 @@ public class ServiceRecordingsImpl implements ServiceRecordings {
 
     private static Recording toRecording(Path file) {
         try {
-            return new Recording(file.getFileName().toString(), Files.size(file),
+            return new Recording(
+                    file.getFileName().toString(),
+                    Files.size(file),
                     Files.getLastModifiedTime(file).toInstant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.nio.ByteBuffer;
@@ -20,8 +24,7 @@ final class Totp {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Totp() {
-    }
+    private Totp() {}
 
     /** A new shared secret: 20 random bytes (160 bits, as RFC 4226 recommends), in Base32. */
     static String newSecret() {
@@ -41,8 +44,10 @@ final class Totp {
             mac.init(new SecretKeySpec(unbase32(base32Secret), "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format(Locale.ROOT, "%0" + DIGITS + "d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
@@ -61,7 +66,8 @@ final class Totp {
         long now = step(nowMillis);
         for (long step = now - 1; step <= now + 1; step++) {
             if ((lastUsedStep == null || step > lastUsedStep)
-                    && java.security.MessageDigest.isEqual(code(base32Secret, step).getBytes(), given.getBytes())) {
+                    && java.security.MessageDigest.isEqual(
+                            code(base32Secret, step).getBytes(), given.getBytes())) {
                 return step;
             }
         }
@@ -76,7 +82,8 @@ final class Totp {
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     static String base32(byte[] data) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.util.Map;
@@ -17,8 +21,7 @@ final class TwoFactorChallenges {
     private static final int MAX_PENDING = 10_000;
 
     /** One waiting login. */
-    record Pending(long accountId, String username, long expiresAt, int wrongCodes) {
-    }
+    record Pending(long accountId, String username, long expiresAt, int wrongCodes) {}
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
@@ -47,8 +50,10 @@ final class TwoFactorChallenges {
 
     /** Counts a wrong code; returns false when that was the last one allowed (the challenge is gone). */
     boolean wrongCode(String token) {
-        Pending after = pending.computeIfPresent(Secrets.sha256(token),
-                (k, p) -> p.wrongCodes() + 1 >= MAX_WRONG_CODES ? null
+        Pending after = pending.computeIfPresent(
+                Secrets.sha256(token),
+                (k, p) -> p.wrongCodes() + 1 >= MAX_WRONG_CODES
+                        ? null
                         : new Pending(p.accountId(), p.username(), p.expiresAt(), p.wrongCodes() + 1));
         return after != null;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import java.time.DateTimeException;
@@ -14,20 +18,21 @@ final class Validation {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{2,63}");
     // deliberately simple: one @, a dot in the domain, no spaces or control characters
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
     private static final Pattern PHONE = Pattern.compile("[+0-9][0-9 ()./-]{2,39}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
     private static final Pattern PLAIN_TEXT = Pattern.compile("[^\\p{Cntrl}]*");
 
-    private Validation() {
-    }
+    private Validation() {}
 
     static String username(String value) {
         if (value == null || value.isBlank()) {
             throw CastPanelException.invalid("username", "username is required");
         }
         if (!USERNAME.matcher(value).matches()) {
-            throw CastPanelException.invalid("username",
+            throw CastPanelException.invalid(
+                    "username",
                     "username must be 3 to 64 characters: letters, digits and . _ @ + -, starting with a letter or digit");
         }
         return value;
@@ -77,8 +82,8 @@ final class Validation {
         }
         String number = value.strip();
         if (!PHONE.matcher(number).matches()) {
-            throw CastPanelException.invalid("contactNumber",
-                    "contactNumber must be 3 to 40 characters of digits, spaces and + ( ) . / -");
+            throw CastPanelException.invalid(
+                    "contactNumber", "contactNumber must be 3 to 40 characters of digits, spaces and + ( ) . / -");
         }
         return number;
     }
@@ -90,8 +95,8 @@ final class Validation {
         try {
             return ZoneId.of(value).getId();
         } catch (DateTimeException e) {
-            throw CastPanelException.invalid("timezone",
-                    "timezone must be an IANA time zone such as Europe/Berlin, not " + abbreviate(value));
+            throw CastPanelException.invalid(
+                    "timezone", "timezone must be an IANA time zone such as Europe/Berlin, not " + abbreviate(value));
         }
     }
 

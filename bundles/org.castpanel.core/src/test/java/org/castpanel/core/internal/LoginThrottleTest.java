@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +32,8 @@ class LoginThrottleTest {
         }
         t.failed("admin", "198.51.100.7", NOW);
         assertEquals(NOW + 15 * 60_000L, t.pairLockedUntil("ADMIN", "198.51.100.7", NOW));
-        assertEquals(0, t.pairLockedUntil("admin", "203.0.113.9", NOW), "the administrator elsewhere is not locked out");
+        assertEquals(
+                0, t.pairLockedUntil("admin", "203.0.113.9", NOW), "the administrator elsewhere is not locked out");
         assertEquals(NOW + 15 * 60_000L, t.lockedUntil("admin", NOW), "the account shows that someone is locked out");
         assertEquals(0, t.pairLockedUntil("admin", "198.51.100.7", NOW + 15 * 60_000L + 1), "the lock runs out");
         t.forget("admin");

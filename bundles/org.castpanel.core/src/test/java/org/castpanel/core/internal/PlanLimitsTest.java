@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -31,7 +35,8 @@ class PlanLimitsTest {
     void aChildFitsInWhatIsLeft() {
         PlanEntity parent = plan("parent", 10, 1000, 320);
         assertDoesNotThrow(() -> PlanLimits.checkFits("f", "parent", parent, reserved(6, 500), plan("c", 4, 500, 128)));
-        CastPanelException e = assertThrows(CastPanelException.class,
+        CastPanelException e = assertThrows(
+                CastPanelException.class,
                 () -> PlanLimits.checkFits("f", "parent", parent, reserved(6, 500), plan("c", 5, 10, 128)));
         assertTrue(e.getMessage().contains("only 4 left"), e.getMessage());
     }
@@ -39,7 +44,8 @@ class PlanLimitsTest {
     @Test
     void anUnlimitedChildNeedsAnUnlimitedParent() {
         PlanEntity parent = plan("parent", 10, null, null);
-        assertThrows(CastPanelException.class,
+        assertThrows(
+                CastPanelException.class,
                 () -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), plan("c", null, 5, 5)));
         assertDoesNotThrow(() -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), plan("c", 3, null, null)));
     }
@@ -47,11 +53,13 @@ class PlanLimitsTest {
     @Test
     void bitrateAndSwitchesOnlyNarrow() {
         PlanEntity parent = plan("parent", null, null, 128);
-        assertThrows(CastPanelException.class,
+        assertThrows(
+                CastPanelException.class,
                 () -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), plan("c", 1, 1, 192)));
         PlanEntity child = plan("c", 1, 1, 64);
         child.autoDjAllowed = true;
-        assertThrows(CastPanelException.class, () -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), child));
+        assertThrows(
+                CastPanelException.class, () -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), child));
     }
 
     @Test
@@ -62,9 +70,12 @@ class PlanLimitsTest {
         child.allowedEngineTypes = "icecast";
         assertDoesNotThrow(() -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), child));
         child.allowedEngineTypes = "icecast,wowza";
-        assertThrows(CastPanelException.class, () -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), child));
+        assertThrows(
+                CastPanelException.class, () -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), child));
         child.allowedEngineTypes = "";
-        assertThrows(CastPanelException.class, () -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), child),
+        assertThrows(
+                CastPanelException.class,
+                () -> PlanLimits.checkFits("f", "parent", parent, reserved(0, 0), child),
                 "'all engines' is more than a restricted parent allows");
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,11 +42,12 @@ class TotpTest {
 
     @Test
     void base32RoundTripsAndSecretsAre160Bits() {
-        byte[] data = { 0, 1, 2, (byte) 0xff, 127, -128, 42 };
+        byte[] data = {0, 1, 2, (byte) 0xff, 127, -128, 42};
         assertArrayEquals(data, Totp.unbase32(Totp.base32(data)));
         assertEquals("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", RFC_SECRET);
         assertEquals(20, Totp.unbase32(Totp.newSecret()).length);
-        assertEquals("otpauth://totp/CastPanel:anna%40radio?secret=ABC&issuer=CastPanel&algorithm=SHA1&digits=6&period=30",
+        assertEquals(
+                "otpauth://totp/CastPanel:anna%40radio?secret=ABC&issuer=CastPanel&algorithm=SHA1&digits=6&period=30",
                 Totp.uri("CastPanel", "anna@radio", "ABC"));
     }
 }

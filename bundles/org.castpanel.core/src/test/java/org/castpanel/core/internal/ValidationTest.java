@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,21 +27,27 @@ class ValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "ab", "-lead", "with space", "semi;colon", "new\nline", "quote'd", "" })
+    @ValueSource(strings = {"ab", "-lead", "with space", "semi;colon", "new\nline", "quote'd", ""})
     void usernamesRefuseOddCharacters(String username) {
-        assertEquals("username", assertThrows(CastPanelException.class, () -> Validation.username(username)).field());
+        assertEquals(
+                "username",
+                assertThrows(CastPanelException.class, () -> Validation.username(username))
+                        .field());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "bob", "dj.mike", "radio_1", "ops@example.com", "a+b-c" })
+    @ValueSource(strings = {"bob", "dj.mike", "radio_1", "ops@example.com", "a+b-c"})
     void usernamesAcceptTheUsualForms(String username) {
         assertEquals(username, Validation.username(username));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "plain", "two@@example.com", "no-dot@example", "sp ace@example.com", "a@b.c\nBcc: x@y.z" })
+    @ValueSource(strings = {"plain", "two@@example.com", "no-dot@example", "sp ace@example.com", "a@b.c\nBcc: x@y.z"})
     void emailsMustBeAddresses(String email) {
-        assertEquals("email", assertThrows(CastPanelException.class, () -> Validation.email(email)).field());
+        assertEquals(
+                "email",
+                assertThrows(CastPanelException.class, () -> Validation.email(email))
+                        .field());
     }
 
     @Test
@@ -50,7 +60,10 @@ class ValidationTest {
     @Test
     void timezonesAreIanaIds() {
         assertEquals("Europe/Berlin", Validation.timezone("Europe/Berlin"));
-        assertEquals("timezone", assertThrows(CastPanelException.class, () -> Validation.timezone("Mars/Olympus")).field());
+        assertEquals(
+                "timezone",
+                assertThrows(CastPanelException.class, () -> Validation.timezone("Mars/Olympus"))
+                        .field());
     }
 
     @Test

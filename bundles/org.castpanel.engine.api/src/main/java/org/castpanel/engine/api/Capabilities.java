@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 /**
@@ -11,6 +15,7 @@ public final class Capabilities {
      * {@code mount} setting, the others come as {@link ServiceContext#mounts()}.
      */
     public static final String MOUNT_POINTS = "mount-points";
+
     public static final String AUTODJ = "autodj";
     public static final String LISTENER_STATS = "listener-stats";
     public static final String RECORDING = "recording";
@@ -34,6 +39,5 @@ public final class Capabilities {
      */
     public static final String REMOTE_SERVERS = "remote-servers";
 
-    private Capabilities() {
-    }
+    private Capabilities() {}
 }

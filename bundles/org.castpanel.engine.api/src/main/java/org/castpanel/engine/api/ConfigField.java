@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 import java.util.List;
@@ -12,12 +16,27 @@ import java.util.List;
  * (restreaming targets, pulled sources): the platform refuses hosts inside this machine and its
  * networks there ({@link org.castpanel.engine.api.platform.OutboundTargets}).
  */
-public record ConfigField(String name, String label, Type type, boolean required, Long min, Long max,
-        List<String> options, boolean secret, Object defaultValue, String description, String pattern) {
+public record ConfigField(
+        String name,
+        String label,
+        Type type,
+        boolean required,
+        Long min,
+        Long max,
+        List<String> options,
+        boolean secret,
+        Object defaultValue,
+        String description,
+        String pattern) {
 
     /** The value types a setting can have. */
     public enum Type {
-        TEXT, INTEGER, BOOLEAN, CHOICE, URL, TARGET_URL,
+        TEXT,
+        INTEGER,
+        BOOLEAN,
+        CHOICE,
+        URL,
+        TARGET_URL,
         /**
          * A file or folder inside the customer's content directory, relative and '/'-separated
          * ("music/rock"). The core refuses absolute paths, "." and ".." segments and backslashes
@@ -38,17 +57,27 @@ public record ConfigField(String name, String label, Type type, boolean required
     }
 
     /** A field without a pattern. */
-    public ConfigField(String name, String label, Type type, boolean required, Long min, Long max,
-            List<String> options, boolean secret, Object defaultValue, String description) {
+    public ConfigField(
+            String name,
+            String label,
+            Type type,
+            boolean required,
+            Long min,
+            Long max,
+            List<String> options,
+            boolean secret,
+            Object defaultValue,
+            String description) {
         this(name, label, type, required, min, max, options, secret, defaultValue, description, null);
     }
 
     public static ConfigField text(String name, String label, boolean required, int maxLength, String description) {
-        return new ConfigField(name, label, Type.TEXT, required, null, (long) maxLength, null, false, null, description);
+        return new ConfigField(
+                name, label, Type.TEXT, required, null, (long) maxLength, null, false, null, description);
     }
 
-    public static ConfigField integer(String name, String label, long min, long max, Long defaultValue,
-            String description) {
+    public static ConfigField integer(
+            String name, String label, long min, long max, Long defaultValue, String description) {
         return new ConfigField(name, label, Type.INTEGER, false, min, max, null, false, defaultValue, description);
     }
 
@@ -56,8 +85,8 @@ public record ConfigField(String name, String label, Type type, boolean required
         return new ConfigField(name, label, Type.BOOLEAN, false, null, null, null, false, defaultValue, description);
     }
 
-    public static ConfigField choice(String name, String label, List<String> options, String defaultValue,
-            String description) {
+    public static ConfigField choice(
+            String name, String label, List<String> options, String defaultValue, String description) {
         return new ConfigField(name, label, Type.CHOICE, false, null, null, options, false, defaultValue, description);
     }
 
@@ -146,8 +175,18 @@ public record ConfigField(String name, String label, Type type, boolean required
         }
 
         public ConfigField build() {
-            return new ConfigField(name, label == null ? name : label, type, required, min, max, options, secret,
-                    defaultValue, description, pattern);
+            return new ConfigField(
+                    name,
+                    label == null ? name : label,
+                    type,
+                    required,
+                    min,
+                    max,
+                    options,
+                    secret,
+                    defaultValue,
+                    description,
+                    pattern);
         }
     }
 }

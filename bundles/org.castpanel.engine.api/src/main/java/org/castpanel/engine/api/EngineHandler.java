@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 import java.util.concurrent.CompletableFuture;
@@ -70,12 +74,10 @@ public interface EngineHandler {
      * @deprecated kept so plugins built against 1.0 still link; it will be removed in 2.0
      */
     @Deprecated
-    default void update(ServiceContext context) {
-    }
+    default void update(ServiceContext context) {}
 
     /** The handler is no longer used (plugin stopping, service deleted); release in-memory resources only. */
-    default void dispose() {
-    }
+    default void dispose() {}
 
     /**
      * For a server engine whose type accepts sources: where a source speaking {@code protocol}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 import java.util.List;
@@ -11,8 +15,14 @@ import java.util.Set;
  * can speak (an AutoDJ speaking {@code icecast} and {@code shoutcast2}). A source service attaches
  * to a server service of the same owner whose type accepts one of its protocols.
  */
-public record EngineType(String id, String label, MediaKind kind, EngineRole role, Set<String> capabilities,
-        List<ConfigField> serviceConfig, Set<String> sourceProtocols) {
+public record EngineType(
+        String id,
+        String label,
+        MediaKind kind,
+        EngineRole role,
+        Set<String> capabilities,
+        List<ConfigField> serviceConfig,
+        Set<String> sourceProtocols) {
 
     public EngineType {
         if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
@@ -28,25 +38,39 @@ public record EngineType(String id, String label, MediaKind kind, EngineRole rol
     }
 
     /** A server engine type that accepts no sources of other engines. */
-    public static EngineType server(String id, String label, MediaKind kind, Set<String> capabilities,
-            List<ConfigField> serviceConfig) {
+    public static EngineType server(
+            String id, String label, MediaKind kind, Set<String> capabilities, List<ConfigField> serviceConfig) {
         return new EngineType(id, label, kind, EngineRole.SERVER, capabilities, serviceConfig, Set.of());
     }
 
     /** A server engine type that source services speaking one of {@code acceptedSources} can feed. */
-    public static EngineType server(String id, String label, MediaKind kind, Set<String> capabilities,
-            List<ConfigField> serviceConfig, Set<String> acceptedSources) {
+    public static EngineType server(
+            String id,
+            String label,
+            MediaKind kind,
+            Set<String> capabilities,
+            List<ConfigField> serviceConfig,
+            Set<String> acceptedSources) {
         return new EngineType(id, label, kind, EngineRole.SERVER, capabilities, serviceConfig, acceptedSources);
     }
 
     /** A source engine type (an AutoDJ) speaking {@code protocols} to the server it feeds. */
-    public static EngineType source(String id, String label, MediaKind kind, Set<String> capabilities,
-            List<ConfigField> serviceConfig, Set<String> protocols) {
+    public static EngineType source(
+            String id,
+            String label,
+            MediaKind kind,
+            Set<String> capabilities,
+            List<ConfigField> serviceConfig,
+            Set<String> protocols) {
         return new EngineType(id, label, kind, EngineRole.SOURCE, capabilities, serviceConfig, protocols);
     }
 
     /** The protocol a source of type {@code source} uses to feed a server of this type, or null. */
     public String protocolFor(EngineType source) {
-        return sourceProtocols.stream().filter(source.sourceProtocols()::contains).sorted().findFirst().orElse(null);
+        return sourceProtocols.stream()
+                .filter(source.sourceProtocols()::contains)
+                .sorted()
+                .findFirst()
+                .orElse(null);
     }
 }

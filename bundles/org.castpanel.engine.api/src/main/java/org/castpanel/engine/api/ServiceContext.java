@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 import java.nio.file.Path;
@@ -13,9 +17,18 @@ import java.util.Map;
  * {@code source} is set for a source service only: where and how it feeds the server service it is
  * attached to, as that server's handler answered (null otherwise).
  */
-public record ServiceContext(long serviceId, long ownerId, String engineTypeId, String name, String node,
-        ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory,
-        List<MountPoint> mounts, SourceEndpoint source) {
+public record ServiceContext(
+        long serviceId,
+        long ownerId,
+        String engineTypeId,
+        String name,
+        String node,
+        ServiceLimits limits,
+        Map<String, Object> config,
+        Path serviceDirectory,
+        Path contentDirectory,
+        List<MountPoint> mounts,
+        SourceEndpoint source) {
 
     public ServiceContext {
         config = config == null ? Map.of() : Map.copyOf(config);
@@ -23,23 +36,69 @@ public record ServiceContext(long serviceId, long ownerId, String engineTypeId, 
     }
 
     /** A context of a server service. */
-    public ServiceContext(long serviceId, long ownerId, String engineTypeId, String name, String node,
-            ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory,
+    public ServiceContext(
+            long serviceId,
+            long ownerId,
+            String engineTypeId,
+            String name,
+            String node,
+            ServiceLimits limits,
+            Map<String, Object> config,
+            Path serviceDirectory,
+            Path contentDirectory,
             List<MountPoint> mounts) {
-        this(serviceId, ownerId, engineTypeId, name, node, limits, config, serviceDirectory, contentDirectory, mounts,
+        this(
+                serviceId,
+                ownerId,
+                engineTypeId,
+                name,
+                node,
+                limits,
+                config,
+                serviceDirectory,
+                contentDirectory,
+                mounts,
                 null);
     }
 
     /** The same context, feeding {@code source}. */
     public ServiceContext withSource(SourceEndpoint source) {
-        return new ServiceContext(serviceId, ownerId, engineTypeId, name, node, limits, config, serviceDirectory,
-                contentDirectory, mounts, source);
+        return new ServiceContext(
+                serviceId,
+                ownerId,
+                engineTypeId,
+                name,
+                node,
+                limits,
+                config,
+                serviceDirectory,
+                contentDirectory,
+                mounts,
+                source);
     }
 
     /** A context without extra mount points. */
-    public ServiceContext(long serviceId, long ownerId, String engineTypeId, String name, String node,
-            ServiceLimits limits, Map<String, Object> config, Path serviceDirectory, Path contentDirectory) {
-        this(serviceId, ownerId, engineTypeId, name, node, limits, config, serviceDirectory, contentDirectory, List.of());
+    public ServiceContext(
+            long serviceId,
+            long ownerId,
+            String engineTypeId,
+            String name,
+            String node,
+            ServiceLimits limits,
+            Map<String, Object> config,
+            Path serviceDirectory,
+            Path contentDirectory) {
+        this(
+                serviceId,
+                ownerId,
+                engineTypeId,
+                name,
+                node,
+                limits,
+                config,
+                serviceDirectory,
+                contentDirectory,
+                List.of());
     }
 
     /** The settings read by type: {@code settings().integer("keyGeneration", 1)}, never a cast. */
@@ -71,13 +130,13 @@ public record ServiceContext(long serviceId, long ownerId, String engineTypeId, 
                 existing = existing.getParent();
             }
             if (existing != null && !existing.toRealPath().startsWith(realRoot)) {
-                throw new IllegalArgumentException(setting + " leads out of the content directory through a link: "
-                        + relative.get());
+                throw new IllegalArgumentException(
+                        setting + " leads out of the content directory through a link: " + relative.get());
             }
         } catch (java.io.IOException e) {
             // a dangling link: its target is not there to check, and nothing can be read through it
-            throw new IllegalArgumentException(setting + " cannot be resolved inside the content directory: "
-                    + relative.get(), e);
+            throw new IllegalArgumentException(
+                    setting + " cannot be resolved inside the content directory: " + relative.get(), e);
         }
         return java.util.Optional.of(target);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 /** A probe's answer, with a human-readable detail ("listening on 8000", "exited with 1"). */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 import java.util.Map;
@@ -56,8 +60,9 @@ public final class Settings {
             return null;
         }
         if (!type.isInstance(value)) {
-            throw new IllegalStateException("setting " + name + " is a " + value.getClass().getSimpleName()
-                    + ", not a " + type.getSimpleName() + ": check the type in its ConfigField");
+            throw new IllegalStateException(
+                    "setting " + name + " is a " + value.getClass().getSimpleName() + ", not a " + type.getSimpleName()
+                            + ": check the type in its ConfigField");
         }
         return type.cast(value);
     }

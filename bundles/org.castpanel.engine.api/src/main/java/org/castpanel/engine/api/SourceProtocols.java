@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 /**
@@ -14,6 +18,5 @@ public final class SourceProtocols {
     /** Shoutcast DNAS v2 source protocol: stream id and password. */
     public static final String SHOUTCAST2 = "shoutcast2";
 
-    private SourceProtocols() {
-    }
+    private SourceProtocols() {}
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 import java.io.IOException;
@@ -23,8 +27,7 @@ public final class Stages {
         T get() throws IOException;
     }
 
-    private Stages() {
-    }
+    private Stages() {}
 
     /** Computes {@code supply} now, on the calling thread. */
     public static <T> CompletionStage<T> supply(Supply<T> supply) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +18,8 @@ class ConfigFilesTest {
 
     @Test
     void escapesForEachFormat() {
-        assertEquals("&lt;/mount&gt;&lt;x a=&quot;1&quot;&gt; &amp; &apos;", ConfigFiles.xml("</mount><x a=\"1\"> & '"));
+        assertEquals(
+                "&lt;/mount&gt;&lt;x a=&quot;1&quot;&gt; &amp; &apos;", ConfigFiles.xml("</mount><x a=\"1\"> & '"));
         assertEquals("\"a\\\"b\\\\c\\$d\"", ConfigFiles.quoted("a\"b\\c$d"));
     }
 
@@ -38,8 +43,8 @@ class ConfigFilesTest {
 
     @Test
     void typesRefuseBadIds() {
-        assertThrows(IllegalArgumentException.class,
-                () -> EngineType.server("Bad Id", "x", MediaKind.AUDIO, null, null));
+        assertThrows(
+                IllegalArgumentException.class, () -> EngineType.server("Bad Id", "x", MediaKind.AUDIO, null, null));
         assertThrows(IllegalArgumentException.class, () -> ConfigField.text("no spaces", "x", false, 10, null));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,8 +68,7 @@ class LocalHttpAndDeleteTreeTest {
 
     @Test
     void daemonThreadsAreNamedAndDaemons() {
-        Thread first = DaemonThreads.named("castpanel-x").newThread(() -> {
-        });
+        Thread first = DaemonThreads.named("castpanel-x").newThread(() -> {});
         assertEquals("castpanel-x-1", first.getName());
         assertTrue(first.isDaemon());
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -111,7 +115,8 @@ public abstract class EngineContractTest {
             await(handler.start());
             assertEquals(RunState.RUNNING, await(handler.probe()).state(), type.id() + " runs after start");
             await(handler.start());
-            assertEquals(RunState.RUNNING, await(handler.probe()).state(), type.id() + " still runs after a second start");
+            assertEquals(
+                    RunState.RUNNING, await(handler.probe()).state(), type.id() + " still runs after a second start");
             await(handler.restart());
             assertEquals(RunState.RUNNING, await(handler.probe()).state(), type.id() + " runs after restart");
             await(handler.stop());
@@ -133,12 +138,15 @@ public abstract class EngineContractTest {
             assertNotNull(details, type.id() + ": connection details are a map, empty if there is nothing to say");
             details.forEach((key, value) -> {
                 assertNotNull(value, type.id() + ": connection detail " + key + " has a value");
-                assertTrue(value.chars().noneMatch(c -> c < 0x20), type.id() + ": " + key + " holds no control characters");
+                assertTrue(
+                        value.chars().noneMatch(c -> c < 0x20),
+                        type.id() + ": " + key + " holds no control characters");
             });
             ServiceStats stats = await(handler.statistics());
             if (stats != null) {
                 assertTrue(stats.listeners() >= 0 && stats.bytesOut() >= 0, type.id() + ": counts are not negative");
-                assertTrue(stats.peakListeners() >= stats.listeners(), type.id() + ": the peak is at least the current");
+                assertTrue(
+                        stats.peakListeners() >= stats.listeners(), type.id() + ": the peak is at least the current");
             }
             await(handler.stop());
         }
@@ -184,10 +192,13 @@ public abstract class EngineContractTest {
     private static List<Long> pidsIn(java.nio.file.Path dir) throws java.io.IOException {
         List<Long> pids = new ArrayList<>();
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+            for (java.nio.file.Path file : files.filter(
+                            f -> f.getFileName().toString().endsWith(".pid"))
+                    .toList()) {
                 try {
                     // the supervisor's pid files hold the pid on their first line (then the start time)
-                    pids.add(Long.parseLong(java.nio.file.Files.readAllLines(file).get(0).strip()));
+                    pids.add(Long.parseLong(
+                            java.nio.file.Files.readAllLines(file).get(0).strip()));
                 } catch (NumberFormatException | IndexOutOfBoundsException e) {
                     // not a pid file of ours
                 }
@@ -202,21 +213,31 @@ public abstract class EngineContractTest {
      */
     protected EngineHandler handler(EngineType type) {
         long id = ids.incrementAndGet();
-        ServiceContext context = new ServiceContext(id, 1, type.id(), "Contract test " + id, "local",
-                new ServiceLimits(10, 128, 100L, 10L, 2), settings(type),
-                platform.directories().serviceDirectory(id), platform.directories().contentDirectory(1));
+        ServiceContext context = new ServiceContext(
+                id,
+                1,
+                type.id(),
+                "Contract test " + id,
+                "local",
+                new ServiceLimits(10, 128, 100L, 10L, 2),
+                settings(type),
+                platform.directories().serviceDirectory(id),
+                platform.directories().contentDirectory(1));
         if (type.role() == EngineRole.SOURCE) {
-            context = context.withSource(new SourceEndpoint(type.sourceProtocols().iterator().next(), "127.0.0.1",
-                    platform.ports().port(id, "contract-server"), "/stream", "source", "contract-password"));
+            context = context.withSource(new SourceEndpoint(
+                    type.sourceProtocols().iterator().next(),
+                    "127.0.0.1",
+                    platform.ports().port(id, "contract-server"),
+                    "/stream",
+                    "source",
+                    "contract-password"));
         }
         EngineHandler handler = factory.createHandler(context, new EngineCallback() {
             @Override
-            public void statusChanged(ServiceStatus status) {
-            }
+            public void statusChanged(ServiceStatus status) {}
 
             @Override
-            public void event(String message) {
-            }
+            public void event(String message) {}
         });
         assertNotNull(handler, "createHandler returns a handler");
         cleanups.add(() -> {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.testkit;
 
 import java.io.IOException;
@@ -37,7 +41,8 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public LocalPlatform() {
         try {
-            this.root = Files.createTempDirectory("castpanel-platform-",
+            this.root = Files.createTempDirectory(
+                    "castpanel-platform-",
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                             java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (IOException e) {
@@ -77,7 +82,9 @@ public final class LocalPlatform implements AutoCloseable {
         return new EngineServers() {
             @Override
             public java.util.List<EngineServer> servers(String engineType) {
-                return servers.values().stream().filter(s -> s.engineType().equals(engineType)).toList();
+                return servers.values().stream()
+                        .filter(s -> s.engineType().equals(engineType))
+                        .toList();
             }
 
             @Override
@@ -92,9 +99,19 @@ public final class LocalPlatform implements AutoCloseable {
 
             @Override
             public void reportHealth(long serverId, EngineServer.State state, String detail) {
-                servers.computeIfPresent(serverId, (id, s) -> new EngineServer(s.id(), s.engineType(), s.node(), s.name(),
-                        s.url(), s.username(), s.password(), s.publicHost(), s.enabled(),
-                        new EngineServer.Health(state, detail, java.time.Instant.now())));
+                servers.computeIfPresent(
+                        serverId,
+                        (id, s) -> new EngineServer(
+                                s.id(),
+                                s.engineType(),
+                                s.node(),
+                                s.name(),
+                                s.url(),
+                                s.username(),
+                                s.password(),
+                                s.publicHost(),
+                                s.enabled(),
+                                new EngineServer.Health(state, detail, java.time.Instant.now())));
             }
         };
     }
@@ -118,8 +135,8 @@ public final class LocalPlatform implements AutoCloseable {
         return new PortAllocator() {
             @Override
             public synchronized int port(long serviceId, String purpose) {
-                return ports.computeIfAbsent(serviceId, id -> new LinkedHashMap<>()).computeIfAbsent(purpose,
-                        p -> freePort());
+                return ports.computeIfAbsent(serviceId, id -> new LinkedHashMap<>())
+                        .computeIfAbsent(purpose, p -> freePort());
             }
 
             @Override
@@ -163,8 +180,7 @@ public final class LocalPlatform implements AutoCloseable {
      * to loopback); the panel's own policy refuses internal hosts.
      */
     public OutboundTargets targets() {
-        return host -> {
-        };
+        return host -> {};
     }
 
     /** Whether the port is held by any service here. */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.events.internal;
 
 import java.time.Instant;
@@ -44,7 +48,9 @@ public class OutboxImpl implements Outbox {
     private static final int BATCH = 100;
     /** Commits may land out of id order by this much; a listener's history starts this early. */
     private static final long COMMIT_SKEW_MILLIS = 60_000;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Store store;
@@ -179,24 +185,34 @@ public class OutboxImpl implements Outbox {
 
     private void deliverPending(Subscriber s) {
         String name = s.listener.name();
-        List<OutboxEntity> pending = store.read(em -> em.createQuery("SELECT o FROM OutboxEntity o "
-                + "WHERE o.createdAt >= :since AND NOT EXISTS (SELECT d FROM OutboxDeliveryEntity d "
-                + "WHERE d.listener = :listener AND d.eventId = o.id) ORDER BY o.id", OutboxEntity.class)
-                .setParameter("since", s.since).setParameter("listener", name).setMaxResults(BATCH).getResultList());
+        List<OutboxEntity> pending = store.read(em -> em.createQuery(
+                        "SELECT o FROM OutboxEntity o "
+                                + "WHERE o.createdAt >= :since AND NOT EXISTS (SELECT d FROM OutboxDeliveryEntity d "
+                                + "WHERE d.listener = :listener AND d.eventId = o.id) ORDER BY o.id",
+                        OutboxEntity.class)
+                .setParameter("since", s.since)
+                .setParameter("listener", name)
+                .setMaxResults(BATCH)
+                .getResultList());
         for (OutboxEntity row : pending) {
             if (stopping || subscribers.get(name) != s) {
                 return;
             }
             try {
-                s.listener.deliver(new OutboxEvent(row.id, row.type, row.ownerPath, row.payload,
-                        Instant.ofEpochMilli(row.createdAt)));
+                s.listener.deliver(new OutboxEvent(
+                        row.id, row.type, row.ownerPath, row.payload, Instant.ofEpochMilli(row.createdAt)));
             } catch (Exception e) {
                 s.failures++;
-                long backoff = Math.min(config.maxRetryMillis(),
-                        config.retryMillis() << Math.min(s.failures - 1, 20));
+                long backoff = Math.min(config.maxRetryMillis(), config.retryMillis() << Math.min(s.failures - 1, 20));
                 s.notBefore = System.currentTimeMillis() + backoff;
-                LOG.warn("Outbox listener {} failed on event {} ({}), attempt {}; next try in {} ms", name, row.id,
-                        row.type, s.failures, backoff, e);
+                LOG.warn(
+                        "Outbox listener {} failed on event {} ({}), attempt {}; next try in {} ms",
+                        name,
+                        row.id,
+                        row.type,
+                        s.failures,
+                        backoff,
+                        e);
                 return;
             }
             s.failures = 0;
@@ -218,10 +234,12 @@ public class OutboxImpl implements Outbox {
         long cutoff = now - config.retentionDays() * 86_400_000L;
         int removed = store.write(em -> {
             em.createQuery("DELETE FROM OutboxDeliveryEntity d WHERE d.eventId IN "
-                    + "(SELECT o.id FROM OutboxEntity o WHERE o.createdAt < :cutoff)").setParameter("cutoff", cutoff)
+                            + "(SELECT o.id FROM OutboxEntity o WHERE o.createdAt < :cutoff)")
+                    .setParameter("cutoff", cutoff)
                     .executeUpdate();
             return em.createQuery("DELETE FROM OutboxEntity o WHERE o.createdAt < :cutoff")
-                    .setParameter("cutoff", cutoff).executeUpdate();
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate();
         });
         if (removed > 0) {
             LOG.info("Removed {} outbox event(s) older than {} days", removed, config.retentionDays());

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.events.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +68,7 @@ class OutboxImplTest {
         final List<OutboxEvent> delivered = new CopyOnWriteArrayList<>();
         /** One permit per delivered event: the test waits on deliveries themselves, not by polling. */
         final Semaphore deliveries = new Semaphore(0);
+
         final AtomicInteger attempts = new AtomicInteger();
         final int failures;
 
@@ -98,10 +103,12 @@ class OutboxImplTest {
         OutboxImpl outbox = outbox();
         Recorder listener = new Recorder(0);
         outbox.addListener(listener);
-        assertThrows(IllegalStateException.class, () -> store.write(em -> {
-            outbox.record("service.deleted", "/1/", Map.of("serviceId", 7));
-            throw new IllegalStateException("the change is refused");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.write(em -> {
+                    outbox.record("service.deleted", "/1/", Map.of("serviceId", 7));
+                    throw new IllegalStateException("the change is refused");
+                }));
         store.write(em -> {
             outbox.record("service.created", "/1/", Map.of("serviceId", 8));
             return null;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence.internal;
 
 import java.util.ArrayList;
@@ -102,7 +106,7 @@ public class JpaStore implements Store {
     public synchronized long nextId(String table) {
         // block = {next, limit}; refilled in a transaction of its own (never joined), so that a
         // rolled-back caller never hands the same id out twice
-        long[] block = idBlocks.computeIfAbsent(table, t -> new long[] { 0, 0 });
+        long[] block = idBlocks.computeIfAbsent(table, t -> new long[] {0, 0});
         if (block[0] >= block[1]) {
             long limit = reserveInOwnTransaction(table);
             block[0] = limit - ID_BLOCK;
@@ -129,14 +133,19 @@ public class JpaStore implements Store {
 
     private static long reserve(EntityManager em, String table) {
         int updated = em.createNativeQuery("UPDATE cp_sequence SET seq_count = seq_count + ? WHERE seq_name = ?")
-                .setParameter(1, ID_BLOCK).setParameter(2, table).executeUpdate();
+                .setParameter(1, ID_BLOCK)
+                .setParameter(2, table)
+                .executeUpdate();
         if (updated == 0) {
-            em.createNativeQuery("INSERT INTO cp_sequence (seq_name, seq_count) VALUES (?, ?)").setParameter(1, table)
-                    .setParameter(2, ID_BLOCK).executeUpdate();
+            em.createNativeQuery("INSERT INTO cp_sequence (seq_name, seq_count) VALUES (?, ?)")
+                    .setParameter(1, table)
+                    .setParameter(2, ID_BLOCK)
+                    .executeUpdate();
             return ID_BLOCK;
         }
         Object count = em.createNativeQuery("SELECT seq_count FROM cp_sequence WHERE seq_name = ?")
-                .setParameter(1, table).getSingleResult();
+                .setParameter(1, table)
+                .getSingleResult();
         return ((Number) count).longValue();
     }
 }

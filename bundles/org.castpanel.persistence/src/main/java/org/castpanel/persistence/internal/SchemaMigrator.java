@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence.internal;
 
 import java.sql.Connection;
@@ -39,8 +43,10 @@ public class SchemaMigrator {
     private final ServiceRegistration<DataSource> registration;
 
     @Activate
-    public SchemaMigrator(final BundleContext context,
-            final @Reference(target = "(osgi.jndi.service.name=castpanel)") DataSource dataSource) throws Exception {
+    public SchemaMigrator(
+            final BundleContext context,
+            final @Reference(target = "(osgi.jndi.service.name=castpanel)") DataSource dataSource)
+            throws Exception {
         migrate(dataSource);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("osgi.jndi.service.name", MIGRATED_NAME);
@@ -61,15 +67,14 @@ public class SchemaMigrator {
         thread.setContextClassLoader(bundleLoader);
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             String product = database.getDatabaseProductName();
-            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(bundleLoader),
-                    database)) {
+            try (Liquibase liquibase =
+                    new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(bundleLoader), database)) {
                 liquibase.update(new Contexts(), new LabelExpression());
             }
-            LOG.info("Database schema is current on {} ({} ms)", product,
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Database schema is current on {} ({} ms)", product, (System.nanoTime() - started) / 1_000_000);
         } finally {
             thread.setContextClassLoader(previous);
         }

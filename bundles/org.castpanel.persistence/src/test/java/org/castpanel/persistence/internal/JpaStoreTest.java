@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,15 +40,17 @@ class JpaStoreTest {
 
     @Test
     void aNestedWriteJoinsTheOuterTransactionAndRollsBackWithIt() {
-        assertThrows(IllegalStateException.class, () -> store.write(outer -> {
-            outer.persist(event(1, "outer"));
-            store.write(inner -> {
-                assertSame(outer, inner);
-                inner.persist(event(2, "inner"));
-                return null;
-            });
-            throw new IllegalStateException("the change is refused");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.write(outer -> {
+                    outer.persist(event(1, "outer"));
+                    store.write(inner -> {
+                        assertSame(outer, inner);
+                        inner.persist(event(2, "inner"));
+                        return null;
+                    });
+                    throw new IllegalStateException("the change is refused");
+                }));
         assertNull(store.read(em -> em.find(ServiceEventEntity.class, 1L)));
         assertNull(store.read(em -> em.find(ServiceEventEntity.class, 2L)));
     }
@@ -55,8 +61,8 @@ class JpaStoreTest {
         store.write(em -> {
             em.persist(event(1, "kept"));
             store.write(inner -> {
-                store.afterCommit(() -> ran.add("committed: "
-                        + store.read(r -> r.find(ServiceEventEntity.class, 1L).message)));
+                store.afterCommit(() ->
+                        ran.add("committed: " + store.read(r -> r.find(ServiceEventEntity.class, 1L).message)));
                 return null;
             });
             assertTrue(ran.isEmpty(), "not before the commit");
@@ -64,10 +70,12 @@ class JpaStoreTest {
         });
         assertEquals(List.of("committed: kept"), ran);
 
-        assertThrows(IllegalStateException.class, () -> store.write(em -> {
-            store.afterCommit(() -> ran.add("rolled back"));
-            throw new IllegalStateException("refused");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.write(em -> {
+                    store.afterCommit(() -> ran.add("rolled back"));
+                    throw new IllegalStateException("refused");
+                }));
         assertEquals(1, ran.size());
 
         store.afterCommit(() -> ran.add("outside a write"));
@@ -77,10 +85,12 @@ class JpaStoreTest {
     @Test
     void idsReservedInsideARolledBackWriteAreNotHandedOutAgain() {
         long[] first = new long[1];
-        assertThrows(IllegalStateException.class, () -> store.write(em -> {
-            first[0] = store.nextId("cp_test");
-            throw new IllegalStateException("refused");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.write(em -> {
+                    first[0] = store.nextId("cp_test");
+                    throw new IllegalStateException("refused");
+                }));
         assertTrue(store.nextId("cp_test") > first[0]);
     }
 }

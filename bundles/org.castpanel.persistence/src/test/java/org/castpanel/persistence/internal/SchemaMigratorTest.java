@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +37,9 @@ class SchemaMigratorTest {
         dataSource.setURL("jdbc:h2:mem:legacy-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Path legacy = Path.of(getClass().getResource("/legacy").toURI());
         try (Connection c = dataSource.getConnection();
-                Liquibase old = new Liquibase(SchemaMigrator.CHANGELOG, new DirectoryResourceAccessor(legacy),
+                Liquibase old = new Liquibase(
+                        SchemaMigrator.CHANGELOG,
+                        new DirectoryResourceAccessor(legacy),
                         DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c)))) {
             old.update(new Contexts(), new LabelExpression());
         }
@@ -44,16 +50,19 @@ class SchemaMigratorTest {
 
         List<String> after = changeSets(dataSource);
         assertEquals(before, after.subList(0, before.size()), "the 0.1 change sets kept their identity");
-        assertTrue(after.subList(before.size(), after.size()).stream().allMatch(id -> id.compareTo("009") >= 0),
+        assertTrue(
+                after.subList(before.size(), after.size()).stream().allMatch(id -> id.compareTo("009") >= 0),
                 "only change sets newer than 0.1 ran: " + after);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         }
     }
 
     private static List<String> changeSets(JdbcDataSource dataSource) throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT ID, FILENAME FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
             while (rs.next()) {
                 ids.add(rs.getString(1) + (rs.getString(2).endsWith("db/changelog.xml") ? "" : " @" + rs.getString(2)));

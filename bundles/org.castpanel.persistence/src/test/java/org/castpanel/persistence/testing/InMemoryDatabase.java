@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.persistence.testing;
 
 import java.sql.Connection;
@@ -34,8 +38,9 @@ public final class InMemoryDatabase implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the change sets did not apply to H2", e);
         }
-        factory = new PersistenceProvider().createEntityManagerFactory("castpanel",
-                Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource));
+        factory = new PersistenceProvider()
+                .createEntityManagerFactory(
+                        "castpanel", Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource));
         store = new JpaStore(factory);
     }
 
@@ -46,7 +51,8 @@ public final class InMemoryDatabase implements AutoCloseable {
     @Override
     public void close() {
         factory.close();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             throw new IllegalStateException(e);

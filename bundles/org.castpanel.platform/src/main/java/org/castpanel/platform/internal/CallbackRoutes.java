@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import java.nio.charset.StandardCharsets;
@@ -67,11 +71,14 @@ public class CallbackRoutes implements Callbacks {
      * Answers a request for {@code path} (below {@link #PATH}: {@code /<engine>/<scope>/<token>/<event>}).
      * Anything malformed, a wrong token or an engine without a handler is a 404 that says nothing more.
      */
-    public CallbackReply dispatch(String path, String method, Map<String, List<String>> parameters,
-            String remoteAddress) {
+    public CallbackReply dispatch(
+            String path, String method, Map<String, List<String>> parameters, String remoteAddress) {
         String[] parts = path == null ? new String[0] : path.split("/", -1);
-        if (parts.length != 5 || !parts[0].isEmpty() || !ENGINE.matcher(parts[1]).matches()
-                || !SCOPE.matcher(parts[2]).matches() || !EVENT.matcher(parts[4]).matches()) {
+        if (parts.length != 5
+                || !parts[0].isEmpty()
+                || !ENGINE.matcher(parts[1]).matches()
+                || !SCOPE.matcher(parts[2]).matches()
+                || !EVENT.matcher(parts[4]).matches()) {
             return CallbackReply.notFound();
         }
         byte[] expected = token(parts[1], parts[2]).getBytes(StandardCharsets.US_ASCII);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import java.io.IOException;
@@ -20,9 +24,12 @@ import org.osgi.service.component.annotations.Reference;
  * The HTTP side of the plugins' callback endpoint, at {@code /castpanel-callbacks/*} (no
  * configuration of its own: a configured whiteboard servlet would be redeployed when it arrives).
  */
-@Component(service = Servlet.class, property = {
-        "osgi.http.whiteboard.servlet.pattern=" + CallbackRoutes.PATH + "/*",
-        "osgi.http.whiteboard.servlet.name=castpanel-callbacks" })
+@Component(
+        service = Servlet.class,
+        property = {
+            "osgi.http.whiteboard.servlet.pattern=" + CallbackRoutes.PATH + "/*",
+            "osgi.http.whiteboard.servlet.name=castpanel-callbacks"
+        })
 public class CallbackServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -38,8 +45,9 @@ public class CallbackServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
-        CallbackReply reply = callbacks.routes().dispatch(request.getPathInfo(), request.getMethod(), parameters,
-                request.getRemoteAddr());
+        CallbackReply reply = callbacks
+                .routes()
+                .dispatch(request.getPathInfo(), request.getMethod(), parameters, request.getRemoteAddr());
         response.setStatus(reply.status());
         reply.headers().forEach(response::setHeader);
         if (!reply.body().isEmpty()) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import java.io.IOException;
@@ -16,7 +20,9 @@ import org.osgi.service.component.annotations.Reference;
  * (0600) under the storage root, the URLs start at {@code callbackBaseUrl}; {@link CallbackServlet}
  * serves them.
  */
-@Component(service = { Callbacks.class, CallbacksImpl.class }, configurationPid = PlatformConfig.PID)
+@Component(
+        service = {Callbacks.class, CallbacksImpl.class},
+        configurationPid = PlatformConfig.PID)
 public class CallbacksImpl implements Callbacks {
 
     private final CallbackRoutes routes;

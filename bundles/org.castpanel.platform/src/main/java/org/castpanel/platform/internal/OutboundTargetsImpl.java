@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import java.net.Inet6Address;
@@ -33,8 +37,11 @@ public class OutboundTargetsImpl implements OutboundTargets {
 
     @Modified
     void modified(PlatformConfig config) {
-        allowed = Arrays.stream(config.allowedTargetHosts().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        allowed = Arrays.stream(config.allowedTargetHosts().split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -59,8 +66,9 @@ public class OutboundTargetsImpl implements OutboundTargets {
         for (InetAddress address : addresses) {
             String why = internal(address, local);
             if (why != null) {
-                throw new IllegalArgumentException("the host " + host + " is " + why + " (" + address.getHostAddress()
-                        + "); targets must be public hosts — an administrator can allow this one in allowedTargetHosts");
+                throw new IllegalArgumentException(
+                        "the host " + host + " is " + why + " (" + address.getHostAddress()
+                                + "); targets must be public hosts — an administrator can allow this one in allowedTargetHosts");
             }
         }
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import org.castpanel.engine.api.platform.PanelNode;
@@ -20,7 +24,9 @@ public class PanelNodeImpl implements PanelNode {
     @Modified
     void modified(PlatformConfig config) {
         this.name = config.node();
-        this.publicHostname = config.publicHostname().isBlank() ? "localhost" : config.publicHostname().strip();
+        this.publicHostname = config.publicHostname().isBlank()
+                ? "localhost"
+                : config.publicHostname().strip();
     }
 
     @Override

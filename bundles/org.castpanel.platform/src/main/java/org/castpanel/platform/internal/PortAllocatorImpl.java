@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import java.io.IOException;
@@ -29,8 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = PortAllocator.class, configurationPid = PlatformConfig.PID)
 public class PortAllocatorImpl implements PortAllocator {
 
-    private record Key(long serviceId, String purpose) {
-    }
+    private record Key(long serviceId, String purpose) {}
 
     private final Store store;
     private final Map<Key, Integer> held = new ConcurrentHashMap<>();
@@ -62,18 +65,23 @@ public class PortAllocatorImpl implements PortAllocator {
         int allocated = store.write(em -> {
             Set<Integer> taken = new HashSet<>();
             for (Object port : em.createNativeQuery("SELECT port FROM cp_port WHERE node = ?")
-                    .setParameter(1, config.node()).getResultList()) {
+                    .setParameter(1, config.node())
+                    .getResultList()) {
                 taken.add(((Number) port).intValue());
             }
             for (int port = config.portRangeStart(); port <= config.portRangeEnd(); port++) {
                 if (!taken.contains(port) && free(port)) {
                     em.createNativeQuery("INSERT INTO cp_port (node, port, service_id, purpose) VALUES (?, ?, ?, ?)")
-                            .setParameter(1, config.node()).setParameter(2, port).setParameter(3, serviceId)
-                            .setParameter(4, purpose).executeUpdate();
+                            .setParameter(1, config.node())
+                            .setParameter(2, port)
+                            .setParameter(3, serviceId)
+                            .setParameter(4, purpose)
+                            .executeUpdate();
                     return port;
                 }
             }
-            throw new IllegalStateException("no free port left in " + config.portRangeStart() + "-" + config.portRangeEnd());
+            throw new IllegalStateException(
+                    "no free port left in " + config.portRangeStart() + "-" + config.portRangeEnd());
         });
         held.put(new Key(serviceId, purpose), allocated);
         return allocated;
@@ -87,8 +95,11 @@ public class PortAllocatorImpl implements PortAllocator {
     private Map<String, Integer> held(EntityManager em, long serviceId) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT purpose, port FROM cp_port WHERE node = ? AND service_id = ? "
-                + "ORDER BY port").setParameter(1, config.node()).setParameter(2, serviceId).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT purpose, port FROM cp_port WHERE node = ? AND service_id = ? " + "ORDER BY port")
+                .setParameter(1, config.node())
+                .setParameter(2, serviceId)
+                .getResultList();
         for (Object[] row : rows) {
             ports.put((String) row[0], ((Number) row[1]).intValue());
         }
@@ -99,7 +110,9 @@ public class PortAllocatorImpl implements PortAllocator {
     public synchronized void release(long serviceId) {
         held.keySet().removeIf(key -> key.serviceId() == serviceId);
         store.write(em -> em.createNativeQuery("DELETE FROM cp_port WHERE node = ? AND service_id = ?")
-                .setParameter(1, config.node()).setParameter(2, serviceId).executeUpdate());
+                .setParameter(1, config.node())
+                .setParameter(2, serviceId)
+                .executeUpdate());
     }
 
     private static boolean free(int port) {

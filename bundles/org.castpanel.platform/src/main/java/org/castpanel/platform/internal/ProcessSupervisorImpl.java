@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import java.io.File;
@@ -51,17 +55,23 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             command.addAll(asUser(launch.user()));
         }
         command.addAll(launch.command());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(launch.directory().toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(launch.directory().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(launch.directory(), launch.name()).toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logFile(launch.directory(), launch.name()).toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(launch.environment());
         try {
             Files.createDirectories(launch.directory());
             Process process = builder.start();
             long pid = process.pid();
-            long startedAt = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-            ConfigFiles.writeAtomically(pidFile(launch.directory(), launch.name()), pid + "\n" + startedAt + "\n", null);
+            long startedAt = process.info()
+                    .startInstant()
+                    .map(java.time.Instant::toEpochMilli)
+                    .orElse(0L);
+            ConfigFiles.writeAtomically(
+                    pidFile(launch.directory(), launch.name()), pid + "\n" + startedAt + "\n", null);
             LOG.info("Started {} (pid {}) in {}", launch.name(), pid, launch.directory());
             return new Started(pid, false);
         } catch (IOException e) {
@@ -77,14 +87,22 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
         if (!new File(SETPRIV).canExecute()) {
             throw new IllegalStateException("setpriv (util-linux) is needed to run daemons as " + user);
         }
-        return List.of(SETPRIV, "--reuid=" + id("-u", user), "--regid=" + id("-g", user), "--init-groups",
-                "--no-new-privs", "--");
+        return List.of(
+                SETPRIV,
+                "--reuid=" + id("-u", user),
+                "--regid=" + id("-g", user),
+                "--init-groups",
+                "--no-new-privs",
+                "--");
     }
 
     private static String id(String flag, String user) {
         try {
-            Process id = new ProcessBuilder("id", flag, user).redirectErrorStream(true).start();
-            String out = new String(id.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            Process id = new ProcessBuilder("id", flag, user)
+                    .redirectErrorStream(true)
+                    .start();
+            String out =
+                    new String(id.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
             if (id.waitFor() != 0 || !out.matches("\\d+")) {
                 throw new IllegalStateException("no such user on this machine: " + user);
             }
@@ -107,8 +125,13 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             List<String> lines = Files.readAllLines(pidFile);
             long pid = Long.parseLong(lines.get(0).trim());
             long startedAt = lines.size() > 1 ? Long.parseLong(lines.get(1).trim()) : 0;
-            return ProcessHandle.of(pid).filter(ProcessSupervisorImpl::alive)
-                    .filter(h -> startedAt == 0 || h.info().startInstant().map(i -> i.toEpochMilli() == startedAt).orElse(true))
+            return ProcessHandle.of(pid)
+                    .filter(ProcessSupervisorImpl::alive)
+                    .filter(h -> startedAt == 0
+                            || h.info()
+                                    .startInstant()
+                                    .map(i -> i.toEpochMilli() == startedAt)
+                                    .orElse(true))
                     .map(ProcessHandle::pid);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -154,7 +177,10 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             return false;
         }
         try {
-            return new ProcessBuilder("kill", "-HUP", Long.toString(pid.get())).start().waitFor() == 0;
+            return new ProcessBuilder("kill", "-HUP", Long.toString(pid.get()))
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

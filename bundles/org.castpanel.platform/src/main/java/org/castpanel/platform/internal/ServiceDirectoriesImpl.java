@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import java.io.IOException;
@@ -23,7 +27,8 @@ public class ServiceDirectoriesImpl implements ServiceDirectories {
 
     @Modified
     void modified(PlatformConfig config) {
-        root = config.storageRoot().isBlank() ? Path.of(System.getProperty("karaf.data", "data"), "castpanel")
+        root = config.storageRoot().isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "castpanel")
                 : Path.of(config.storageRoot());
     }
 

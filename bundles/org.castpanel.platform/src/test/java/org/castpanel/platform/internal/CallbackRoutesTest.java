@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,9 +53,16 @@ class CallbackRoutesTest {
         String mine = routes.url("icecast", "service-42");
         String token = mine.substring(mine.lastIndexOf('/') + 1);
         // service 43's daemon read service 42's secret out of its own config: it is useless there
-        assertEquals(404, call(routes.url("icecast", "service-43").replaceAll("[^/]+$", token), "listener_add").status());
-        assertEquals(404, call(mine.replaceAll("[^/]+$", "x" + token.substring(1)), "listener_add").status());
-        assertEquals(404, call(mine.replace("/icecast/", "/nginx-rtmp/"), "publish").status());
+        assertEquals(
+                404,
+                call(routes.url("icecast", "service-43").replaceAll("[^/]+$", token), "listener_add")
+                        .status());
+        assertEquals(
+                404,
+                call(mine.replaceAll("[^/]+$", "x" + token.substring(1)), "listener_add")
+                        .status());
+        assertEquals(
+                404, call(mine.replace("/icecast/", "/nginx-rtmp/"), "publish").status());
         assertEquals(404, call(mine, "../../etc").status());
         assertEquals(404, routes.dispatch(null, "GET", Map.of(), "127.0.0.1").status());
         assertEquals(404, call(routes.url("shoutcast2", "engine"), "publish").status(), "no handler registered");

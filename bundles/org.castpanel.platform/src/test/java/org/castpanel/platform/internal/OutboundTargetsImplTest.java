@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -55,12 +59,28 @@ class OutboundTargetsImplTest {
     @Test
     void thisMachineAndInternalRangesAreRefusedWithTheReason() {
         OutboundTargetsImpl targets = new OutboundTargetsImpl(allowing(""));
-        for (String host : new String[] { "127.0.0.1", "localhost", "127.8.9.10", "0.0.0.0", "10.1.2.3", "172.16.0.1",
-                "192.168.1.1", "169.254.169.254", "100.64.0.1", "[::1]", "::", "fe80::1", "fd00::1", "224.0.0.1", "127.1" }) {
+        for (String host : new String[] {
+            "127.0.0.1",
+            "localhost",
+            "127.8.9.10",
+            "0.0.0.0",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "[::1]",
+            "::",
+            "fe80::1",
+            "fd00::1",
+            "224.0.0.1",
+            "127.1"
+        }) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> targets.check(host), host);
             assertTrue(e.getMessage().contains("allowedTargetHosts"), e.getMessage());
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> targets.check("169.254.169.254")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> targets.check("169.254.169.254"))
+                .getMessage()
                 .contains("link-local"));
         // ffmpeg's resolver reads these as 127.0.0.1; Java's does not, and a name that does not resolve is refused
         assertThrows(IllegalArgumentException.class, () -> targets.check("2130706433"));

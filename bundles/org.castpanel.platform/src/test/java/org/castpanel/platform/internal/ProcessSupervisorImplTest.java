@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.platform.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,14 +34,16 @@ class ProcessSupervisorImplTest {
 
     @Test
     void readinessIsTheDaemonsOwnSignalAndAnExitReportsItsLog() {
-        supervisor.start(new Launch("daemon", List.of("sh", "-c", "echo 'bad config: no <listen-socket>'; exit 1"), dir,
-                Map.of()));
-        IllegalStateException exited = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        supervisor.start(new Launch(
+                "daemon", List.of("sh", "-c", "echo 'bad config: no <listen-socket>'; exit 1"), dir, Map.of()));
+        IllegalStateException exited = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
                 () -> supervisor.awaitReady(dir, "daemon", Duration.ofSeconds(10), () -> false));
         assertTrue(exited.getMessage().contains("bad config: no <listen-socket>"), exited.getMessage());
 
         supervisor.start(new Launch("daemon", List.of("sleep", "600"), dir, Map.of()));
-        org.junit.jupiter.api.Assertions.assertThrows(org.castpanel.engine.api.RetryableEngineException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(
+                org.castpanel.engine.api.RetryableEngineException.class,
                 () -> supervisor.awaitReady(dir, "daemon", Duration.ofMillis(200), () -> false),
                 "alive but never ready by its own signal is not ready");
         java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
@@ -51,12 +57,15 @@ class ProcessSupervisorImplTest {
         ProcessSupervisor.Started started = supervisor.launch(launch);
         long pid = started.pid();
         assertFalse(started.adopted(), "started now");
-        assertEquals(new ProcessSupervisor.Started(pid, true), supervisor.launch(launch), "a running daemon is adopted");
+        assertEquals(
+                new ProcessSupervisor.Started(pid, true), supervisor.launch(launch), "a running daemon is adopted");
         assertEquals(pid, supervisor.start(launch), "a running daemon is not started twice");
         assertTrue(Files.readString(dir.resolve("daemon.pid")).startsWith(pid + "\n"));
 
         // a fresh supervisor (the panel after a restart) finds the same process
-        assertEquals(Long.valueOf(pid), new ProcessSupervisorImpl().running(dir, "daemon").orElseThrow());
+        assertEquals(
+                Long.valueOf(pid),
+                new ProcessSupervisorImpl().running(dir, "daemon").orElseThrow());
 
         assertTrue(supervisor.stop(dir, "daemon", Duration.ofSeconds(5)));
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
@@ -75,11 +84,13 @@ class ProcessSupervisorImplTest {
     @Test
     void aZombieIsNotAlive() throws Exception {
         // after exec, "sleep 600" is the parent of "sleep 0.1" and never reaps it: a zombie
-        long parent = supervisor.start(new Launch("daemon", List.of("sh", "-c", "sleep 0.1 & exec sleep 600"), dir, Map.of()));
+        long parent = supervisor.start(
+                new Launch("daemon", List.of("sh", "-c", "sleep 0.1 & exec sleep 600"), dir, Map.of()));
         Path children = Path.of("/proc", Long.toString(parent), "task", Long.toString(parent), "children");
         Waits.until(() -> !Files.readString(children).isBlank());
         long child = Long.parseLong(Files.readString(children).trim().split("\\s+")[0]);
-        Waits.until(() -> Files.readString(Path.of("/proc", Long.toString(child), "stat")).contains(") Z "));
+        Waits.until(() ->
+                Files.readString(Path.of("/proc", Long.toString(child), "stat")).contains(") Z "));
         ProcessHandle zombie = ProcessHandle.of(child).orElseThrow();
         assertTrue(zombie.isAlive(), "the JDK calls a zombie alive");
         assertFalse(ProcessSupervisorImpl.alive(zombie), "the supervisor does not");
@@ -88,7 +99,10 @@ class ProcessSupervisorImplTest {
 
     @Test
     void outputGoesToTheLog() throws Exception {
-        long pid = supervisor.start(new Launch("daemon", List.of("sh", "-c", "echo hello from $GREETING; exec sleep 600"), dir,
+        long pid = supervisor.start(new Launch(
+                "daemon",
+                List.of("sh", "-c", "echo hello from $GREETING; exec sleep 600"),
+                dir,
                 Map.of("GREETING", "castpanel")));
         org.castpanel.platform.internal.Waits.until(() -> Files.exists(dir.resolve("daemon.log"))
                 && Files.readString(dir.resolve("daemon.log")).contains("hello from castpanel"));
@@ -98,14 +112,20 @@ class ProcessSupervisorImplTest {
     /** As root (CI, a hosting box), a daemon given a user runs with that user's ids, in place (same pid). */
     @Test
     void aDaemonGivenAUserRunsAsThatUser() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "dropping to another user needs root");
-        long pid = supervisor.start(new Launch("daemon", List.of("sh", "-c", "echo uid=$(id -u); exec sleep 600"), dir,
-                Map.of(), "nobody"));
-        Waits.until(() -> Files.exists(dir.resolve("daemon.log")) && Files.readString(dir.resolve("daemon.log")).contains("uid="));
-        String nobody = new String(new ProcessBuilder("id", "-u", "nobody").start().getInputStream().readAllBytes()).strip();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "dropping to another user needs root");
+        long pid = supervisor.start(new Launch(
+                "daemon", List.of("sh", "-c", "echo uid=$(id -u); exec sleep 600"), dir, Map.of(), "nobody"));
+        Waits.until(() -> Files.exists(dir.resolve("daemon.log"))
+                && Files.readString(dir.resolve("daemon.log")).contains("uid="));
+        String nobody = new String(new ProcessBuilder("id", "-u", "nobody")
+                        .start()
+                        .getInputStream()
+                        .readAllBytes())
+                .strip();
         assertTrue(Files.readString(dir.resolve("daemon.log")).contains("uid=" + nobody));
-        Waits.until(() -> Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).startsWith("sleep"));
+        Waits.until(() -> Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"))
+                .startsWith("sleep"));
         String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
         assertTrue(status.lines().anyMatch(l -> l.startsWith("Uid:") && l.contains("\t" + nobody + "\t")), status);
         assertTrue(status.lines().anyMatch(l -> l.startsWith("NoNewPrivs:") && l.endsWith("1")), status);
@@ -113,7 +133,8 @@ class ProcessSupervisorImplTest {
 
     @Test
     void aUserNameThatCouldBeAnOptionIsRefused() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
                 () -> new Launch("daemon", List.of("true"), dir, Map.of(), "--reuid=0"));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import java.time.Duration;
@@ -10,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-
 
 import org.castpanel.core.api.ActionStatus;
 import org.castpanel.core.api.ActionType;
@@ -67,10 +70,16 @@ public class ActionRunner {
     private boolean signalled;
 
     @Activate
-    public ActionRunner(final @Reference Store store, final @Reference ActionQueue queue,
-            final @Reference PanelEvents events, final @Reference EngineRegistry engines,
-            final @Reference PortAllocator ports, final @Reference ServiceDirectories directories,
-            final @Reference ServiceRuntime runtime, final @Reference PanelNode node, final ProvisioningConfig config) {
+    public ActionRunner(
+            final @Reference Store store,
+            final @Reference ActionQueue queue,
+            final @Reference PanelEvents events,
+            final @Reference EngineRegistry engines,
+            final @Reference PortAllocator ports,
+            final @Reference ServiceDirectories directories,
+            final @Reference ServiceRuntime runtime,
+            final @Reference PanelNode node,
+            final ProvisioningConfig config) {
         this.store = store;
         this.queue = queue;
         this.node = node;
@@ -182,8 +191,11 @@ public class ActionRunner {
         try {
             Optional<EngineHandler> handler = engines.handler(runtime, service);
             if (handler.isEmpty()) {
-                queue.retryLater(action.id(), "waiting for the " + service.engineType
-                        + " engine plugin to be installed", Duration.ofSeconds(5), false);
+                queue.retryLater(
+                        action.id(),
+                        "waiting for the " + service.engineType + " engine plugin to be installed",
+                        Duration.ofSeconds(5),
+                        false);
                 return;
             }
             EngineHandler h = handler.get();
@@ -192,21 +204,21 @@ public class ActionRunner {
                 case START -> {
                     calls.stage("provision", timeout, h::provision);
                     calls.stage("start", timeout, h::start);
-                    yield new String[] { "RUNNING", "started" };
+                    yield new String[] {"RUNNING", "started"};
                 }
                 case STOP -> {
                     calls.stage("stop", timeout, h::stop);
-                    yield new String[] { "STOPPED", "stopped" };
+                    yield new String[] {"STOPPED", "stopped"};
                 }
                 case RESTART -> {
                     calls.stage("provision", timeout, h::provision);
                     calls.stage("restart", timeout, h::restart);
-                    yield new String[] { "RUNNING", "restarted" };
+                    yield new String[] {"RUNNING", "restarted"};
                 }
                 case RELOAD -> {
                     calls.stage("provision", timeout, h::provision);
                     calls.stage("reload", timeout, h::reload);
-                    yield new String[] { "RUNNING", "reloaded" };
+                    yield new String[] {"RUNNING", "reloaded"};
                 }
                 case DELETE -> {
                     calls.stage("deprovision", timeout, h::deprovision);
@@ -218,12 +230,13 @@ public class ActionRunner {
                         if (s != null) {
                             em.remove(s);
                         }
-                        em.createQuery("DELETE FROM MountEntity m WHERE m.serviceId = :id").setParameter("id", service.id)
+                        em.createQuery("DELETE FROM MountEntity m WHERE m.serviceId = :id")
+                                .setParameter("id", service.id)
                                 .executeUpdate();
                         return null;
                     });
-                    events.publish(new PanelEvents.Event("service.deleted", service.ownerPath,
-                            Map.of("serviceId", service.id)));
+                    events.publish(new PanelEvents.Event(
+                            "service.deleted", service.ownerPath, Map.of("serviceId", service.id)));
                     yield null;
                 }
             };
@@ -236,8 +249,11 @@ public class ActionRunner {
             int attempts = action.action().attempts();
             if (e.retryable && attempts < config.maxAttempts()) {
                 long backoff = retrySeconds(attempts);
-                queue.retryLater(action.id(), "attempt " + attempts + " failed: " + e.getMessage() + "; retrying",
-                        Duration.ofSeconds(backoff), true);
+                queue.retryLater(
+                        action.id(),
+                        "attempt " + attempts + " failed: " + e.getMessage() + "; retrying",
+                        Duration.ofSeconds(backoff),
+                        true);
                 return;
             }
             LOG.warn("{} of service {} failed: {}", type, service.id, e.getMessage());

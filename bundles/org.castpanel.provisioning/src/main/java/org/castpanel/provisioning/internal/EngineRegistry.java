@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import java.time.Duration;
@@ -43,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * show as "engine unavailable"; nothing is deleted and running processes are left alone. When it
  * comes back, handlers are made again on first use.
  */
-@Component(service = { EngineCatalog.class, EngineRegistry.class }, configurationPid = ProvisioningConfig.PID)
+@Component(
+        service = {EngineCatalog.class, EngineRegistry.class},
+        configurationPid = ProvisioningConfig.PID)
 public class EngineRegistry implements EngineCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineRegistry.class);
@@ -51,12 +57,10 @@ public class EngineRegistry implements EngineCatalog {
     private volatile Duration pluginCall;
 
     /** A plugin's type as registered: the factory that offers it and the plugin's version. */
-    record Offered(EngineFactory factory, EngineType type, String version) {
-    }
+    record Offered(EngineFactory factory, EngineType type, String version) {}
 
     /** A handler made for one revision of a service's settings (its updatedAt). */
-    private record CachedHandler(EngineFactory factory, long revision, EngineHandler handler) {
-    }
+    private record CachedHandler(EngineFactory factory, long revision, EngineHandler handler) {}
 
     private final Store store;
     private final PanelEvents events;
@@ -73,8 +77,11 @@ public class EngineRegistry implements EngineCatalog {
     }
 
     @Activate
-    public EngineRegistry(final @Reference Store store, final @Reference PanelEvents events,
-            final @Reference AuditService audit, final ProvisioningConfig config) {
+    public EngineRegistry(
+            final @Reference Store store,
+            final @Reference PanelEvents events,
+            final @Reference AuditService audit,
+            final ProvisioningConfig config) {
         this.store = store;
         this.pluginCall = Duration.ofSeconds(config.pluginCallSeconds());
         this.events = events;
@@ -100,7 +107,9 @@ public class EngineRegistry implements EngineCatalog {
         String version;
         try {
             String declared = calls.call("version()", pluginCall, factory::version);
-            version = declared != null ? declared : reference.getBundle().getVersion().toString();
+            version = declared != null
+                    ? declared
+                    : reference.getBundle().getVersion().toString();
         } catch (PluginCalls.PluginFailure e) {
             version = reference.getBundle().getVersion().toString();
         }
@@ -120,7 +129,8 @@ public class EngineRegistry implements EngineCatalog {
         offered.values().removeIf(o -> {
             if (o.factory() == factory) {
                 LOG.info("Engine type {} is no longer available", o.type().id());
-                events.publish(new PanelEvents.Event("engine", null, Map.of("type", o.type().id(), "available", false)));
+                events.publish(new PanelEvents.Event(
+                        "engine", null, Map.of("type", o.type().id(), "available", false)));
                 return true;
             }
             return false;
@@ -143,12 +153,14 @@ public class EngineRegistry implements EngineCatalog {
      * changed (its mounts included), so every action runs with the settings as stored; empty while
      * its engine is not installed.
      */
-    Optional<EngineHandler> handler(ServiceRuntime runtime, MediaServiceEntity service) throws PluginCalls.PluginFailure {
+    Optional<EngineHandler> handler(ServiceRuntime runtime, MediaServiceEntity service)
+            throws PluginCalls.PluginFailure {
         Offered engine = offered.get(service.engineType);
         if (engine == null) {
             return Optional.empty();
         }
-        MediaServiceEntity server = service.attachedTo == null ? null
+        MediaServiceEntity server = service.attachedTo == null
+                ? null
                 : store.read(em -> em.find(MediaServiceEntity.class, service.attachedTo));
         // a source's handler is made again when its server's settings change too (its mount, say)
         long revision = server == null ? service.updatedAt : Math.max(service.updatedAt, server.updatedAt);
@@ -163,8 +175,8 @@ public class EngineRegistry implements EngineCatalog {
         }
         ServiceContext made = context;
         EngineCallback callback = runtime.callback(service.id);
-        EngineHandler handler = calls.call("createHandler()", pluginCall,
-                () -> engine.factory().createHandler(made, callback));
+        EngineHandler handler =
+                calls.call("createHandler()", pluginCall, () -> engine.factory().createHandler(made, callback));
         if (handler == null) {
             throw new PluginCalls.PluginFailure("the engine plugin made no handler", false, null);
         }
@@ -179,31 +191,42 @@ public class EngineRegistry implements EngineCatalog {
      * Where a source service feeds its server, as the server's own handler answers: the platform
      * passes it on, so neither plugin reads the other's files.
      */
-    private SourceEndpoint sourceEndpoint(ServiceRuntime runtime, EngineType sourceType, MediaServiceEntity source,
-            MediaServiceEntity server) throws PluginCalls.PluginFailure {
+    private SourceEndpoint sourceEndpoint(
+            ServiceRuntime runtime, EngineType sourceType, MediaServiceEntity source, MediaServiceEntity server)
+            throws PluginCalls.PluginFailure {
         if (server == null || server.deleting) {
-            throw new PluginCalls.PluginFailure("the server service " + source.attachedTo + " it feeds is gone", false, null);
+            throw new PluginCalls.PluginFailure(
+                    "the server service " + source.attachedTo + " it feeds is gone", false, null);
         }
         Offered serverEngine = offered.get(server.engineType);
         if (serverEngine == null) {
-            throw new PluginCalls.PluginFailure("the " + server.engineType + " engine of the server service "
-                    + server.id + " is not installed", true, null);
+            throw new PluginCalls.PluginFailure(
+                    "the " + server.engineType + " engine of the server service " + server.id + " is not installed",
+                    true,
+                    null);
         }
         String protocol = serverEngine.type().protocolFor(sourceType);
         if (protocol == null) {
-            throw new PluginCalls.PluginFailure("the server service " + server.id + " no longer accepts a "
-                    + sourceType.label() + " source", false, null);
+            throw new PluginCalls.PluginFailure(
+                    "the server service " + server.id + " no longer accepts a " + sourceType.label() + " source",
+                    false,
+                    null);
         }
         return call(runtime, server, "sourceEndpoint", pluginCall, h -> h.sourceEndpoint(protocol))
-                .orElseThrow(() -> new PluginCalls.PluginFailure("the server service gave no source endpoint", true, null));
+                .orElseThrow(
+                        () -> new PluginCalls.PluginFailure("the server service gave no source endpoint", true, null));
     }
 
     /**
      * Calls one operation of a service's handler within {@code timeout}; empty while the service's
      * engine is not installed. The reconciler, the collector and the statistics service use it.
      */
-    <T> Optional<T> call(ServiceRuntime runtime, MediaServiceEntity service, String what,
-            Duration timeout, java.util.function.Function<EngineHandler, java.util.concurrent.CompletionStage<T>> operation)
+    <T> Optional<T> call(
+            ServiceRuntime runtime,
+            MediaServiceEntity service,
+            String what,
+            Duration timeout,
+            java.util.function.Function<EngineHandler, java.util.concurrent.CompletionStage<T>> operation)
             throws PluginCalls.PluginFailure {
         Optional<EngineHandler> handler = handler(runtime, service);
         if (handler.isEmpty()) {
@@ -246,13 +269,19 @@ public class EngineRegistry implements EngineCatalog {
                 enabled.put(row.id, row.enabled);
             }
             Map<String, Long> counts = new HashMap<>();
-            for (Object[] row : em.createQuery("SELECT s.engineType, COUNT(s) FROM MediaServiceEntity s "
-                    + "GROUP BY s.engineType", Object[].class).getResultList()) {
+            for (Object[] row : em.createQuery(
+                            "SELECT s.engineType, COUNT(s) FROM MediaServiceEntity s " + "GROUP BY s.engineType",
+                            Object[].class)
+                    .getResultList()) {
                 counts.put((String) row[0], (Long) row[1]);
             }
             List<EngineInfo> result = new ArrayList<>();
             for (Offered o : offered.values()) {
-                result.add(new EngineInfo(o.type(), o.version(), enabled.getOrDefault(o.type().id(), true), true,
+                result.add(new EngineInfo(
+                        o.type(),
+                        o.version(),
+                        enabled.getOrDefault(o.type().id(), true),
+                        true,
                         counts.getOrDefault(o.type().id(), 0L)));
             }
             for (Map.Entry<String, Long> used : counts.entrySet()) {
@@ -282,25 +311,42 @@ public class EngineRegistry implements EngineCatalog {
         if (o == null || language == null || !language.matches("[a-z]{2,3}") || "en".equals(language)) {
             return engine;
         }
-        java.util.Properties texts = translations.computeIfAbsent(o.type().id() + "_" + language,
-                key -> load(o.factory(), key));
+        java.util.Properties texts =
+                translations.computeIfAbsent(o.type().id() + "_" + language, key -> load(o.factory(), key));
         if (texts.isEmpty()) {
             return engine;
         }
         EngineType t = engine.type();
-        List<ConfigField> fields = t.serviceConfig().stream().map(f -> new ConfigField(f.name(),
-                texts.getProperty(f.name() + ".label", f.label()), f.type(), f.required(), f.min(), f.max(),
-                f.options(), f.secret(), f.defaultValue(), texts.getProperty(f.name() + ".description", f.description()),
-                f.pattern())).toList();
-        EngineType translated = new EngineType(t.id(), texts.getProperty("label", t.label()), t.kind(), t.role(),
-                t.capabilities(), fields, t.sourceProtocols());
-        return new EngineInfo(translated, engine.pluginVersion(), engine.enabled(), engine.available(), engine.services());
+        List<ConfigField> fields = t.serviceConfig().stream()
+                .map(f -> new ConfigField(
+                        f.name(),
+                        texts.getProperty(f.name() + ".label", f.label()),
+                        f.type(),
+                        f.required(),
+                        f.min(),
+                        f.max(),
+                        f.options(),
+                        f.secret(),
+                        f.defaultValue(),
+                        texts.getProperty(f.name() + ".description", f.description()),
+                        f.pattern()))
+                .toList();
+        EngineType translated = new EngineType(
+                t.id(),
+                texts.getProperty("label", t.label()),
+                t.kind(),
+                t.role(),
+                t.capabilities(),
+                fields,
+                t.sourceProtocols());
+        return new EngineInfo(
+                translated, engine.pluginVersion(), engine.enabled(), engine.available(), engine.services());
     }
 
     private static java.util.Properties load(EngineFactory factory, String name) {
         java.util.Properties texts = new java.util.Properties();
-        try (java.io.InputStream in = factory.getClass().getClassLoader()
-                .getResourceAsStream("CASTPANEL-INF/i18n/" + name + ".properties")) {
+        try (java.io.InputStream in =
+                factory.getClass().getClassLoader().getResourceAsStream("CASTPANEL-INF/i18n/" + name + ".properties")) {
             if (in != null) {
                 texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
             }

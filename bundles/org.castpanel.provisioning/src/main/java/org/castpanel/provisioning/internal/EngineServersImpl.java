@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import java.io.IOException;
@@ -45,10 +49,11 @@ import org.osgi.service.component.annotations.Reference;
  * panel ({@code engines/platform/engine-server-key}, 0600), so a database dump alone does not give
  * away the media servers.
  */
-@Component(service = { EngineServers.class, EngineServerAdmin.class })
+@Component(service = {EngineServers.class, EngineServerAdmin.class})
 public class EngineServersImpl implements EngineServers, EngineServerAdmin {
 
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]{2,45}\\]?");
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]{2,45}\\]?");
     private static final int GCM_IV = 12;
 
     private final Store store;
@@ -58,16 +63,20 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
     private final SecretKeySpec key;
 
     @Activate
-    public EngineServersImpl(final @Reference Store store, final @Reference PanelNode node,
-            final @Reference EngineRegistry engines, final @Reference AuditService audit,
+    public EngineServersImpl(
+            final @Reference Store store,
+            final @Reference PanelNode node,
+            final @Reference EngineRegistry engines,
+            final @Reference AuditService audit,
             final @Reference ServiceDirectories directories) {
         this.store = store;
         this.node = node;
         this.engines = engines;
         this.audit = audit;
         try {
-            this.key = new SecretKeySpec(ConfigFiles.secret(
-                    directories.engineDirectory("platform").resolve("engine-server-key"), 32), "AES");
+            this.key = new SecretKeySpec(
+                    ConfigFiles.secret(directories.engineDirectory("platform").resolve("engine-server-key"), 32),
+                    "AES");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,28 +86,41 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
 
     @Override
     public List<EngineServer> servers(String engineType) {
-        return store.read(em -> em.createQuery("SELECT e FROM EngineServerEntity e WHERE e.engineType = :type "
-                + "AND e.node = :node ORDER BY e.id", EngineServerEntity.class).setParameter("type", engineType)
-                .setParameter("node", node.name()).getResultList()).stream().map(this::toServer).toList();
+        return store
+                .read(em -> em.createQuery(
+                                "SELECT e FROM EngineServerEntity e WHERE e.engineType = :type "
+                                        + "AND e.node = :node ORDER BY e.id",
+                                EngineServerEntity.class)
+                        .setParameter("type", engineType)
+                        .setParameter("node", node.name())
+                        .getResultList())
+                .stream()
+                .map(this::toServer)
+                .toList();
     }
 
     @Override
     public Optional<EngineServer> server(long id) {
-        return Optional.ofNullable(store.read(em -> em.find(EngineServerEntity.class, id))).map(this::toServer);
+        return Optional.ofNullable(store.read(em -> em.find(EngineServerEntity.class, id)))
+                .map(this::toServer);
     }
 
     @Override
     public Optional<EngineServer> placement(long serviceId) {
         return Optional.ofNullable(store.read(em -> em.find(MediaServiceEntity.class, serviceId)))
-                .map(s -> s.engineServerId).flatMap(this::server);
+                .map(s -> s.engineServerId)
+                .flatMap(this::server);
     }
 
     @Override
     public void reportHealth(long serverId, EngineServer.State state, String detail) {
         store.write(em -> em.createQuery("UPDATE EngineServerEntity e SET e.healthState = :state, "
-                + "e.healthDetail = :detail, e.checkedAt = :at WHERE e.id = :id").setParameter("state", state.name())
+                        + "e.healthDetail = :detail, e.checkedAt = :at WHERE e.id = :id")
+                .setParameter("state", state.name())
                 .setParameter("detail", detail == null ? null : ServiceRuntime.truncate(detail))
-                .setParameter("at", System.currentTimeMillis()).setParameter("id", serverId).executeUpdate());
+                .setParameter("at", System.currentTimeMillis())
+                .setParameter("id", serverId)
+                .executeUpdate());
     }
 
     // ---- administrators ----
@@ -108,9 +130,14 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
         requireAdministrator(caller);
         return store.read(em -> {
             Map<Long, Long> counts = serviceCounts(em);
-            return em.createQuery("SELECT e FROM EngineServerEntity e ORDER BY e.engineType, e.name",
-                    EngineServerEntity.class).getResultList().stream()
-                    .map(e -> toInfo(e, counts.getOrDefault(e.id, 0L))).toList();
+            return em
+                    .createQuery(
+                            "SELECT e FROM EngineServerEntity e ORDER BY e.engineType, e.name",
+                            EngineServerEntity.class)
+                    .getResultList()
+                    .stream()
+                    .map(e -> toInfo(e, counts.getOrDefault(e.id, 0L)))
+                    .toList();
         });
     }
 
@@ -132,14 +159,17 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
             e.name = name(em, input.name(), null);
             e.url = url(input.url());
             e.username = optionalText("username", input.username(), 200);
-            e.passwordEncrypted = input.password() == null || input.password().isEmpty() ? null
+            e.passwordEncrypted = input.password() == null || input.password().isEmpty()
+                    ? null
                     : encrypt(optionalText("password", input.password(), 500));
-            e.publicHost = publicHost(input.publicHost() == null ? URI.create(e.url).getHost() : input.publicHost());
+            e.publicHost =
+                    publicHost(input.publicHost() == null ? URI.create(e.url).getHost() : input.publicHost());
             e.enabled = input.enabled() == null || input.enabled();
             e.healthState = EngineServer.State.UNKNOWN.name();
             e.createdAt = System.currentTimeMillis();
             em.persist(e);
-            audit.record(caller, "engine-server.create", "engine-server", e.id, null, type + " '" + e.name + "' " + e.url);
+            audit.record(
+                    caller, "engine-server.create", "engine-server", e.id, null, type + " '" + e.name + "' " + e.url);
             return toInfo(e, 0);
         });
     }
@@ -150,7 +180,8 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
         return store.write(em -> {
             EngineServerEntity e = found(em, id);
             if (changes.engineType() != null && !changes.engineType().equals(e.engineType)) {
-                throw CastPanelException.invalid("engineType", "a server's engine type cannot change; add another server");
+                throw CastPanelException.invalid(
+                        "engineType", "a server's engine type cannot change; add another server");
             }
             if (changes.name() != null) {
                 e.name = name(em, changes.name(), e.id);
@@ -162,7 +193,8 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
                 e.username = optionalText("username", changes.username(), 200);
             }
             if (changes.password() != null) {
-                e.passwordEncrypted = changes.password().isEmpty() ? null
+                e.passwordEncrypted = changes.password().isEmpty()
+                        ? null
                         : encrypt(optionalText("password", changes.password(), 500));
             }
             if (changes.publicHost() != null) {
@@ -171,7 +203,8 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
             if (changes.enabled() != null) {
                 e.enabled = changes.enabled();
             }
-            audit.record(caller, "engine-server.update", "engine-server", e.id, null, e.engineType + " '" + e.name + "'");
+            audit.record(
+                    caller, "engine-server.update", "engine-server", e.id, null, e.engineType + " '" + e.name + "'");
             em.flush();
             return toInfo(e, serviceCounts(em).getOrDefault(e.id, 0L));
         });
@@ -184,8 +217,8 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
             EngineServerEntity e = found(em, id);
             long placed = serviceCounts(em).getOrDefault(id, 0L);
             if (placed > 0) {
-                throw CastPanelException.conflict("server " + e.name + " still has " + placed
-                        + " service(s); delete or move them first");
+                throw CastPanelException.conflict(
+                        "server " + e.name + " still has " + placed + " service(s); delete or move them first");
             }
             em.remove(e);
             audit.record(caller, "engine-server.delete", "engine-server", id, null, e.engineType + " '" + e.name + "'");
@@ -197,13 +230,22 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
     public long place(String engineType) {
         return store.read(em -> {
             Map<Long, Long> counts = serviceCounts(em);
-            return em.createQuery("SELECT e FROM EngineServerEntity e WHERE e.engineType = :type AND e.node = :node "
-                    + "AND e.enabled = TRUE ORDER BY e.id", EngineServerEntity.class).setParameter("type", engineType)
-                    .setParameter("node", node.name()).getResultList().stream()
-                    .min(java.util.Comparator.comparingLong(e -> counts.getOrDefault(e.id, 0L))).map(e -> e.id)
-                    .orElseThrow(() -> CastPanelException.conflict("engineType", "no enabled " + engineType
-                            + " server is registered for node " + node.name()
-                            + "; an administrator adds one under Engines, Servers"));
+            return em
+                    .createQuery(
+                            "SELECT e FROM EngineServerEntity e WHERE e.engineType = :type AND e.node = :node "
+                                    + "AND e.enabled = TRUE ORDER BY e.id",
+                            EngineServerEntity.class)
+                    .setParameter("type", engineType)
+                    .setParameter("node", node.name())
+                    .getResultList()
+                    .stream()
+                    .min(java.util.Comparator.comparingLong(e -> counts.getOrDefault(e.id, 0L)))
+                    .map(e -> e.id)
+                    .orElseThrow(() -> CastPanelException.conflict(
+                            "engineType",
+                            "no enabled " + engineType
+                                    + " server is registered for node " + node.name()
+                                    + "; an administrator adds one under Engines, Servers"));
         });
     }
 
@@ -227,11 +269,14 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
         if (type == null || type.isBlank()) {
             throw CastPanelException.invalid("engineType", "engineType is required");
         }
-        EngineRegistry.Offered offered = engines.offered(type).orElseThrow(() -> CastPanelException.invalid(
-                "engineType", "no installed engine offers the type '" + abbreviate(type) + "'"));
+        EngineRegistry.Offered offered = engines.offered(type)
+                .orElseThrow(() -> CastPanelException.invalid(
+                        "engineType", "no installed engine offers the type '" + abbreviate(type) + "'"));
         if (!offered.type().capabilities().contains(Capabilities.REMOTE_SERVERS)) {
-            throw CastPanelException.invalid("engineType", type + " runs its services on this machine; only engine "
-                    + "types with remote servers (Wowza, Flussonic) are registered here");
+            throw CastPanelException.invalid(
+                    "engineType",
+                    type + " runs its services on this machine; only engine "
+                            + "types with remote servers (Wowza, Flussonic) are registered here");
         }
         return type;
     }
@@ -241,9 +286,13 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
         if (value == null || value.isBlank()) {
             throw CastPanelException.invalid("name", "name is required");
         }
-        boolean taken = em.createQuery("SELECT COUNT(e) FROM EngineServerEntity e WHERE e.name = :name "
-                + "AND e.id <> :self", Long.class).setParameter("name", value.strip())
-                .setParameter("self", self == null ? -1L : self).getSingleResult() > 0;
+        boolean taken = em.createQuery(
+                                "SELECT COUNT(e) FROM EngineServerEntity e WHERE e.name = :name " + "AND e.id <> :self",
+                                Long.class)
+                        .setParameter("name", value.strip())
+                        .setParameter("self", self == null ? -1L : self)
+                        .getSingleResult()
+                > 0;
         if (taken) {
             throw CastPanelException.conflict("name", "a server named " + value.strip() + " is already registered");
         }
@@ -256,22 +305,29 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
         }
         try {
             URI uri = new URI(url.strip());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getUserInfo() != null
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null
                     || url.length() > 500) {
                 throw new URISyntaxException(url, "not an http(s) URL with a host");
             }
             return uri.toString().replaceAll("/+$", "");
         } catch (URISyntaxException e) {
-            throw CastPanelException.invalid("url", "url must be an http:// or https:// address with a host and no "
-                    + "credentials in it, e.g. http://wowza1.example.net:8087");
+            throw CastPanelException.invalid(
+                    "url",
+                    "url must be an http:// or https:// address with a host and no "
+                            + "credentials in it, e.g. http://wowza1.example.net:8087");
         }
     }
 
     private static String publicHost(String host) {
         if (host == null || !HOST.matcher(host.strip()).matches()) {
-            throw CastPanelException.invalid("publicHost", "publicHost must be a host name or an IP address that "
-                    + "customers' encoders and players reach, e.g. live1.example.net");
+            throw CastPanelException.invalid(
+                    "publicHost",
+                    "publicHost must be a host name or an IP address that "
+                            + "customers' encoders and players reach, e.g. live1.example.net");
         }
         return host.strip();
     }
@@ -295,24 +351,49 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
 
     private static Map<Long, Long> serviceCounts(EntityManager em) {
         Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT s.engineServerId, COUNT(s) FROM MediaServiceEntity s "
-                + "WHERE s.engineServerId IS NOT NULL GROUP BY s.engineServerId", Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "SELECT s.engineServerId, COUNT(s) FROM MediaServiceEntity s "
+                                + "WHERE s.engineServerId IS NOT NULL GROUP BY s.engineServerId",
+                        Object[].class)
+                .getResultList()) {
             counts.put((Long) row[0], ((Number) row[1]).longValue());
         }
         return counts;
     }
 
     private EngineServer toServer(EngineServerEntity e) {
-        return new EngineServer(e.id, e.engineType, e.node, e.name, URI.create(e.url), e.username,
-                e.passwordEncrypted == null ? null : decrypt(e.passwordEncrypted), e.publicHost, e.enabled,
-                new EngineServer.Health(EngineServer.State.valueOf(e.healthState), e.healthDetail,
+        return new EngineServer(
+                e.id,
+                e.engineType,
+                e.node,
+                e.name,
+                URI.create(e.url),
+                e.username,
+                e.passwordEncrypted == null ? null : decrypt(e.passwordEncrypted),
+                e.publicHost,
+                e.enabled,
+                new EngineServer.Health(
+                        EngineServer.State.valueOf(e.healthState),
+                        e.healthDetail,
                         e.checkedAt == null ? null : Instant.ofEpochMilli(e.checkedAt)));
     }
 
     private static EngineServerInfo toInfo(EngineServerEntity e, long services) {
-        return new EngineServerInfo(e.id, e.engineType, e.node, e.name, e.url, e.username, e.passwordEncrypted != null,
-                e.publicHost, e.enabled, e.healthState, e.healthDetail,
-                e.checkedAt == null ? null : Instant.ofEpochMilli(e.checkedAt), services, Instant.ofEpochMilli(e.createdAt));
+        return new EngineServerInfo(
+                e.id,
+                e.engineType,
+                e.node,
+                e.name,
+                e.url,
+                e.username,
+                e.passwordEncrypted != null,
+                e.publicHost,
+                e.enabled,
+                e.healthState,
+                e.healthDetail,
+                e.checkedAt == null ? null : Instant.ofEpochMilli(e.checkedAt),
+                services,
+                Instant.ofEpochMilli(e.createdAt));
     }
 
     String encrypt(String plain) {
@@ -338,8 +419,10 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, GCM_IV));
             return new String(cipher.doFinal(in, GCM_IV, in.length - GCM_IV), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("an engine server's password cannot be decrypted with this panel's key "
-                    + "(engines/platform/engine-server-key); set it again", e);
+            throw new IllegalStateException(
+                    "an engine server's password cannot be decrypted with this panel's key "
+                            + "(engines/platform/engine-server-key); set it again",
+                    e);
         }
     }
 }

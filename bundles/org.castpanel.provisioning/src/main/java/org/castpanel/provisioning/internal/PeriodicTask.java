@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import java.util.concurrent.Executors;
@@ -20,13 +24,17 @@ final class PeriodicTask implements AutoCloseable {
 
     PeriodicTask(String name, long initialSeconds, long periodSeconds, Runnable pass) {
         timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name));
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                pass.run();
-            } catch (RuntimeException e) {
-                LOG.error("{} failed; trying again in {} s", name, periodSeconds, e);
-            }
-        }, initialSeconds, periodSeconds, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        pass.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("{} failed; trying again in {} s", name, periodSeconds, e);
+                    }
+                },
+                initialSeconds,
+                periodSeconds,
+                TimeUnit.SECONDS);
     }
 
     @Override

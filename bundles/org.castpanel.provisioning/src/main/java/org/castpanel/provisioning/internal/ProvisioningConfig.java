@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -24,7 +28,9 @@ public @interface ProvisioningConfig {
     @AttributeDefinition(description = "How often the reconciler compares what runs with what should (seconds)")
     int reconcileSeconds() default 30;
 
-    @AttributeDefinition(description = "Time limit for quick calls into plugin code (engine types, creating handlers, probes), seconds")
+    @AttributeDefinition(
+            description =
+                    "Time limit for quick calls into plugin code (engine types, creating handlers, probes), seconds")
     int pluginCallSeconds() default 10;
 
     @AttributeDefinition(description = "How often running services' statistics are collected (seconds)")
@@ -33,7 +39,8 @@ public @interface ProvisioningConfig {
     @AttributeDefinition(description = "How long statistics samples are kept (days)")
     int statsRetentionDays() default 7;
 
-    @AttributeDefinition(description = "For services outside any reseller plan (plans carry their own switch): "
-            + "suspend a service that used up its monthly data transfer")
+    @AttributeDefinition(
+            description = "For services outside any reseller plan (plans carry their own switch): "
+                    + "suspend a service that used up its monthly data transfer")
     boolean suspendOverTransfer() default true;
 }

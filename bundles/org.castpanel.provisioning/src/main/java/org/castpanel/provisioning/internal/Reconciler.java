@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import java.time.Duration;
@@ -10,13 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.PanelEvents;
-import org.castpanel.queue.api.ActionQueue;
-import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.RunState;
 import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.Store;
+import org.castpanel.queue.api.ActionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -46,8 +50,13 @@ public class Reconciler {
     private final Map<Long, long[]> backoff = new ConcurrentHashMap<>();
 
     @Activate
-    public Reconciler(final @Reference Store store, final @Reference EngineRegistry engines,
-            final @Reference ActionQueue queue, final @Reference ServiceRuntime runtime, final @Reference PanelEvents events, final @Reference PanelNode node,
+    public Reconciler(
+            final @Reference Store store,
+            final @Reference EngineRegistry engines,
+            final @Reference ActionQueue queue,
+            final @Reference ServiceRuntime runtime,
+            final @Reference PanelEvents events,
+            final @Reference PanelNode node,
             final ProvisioningConfig config) {
         this.store = store;
         this.node = node;
@@ -75,18 +84,23 @@ public class Reconciler {
     /** One pass over this node's services; returns how many actions it queued. */
     int reconcile() {
         Set<Long> pending = queue.servicesWithPendingActions(node.name());
-        List<MediaServiceEntity> services = store.read(em -> em.createQuery("SELECT s FROM MediaServiceEntity s "
-                + "WHERE s.node = :node AND s.deleting = :no", MediaServiceEntity.class)
-                .setParameter("node", node.name()).setParameter("no", false).getResultList());
+        List<MediaServiceEntity> services = store.read(em -> em.createQuery(
+                        "SELECT s FROM MediaServiceEntity s " + "WHERE s.node = :node AND s.deleting = :no",
+                        MediaServiceEntity.class)
+                .setParameter("node", node.name())
+                .setParameter("no", false)
+                .getResultList());
         int queued = 0;
         for (MediaServiceEntity s : services) {
-            if (pending.contains(s.id) || engines.offered(s.engineType).isEmpty() || "NEW".equals(s.state) && !"RUNNING".equals(s.desiredState)) {
+            if (pending.contains(s.id)
+                    || engines.offered(s.engineType).isEmpty()
+                    || "NEW".equals(s.state) && !"RUNNING".equals(s.desiredState)) {
                 continue;
             }
             ServiceStatus status;
             try {
-                Optional<ServiceStatus> probed = engines.call(runtime, s, "probe",
-                        Duration.ofSeconds(config.pluginCallSeconds()), EngineHandler::probe);
+                Optional<ServiceStatus> probed = engines.call(
+                        runtime, s, "probe", Duration.ofSeconds(config.pluginCallSeconds()), EngineHandler::probe);
                 if (probed.isEmpty()) {
                     continue;
                 }
@@ -96,7 +110,7 @@ public class Reconciler {
             }
             boolean shouldRun = "RUNNING".equals(s.desiredState) && !s.suspended;
             if (shouldRun && status.state() != RunState.RUNNING && status.state() != RunState.UNKNOWN) {
-                long[] b = backoff.computeIfAbsent(s.id, id -> new long[] { 0, 0 });
+                long[] b = backoff.computeIfAbsent(s.id, id -> new long[] {0, 0});
                 if (System.currentTimeMillis() < b[1]) {
                     continue;
                 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import java.util.List;
@@ -37,7 +41,9 @@ public class ServiceRuntime {
     private final ServiceDirectories directories;
 
     @Activate
-    public ServiceRuntime(final @Reference Store store, final @Reference PanelEvents events,
+    public ServiceRuntime(
+            final @Reference Store store,
+            final @Reference PanelEvents events,
             final @Reference ServiceDirectories directories) {
         this.store = store;
         this.events = events;
@@ -47,19 +53,31 @@ public class ServiceRuntime {
     ServiceContext context(MediaServiceEntity s) {
         Map<String, Object> config;
         try {
-            config = JSON.readValue(s.configJson, new TypeReference<Map<String, Object>>() {
-            });
+            config = JSON.readValue(s.configJson, new TypeReference<Map<String, Object>>() {});
         } catch (Exception e) {
             throw new IllegalStateException("settings of service " + s.id + " are not JSON", e);
         }
-        List<MountPoint> mounts = store.read(em -> em.createQuery("SELECT m FROM MountEntity m WHERE m.serviceId = :id "
-                + "ORDER BY m.name", MountEntity.class).setParameter("id", s.id).getResultList()).stream()
-                .map(m -> new MountPoint(m.name, m.maxListeners, m.fallbackMount, m.hidden, m.streamName, m.description,
-                        m.genre))
+        List<MountPoint> mounts = store
+                .read(em -> em.createQuery(
+                                "SELECT m FROM MountEntity m WHERE m.serviceId = :id " + "ORDER BY m.name",
+                                MountEntity.class)
+                        .setParameter("id", s.id)
+                        .getResultList())
+                .stream()
+                .map(m -> new MountPoint(
+                        m.name, m.maxListeners, m.fallbackMount, m.hidden, m.streamName, m.description, m.genre))
                 .toList();
-        return new ServiceContext(s.id, s.ownerId, s.engineType, s.name, s.node,
+        return new ServiceContext(
+                s.id,
+                s.ownerId,
+                s.engineType,
+                s.name,
+                s.node,
                 new ServiceLimits(s.maxListeners, s.maxBitrateKbps, s.diskQuotaMb, s.dataTransferGb, s.mountPoints),
-                config, directories.serviceDirectory(s.id), directories.contentDirectory(s.ownerId), mounts);
+                config,
+                directories.serviceDirectory(s.id),
+                directories.contentDirectory(s.ownerId),
+                mounts);
     }
 
     /** The callback a service's handler reports through. */
@@ -88,19 +106,24 @@ public class ServiceRuntime {
      */
     String updateState(EntityManager em, long serviceId, String state, String detail) {
         int updated = em.createQuery("UPDATE MediaServiceEntity s SET s.state = :state, s.stateDetail = :detail "
-                + "WHERE s.id = :id").setParameter("state", state)
-                .setParameter("detail", detail == null ? null : truncate(detail)).setParameter("id", serviceId)
+                        + "WHERE s.id = :id")
+                .setParameter("state", state)
+                .setParameter("detail", detail == null ? null : truncate(detail))
+                .setParameter("id", serviceId)
                 .executeUpdate();
         if (updated == 0) {
             return null;
         }
         return em.createQuery("SELECT s.ownerPath FROM MediaServiceEntity s WHERE s.id = :id", String.class)
-                .setParameter("id", serviceId).getSingleResult();
+                .setParameter("id", serviceId)
+                .getSingleResult();
     }
 
     void publishState(long serviceId, String ownerPath, String state, String detail) {
         if (ownerPath != null) {
-            events.publish(new PanelEvents.Event("service.state", ownerPath,
+            events.publish(new PanelEvents.Event(
+                    "service.state",
+                    ownerPath,
                     Map.of("serviceId", serviceId, "state", state, "detail", detail == null ? "" : detail)));
         }
     }
@@ -112,7 +135,8 @@ public class ServiceRuntime {
             insertEvent(em, serviceId, message);
             return s == null ? null : s.ownerPath;
         });
-        events.publish(new PanelEvents.Event("service.event", ownerPath, Map.of("serviceId", serviceId, "message", message)));
+        events.publish(
+                new PanelEvents.Event("service.event", ownerPath, Map.of("serviceId", serviceId, "message", message)));
     }
 
     void insertEvent(EntityManager em, long serviceId, String message) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import java.time.Duration;
@@ -6,9 +10,9 @@ import java.util.Map;
 
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
-import org.castpanel.core.api.ServiceConnection;
 import org.castpanel.core.api.MediaService;
 import org.castpanel.core.api.MediaServices;
+import org.castpanel.core.api.ServiceConnection;
 import org.castpanel.core.api.ServiceState;
 import org.castpanel.core.api.ServiceStatistics;
 import org.castpanel.engine.api.EngineHandler;
@@ -27,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
  * time-limited plugin calls as the queue. Keeping samples over time is the job of each engine's
  * collector.
  */
-@Component(service = { ServiceStatistics.class, ServiceConnection.class })
+@Component(service = {ServiceStatistics.class, ServiceConnection.class})
 public class StatisticsService implements ServiceStatistics, ServiceConnection {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -39,8 +43,11 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
     private final Store store;
 
     @Activate
-    public StatisticsService(final @Reference MediaServices services, final @Reference EngineRegistry engines,
-            final @Reference ServiceRuntime runtime, final @Reference Store store) {
+    public StatisticsService(
+            final @Reference MediaServices services,
+            final @Reference EngineRegistry engines,
+            final @Reference ServiceRuntime runtime,
+            final @Reference Store store) {
         this.services = services;
         this.engines = engines;
         this.runtime = runtime;
@@ -68,18 +75,27 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
         long since = System.currentTimeMillis() - Math.max(1, Math.min(hours, 24 * 31)) * 3_600_000L;
         String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
         return store.read(em -> {
-            List<StatsSampleEntity> rows = em.createQuery("SELECT x FROM StatsSampleEntity x WHERE x.serviceId = :id "
-                    + "AND x.at >= :since ORDER BY x.at", StatsSampleEntity.class).setParameter("id", serviceId)
-                    .setParameter("since", since).getResultList();
+            List<StatsSampleEntity> rows = em.createQuery(
+                            "SELECT x FROM StatsSampleEntity x WHERE x.serviceId = :id "
+                                    + "AND x.at >= :since ORDER BY x.at",
+                            StatsSampleEntity.class)
+                    .setParameter("id", serviceId)
+                    .setParameter("since", since)
+                    .getResultList();
             int step = Math.max(1, rows.size() / MAX_POINTS + (rows.size() % MAX_POINTS == 0 ? 0 : 1));
             List<ServiceStats> samples = new java.util.ArrayList<>();
             for (int i = 0; i < rows.size(); i += step) {
                 StatsSampleEntity x = rows.get(i);
-                samples.add(new ServiceStats(java.time.Instant.ofEpochMilli(x.at), x.listeners, x.peakListeners,
-                        x.bytesOut, x.sourceConnected, x.title));
+                samples.add(new ServiceStats(
+                        java.time.Instant.ofEpochMilli(x.at),
+                        x.listeners,
+                        x.peakListeners,
+                        x.bytesOut,
+                        x.sourceConnected,
+                        x.title));
             }
-            ServiceTransferEntity transfer = em.find(ServiceTransferEntity.class,
-                    new ServiceTransferEntity.Key(serviceId, month));
+            ServiceTransferEntity transfer =
+                    em.find(ServiceTransferEntity.class, new ServiceTransferEntity.Key(serviceId, month));
             return new History(serviceId, samples, transfer == null ? 0 : transfer.bytes);
         });
     }
@@ -92,7 +108,8 @@ public class StatisticsService implements ServiceStatistics, ServiceConnection {
         }
         MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
         try {
-            return engines.call(runtime, row, "listeners", TIMEOUT, EngineHandler::listeners).orElse(List.of());
+            return engines.call(runtime, row, "listeners", TIMEOUT, EngineHandler::listeners)
+                    .orElse(List.of());
         } catch (PluginCalls.PluginFailure e) {
             throw CastPanelException.conflict("the engine could not list the listeners: " + e.getMessage());
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import java.time.Duration;
@@ -11,17 +15,17 @@ import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.AuditService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.PanelEvents;
-import org.castpanel.events.api.Outbox;
-import org.castpanel.queue.api.ActionQueue;
 import org.castpanel.core.api.PlanService;
 import org.castpanel.core.api.ResellerPlan;
-import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ServiceStats;
+import org.castpanel.engine.api.platform.PanelNode;
+import org.castpanel.events.api.Outbox;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.ServiceTransferEntity;
 import org.castpanel.persistence.StatsSampleEntity;
 import org.castpanel.persistence.Store;
+import org.castpanel.queue.api.ActionQueue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -56,13 +60,21 @@ public class StatsCollector {
     private final PeriodicTask timer;
     /** serviceId → bytes sent as of the previous sample, to turn the engine's counter into deltas */
     private final Map<Long, Long> lastBytes = new ConcurrentHashMap<>();
+
     private long passes;
 
     @Activate
-    public StatsCollector(final @Reference Store store, final @Reference EngineRegistry engines,
-            final @Reference ActionQueue queue, final @Reference ServiceRuntime runtime,
-            final @Reference AuditService audit, final @Reference Outbox outbox, final @Reference PanelEvents events,
-            final @Reference PlanService plans, final @Reference PanelNode node, final ProvisioningConfig config) {
+    public StatsCollector(
+            final @Reference Store store,
+            final @Reference EngineRegistry engines,
+            final @Reference ActionQueue queue,
+            final @Reference ServiceRuntime runtime,
+            final @Reference AuditService audit,
+            final @Reference Outbox outbox,
+            final @Reference PanelEvents events,
+            final @Reference PlanService plans,
+            final @Reference PanelNode node,
+            final ProvisioningConfig config) {
         this.runtime = runtime;
         this.audit = audit;
         this.outbox = outbox;
@@ -73,8 +85,8 @@ public class StatsCollector {
         this.events = events;
         this.plans = plans;
         this.config = config;
-        this.timer = new PeriodicTask("castpanel-stats-collector", config.statsSeconds(), config.statsSeconds(),
-                this::collect);
+        this.timer = new PeriodicTask(
+                "castpanel-stats-collector", config.statsSeconds(), config.statsSeconds(), this::collect);
     }
 
     @Deactivate
@@ -96,9 +108,13 @@ public class StatsCollector {
 
     /** One pass; returns how many samples it stored. */
     int collect() {
-        List<MediaServiceEntity> running = store.read(em -> em.createQuery("SELECT s FROM MediaServiceEntity s "
-                + "WHERE s.node = :node AND s.state = 'RUNNING' AND s.deleting = :no", MediaServiceEntity.class)
-                .setParameter("node", node.name()).setParameter("no", false).getResultList());
+        List<MediaServiceEntity> running = store.read(em -> em.createQuery(
+                        "SELECT s FROM MediaServiceEntity s "
+                                + "WHERE s.node = :node AND s.state = 'RUNNING' AND s.deleting = :no",
+                        MediaServiceEntity.class)
+                .setParameter("node", node.name())
+                .setParameter("no", false)
+                .getResultList());
         Map<MediaServiceEntity, ServiceStats> samples = new java.util.LinkedHashMap<>();
         for (MediaServiceEntity s : running) {
             try {
@@ -129,8 +145,8 @@ public class StatsCollector {
                 Long previous = lastBytes.put(s.id, stats.bytesOut());
                 long delta = transferred(previous, stats.bytesOut());
                 // only this node's collector writes a service's transfer rows, so read-modify-write is safe
-                ServiceTransferEntity transfer = em.find(ServiceTransferEntity.class,
-                        new ServiceTransferEntity.Key(s.id, month));
+                ServiceTransferEntity transfer =
+                        em.find(ServiceTransferEntity.class, new ServiceTransferEntity.Key(s.id, month));
                 if (delta > 0) {
                     if (transfer == null) {
                         transfer = new ServiceTransferEntity();
@@ -149,19 +165,24 @@ public class StatsCollector {
             }
             if (++passes % 100 == 0) {
                 long cutoff = now - config.statsRetentionDays() * 86_400_000L;
-                em.createQuery("DELETE FROM StatsSampleEntity x WHERE x.at < :cutoff").setParameter("cutoff", cutoff)
+                em.createQuery("DELETE FROM StatsSampleEntity x WHERE x.at < :cutoff")
+                        .setParameter("cutoff", cutoff)
                         .executeUpdate();
             }
             return null;
         });
         for (MediaServiceEntity s : overAllowance) {
             // services outside any plan follow the panel-wide setting
-            if (plans.governingPlan(s.ownerId).map(ResellerPlan::suspendOverTransfer).orElse(config.suspendOverTransfer())) {
+            if (plans.governingPlan(s.ownerId)
+                    .map(ResellerPlan::suspendOverTransfer)
+                    .orElse(config.suspendOverTransfer())) {
                 suspend(s);
             }
         }
         for (Map.Entry<MediaServiceEntity, ServiceStats> entry : samples.entrySet()) {
-            events.publish(new PanelEvents.Event("stats", entry.getKey().ownerPath,
+            events.publish(new PanelEvents.Event(
+                    "stats",
+                    entry.getKey().ownerPath,
                     Map.of("serviceId", entry.getKey().id, "sample", entry.getValue())));
         }
         return samples.size();
@@ -185,8 +206,8 @@ public class StatsCollector {
         });
         if (suspended) {
             LOG.warn("Service {} {}", service.id, why);
-            events.publish(new PanelEvents.Event("service.event", service.ownerPath,
-                    Map.of("serviceId", service.id, "message", why)));
+            events.publish(new PanelEvents.Event(
+                    "service.event", service.ownerPath, Map.of("serviceId", service.id, "message", why)));
         }
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.provisioning.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +21,7 @@ class BackoffAndDeltaTest {
         assertEquals(0, StatsCollector.transferred(5_001_000L, 5_001_000), "no traffic");
         assertEquals(700, StatsCollector.transferred(5_001_000L, 700), "restarted: the new total is all new");
         // a month of samples with one restart in the middle adds up to what was sent
-        long[] totals = { 0, 400, 900, 1_500, 200, 600 };
+        long[] totals = {0, 400, 900, 1_500, 200, 600};
         long sum = 0;
         Long previous = null;
         for (long total : totals) {
@@ -29,14 +33,16 @@ class BackoffAndDeltaTest {
 
     @Test
     void theReconcilerWaitsLongerAfterEachRestartUpToHalfAnHour() {
-        assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L),
+        assertEquals(
+                List.of(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L),
                 IntStream.rangeClosed(1, 8).mapToObj(Reconciler::pauseMinutes).toList());
         assertEquals(1, Reconciler.pauseMinutes(0), "never less than a minute");
     }
 
     @Test
     void aRetryableFailureWaitsLongerEachAttemptUpToAMinute() {
-        assertEquals(List.of(2L, 4L, 8L, 16L, 32L, 60L, 60L),
+        assertEquals(
+                List.of(2L, 4L, 8L, 16L, 32L, 60L, 60L),
                 IntStream.rangeClosed(1, 7).mapToObj(ActionRunner::retrySeconds).toList());
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.queue.internal;
 
 import java.time.Duration;
@@ -47,8 +51,11 @@ public class ActionQueueImpl implements ActionQueue {
     private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
 
     @Activate
-    public ActionQueueImpl(final @Reference Store store, final @Reference AuditService audit,
-            final @Reference Outbox outbox, final @Reference PanelEvents events) {
+    public ActionQueueImpl(
+            final @Reference Store store,
+            final @Reference AuditService audit,
+            final @Reference Outbox outbox,
+            final @Reference PanelEvents events) {
         this.store = store;
         this.audit = audit;
         this.outbox = outbox;
@@ -73,7 +80,12 @@ public class ActionQueueImpl implements ActionQueue {
             a.requestedBy = actor == null || actor.isSystem() ? null : actor.accountId();
             a.createdAt = a.notBefore = System.currentTimeMillis();
             em.persist(a);
-            audit.record(actor, "service.action", "service", s.id, s.ownerPath,
+            audit.record(
+                    actor,
+                    "service.action",
+                    "service",
+                    s.id,
+                    s.ownerPath,
                     reason == null ? type.name() : type.name() + ": " + reason);
             ServiceAction view = view(a);
             Map<String, Object> data = new LinkedHashMap<>();
@@ -92,7 +104,8 @@ public class ActionQueueImpl implements ActionQueue {
 
     @Override
     public Optional<QueuedAction> find(long actionId) {
-        return store.read(em -> Optional.ofNullable(em.find(ActionEntity.class, actionId)).map(ActionQueueImpl::queued));
+        return store.read(
+                em -> Optional.ofNullable(em.find(ActionEntity.class, actionId)).map(ActionQueueImpl::queued));
     }
 
     @Override
@@ -100,44 +113,63 @@ public class ActionQueueImpl implements ActionQueue {
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE));
         int pageNo = Math.max(0, page);
         return store.read(em -> {
-            List<ServiceAction> items = em.createQuery("SELECT a FROM ActionEntity a WHERE a.serviceId = :id "
-                    + "ORDER BY a.id DESC", ActionEntity.class).setParameter("id", serviceId)
-                    .setFirstResult(pageNo * pageSize).setMaxResults(pageSize).getResultList().stream()
-                    .map(ActionQueueImpl::view).toList();
+            List<ServiceAction> items = em
+                    .createQuery(
+                            "SELECT a FROM ActionEntity a WHERE a.serviceId = :id " + "ORDER BY a.id DESC",
+                            ActionEntity.class)
+                    .setParameter("id", serviceId)
+                    .setFirstResult(pageNo * pageSize)
+                    .setMaxResults(pageSize)
+                    .getResultList()
+                    .stream()
+                    .map(ActionQueueImpl::view)
+                    .toList();
             long total = em.createQuery("SELECT COUNT(a) FROM ActionEntity a WHERE a.serviceId = :id", Long.class)
-                    .setParameter("id", serviceId).getSingleResult();
+                    .setParameter("id", serviceId)
+                    .getSingleResult();
             return new Page<>(items, pageNo, pageSize, total);
         });
     }
 
     @Override
     public Set<Long> servicesWithPendingActions(String node) {
-        return store.read(em -> new HashSet<>(em.createQuery("SELECT DISTINCT a.serviceId FROM ActionEntity a "
-                + "WHERE a.node = :node AND a.status IN :pending", Long.class).setParameter("node", node)
-                .setParameter("pending", PENDING).getResultList()));
+        return store.read(em -> new HashSet<>(em.createQuery(
+                        "SELECT DISTINCT a.serviceId FROM ActionEntity a "
+                                + "WHERE a.node = :node AND a.status IN :pending",
+                        Long.class)
+                .setParameter("node", node)
+                .setParameter("pending", PENDING)
+                .getResultList()));
     }
 
     @Override
     public void ownerPathsMoved(String oldPrefix, String newPrefix) {
         store.write(em -> em.createQuery("UPDATE ActionEntity a SET a.ownerPath = CONCAT(:newPrefix, "
-                + "SUBSTRING(a.ownerPath, :from)) WHERE a.ownerPath LIKE CONCAT(:oldPrefix, '%')")
+                        + "SUBSTRING(a.ownerPath, :from)) WHERE a.ownerPath LIKE CONCAT(:oldPrefix, '%')")
                 // account paths are digits and slashes only: nothing in them needs LIKE escaping
-                .setParameter("newPrefix", newPrefix).setParameter("from", oldPrefix.length() + 1)
-                .setParameter("oldPrefix", oldPrefix).executeUpdate());
+                .setParameter("newPrefix", newPrefix)
+                .setParameter("from", oldPrefix.length() + 1)
+                .setParameter("oldPrefix", oldPrefix)
+                .executeUpdate());
     }
 
     @Override
     public void serviceMoved(long serviceId, String ownerPath) {
         store.write(em -> em.createQuery("UPDATE ActionEntity a SET a.ownerPath = :path WHERE a.serviceId = :id")
-                .setParameter("path", ownerPath).setParameter("id", serviceId).executeUpdate());
+                .setParameter("path", ownerPath)
+                .setParameter("id", serviceId)
+                .executeUpdate());
     }
 
     @Override
     public int resumeInterrupted(String node) {
         return store.write(em -> em.createQuery("UPDATE ActionEntity a SET a.status = :queued, "
-                + "a.message = :message WHERE a.status = :running AND a.node = :node")
-                .setParameter("queued", ActionStatus.QUEUED).setParameter("running", ActionStatus.RUNNING)
-                .setParameter("message", "resumed after a panel restart").setParameter("node", node).executeUpdate());
+                        + "a.message = :message WHERE a.status = :running AND a.node = :node")
+                .setParameter("queued", ActionStatus.QUEUED)
+                .setParameter("running", ActionStatus.RUNNING)
+                .setParameter("message", "resumed after a panel restart")
+                .setParameter("node", node)
+                .executeUpdate());
     }
 
     @Override
@@ -146,21 +178,30 @@ public class ActionQueueImpl implements ActionQueue {
             return List.of();
         }
         long now = System.currentTimeMillis();
-        List<ActionEntity> candidates = store.read(em -> em.createQuery("SELECT a FROM ActionEntity a "
-                + "WHERE a.status = :queued AND a.node = :node AND a.notBefore <= :now AND NOT EXISTS ("
-                + "SELECT b FROM ActionEntity b WHERE b.serviceId = a.serviceId AND b.id < a.id "
-                + "AND b.status IN :pending) ORDER BY a.id", ActionEntity.class)
-                .setParameter("queued", ActionStatus.QUEUED).setParameter("pending", PENDING)
-                .setParameter("node", node).setParameter("now", now).setMaxResults(max * 4).getResultList());
+        List<ActionEntity> candidates = store.read(em -> em.createQuery(
+                        "SELECT a FROM ActionEntity a "
+                                + "WHERE a.status = :queued AND a.node = :node AND a.notBefore <= :now AND NOT EXISTS ("
+                                + "SELECT b FROM ActionEntity b WHERE b.serviceId = a.serviceId AND b.id < a.id "
+                                + "AND b.status IN :pending) ORDER BY a.id",
+                        ActionEntity.class)
+                .setParameter("queued", ActionStatus.QUEUED)
+                .setParameter("pending", PENDING)
+                .setParameter("node", node)
+                .setParameter("now", now)
+                .setMaxResults(max * 4)
+                .getResultList());
         List<QueuedAction> claimed = new ArrayList<>();
         for (ActionEntity a : candidates) {
             if (claimed.size() >= max || !busyServices.add(a.serviceId)) {
                 continue;
             }
             int updated = store.write(em -> em.createQuery("UPDATE ActionEntity a SET a.status = :running, "
-                    + "a.startedAt = :now, a.attempts = a.attempts + 1 WHERE a.id = :id AND a.status = :queued")
-                    .setParameter("running", ActionStatus.RUNNING).setParameter("queued", ActionStatus.QUEUED)
-                    .setParameter("now", now).setParameter("id", a.id).executeUpdate());
+                            + "a.startedAt = :now, a.attempts = a.attempts + 1 WHERE a.id = :id AND a.status = :queued")
+                    .setParameter("running", ActionStatus.RUNNING)
+                    .setParameter("queued", ActionStatus.QUEUED)
+                    .setParameter("now", now)
+                    .setParameter("id", a.id)
+                    .executeUpdate());
             if (updated == 1) {
                 a.status = ActionStatus.RUNNING;
                 a.startedAt = now;
@@ -234,8 +275,16 @@ public class ActionQueueImpl implements ActionQueue {
     }
 
     private static ServiceAction view(ActionEntity a) {
-        return new ServiceAction(a.id, a.serviceId, a.action, a.status, a.attempts, a.message, a.requestedBy,
-                Instant.ofEpochMilli(a.createdAt), a.startedAt == null ? null : Instant.ofEpochMilli(a.startedAt),
+        return new ServiceAction(
+                a.id,
+                a.serviceId,
+                a.action,
+                a.status,
+                a.attempts,
+                a.message,
+                a.requestedBy,
+                Instant.ofEpochMilli(a.createdAt),
+                a.startedAt == null ? null : Instant.ofEpochMilli(a.startedAt),
                 a.finishedAt == null ? null : Instant.ofEpochMilli(a.finishedAt));
     }
 

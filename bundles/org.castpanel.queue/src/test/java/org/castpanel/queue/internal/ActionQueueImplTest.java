@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.queue.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,34 +42,54 @@ class ActionQueueImplTest {
     private final List<String> outbox = new CopyOnWriteArrayList<>();
     private final List<PanelEvents.Event> published = new CopyOnWriteArrayList<>();
     private final AtomicInteger wakes = new AtomicInteger();
-    private final ActionQueueImpl queue = new ActionQueueImpl(store, new AuditService() {
-        @Override
-        public void record(Caller caller, String action, String targetType, Long targetId, String targetPath,
-                String detail) {
-            // like the real audit log, a row exists only once the write it joined commits
-            String row = (caller.isSystem() ? "system:" + caller.origin() : caller.username()) + " " + action + " "
-                    + targetId + " " + targetPath + " " + detail;
-            store.afterCommit(() -> audited.add(row));
-        }
+    private final ActionQueueImpl queue = new ActionQueueImpl(
+            store,
+            new AuditService() {
+                @Override
+                public void record(
+                        Caller caller,
+                        String action,
+                        String targetType,
+                        Long targetId,
+                        String targetPath,
+                        String detail) {
+                    // like the real audit log, a row exists only once the write it joined commits
+                    String row = (caller.isSystem() ? "system:" + caller.origin() : caller.username()) + " " + action
+                            + " " + targetId + " " + targetPath + " " + detail;
+                    store.afterCommit(() -> audited.add(row));
+                }
 
-        @Override
-        public Page<AuditEntry> list(Caller caller, String action, Long actorId, Long targetId, int page, int size) {
-            throw new UnsupportedOperationException();
-        }
-    }, (type, ownerPath, data) -> store.afterCommit(() -> outbox.add(type + " " + ownerPath)), new PanelEvents() {
-        @Override
-        public void publish(Event event) {
-            published.add(event);
-        }
+                @Override
+                public Page<AuditEntry> list(
+                        Caller caller, String action, Long actorId, Long targetId, int page, int size) {
+                    throw new UnsupportedOperationException();
+                }
+            },
+            (type, ownerPath, data) -> store.afterCommit(() -> outbox.add(type + " " + ownerPath)),
+            new PanelEvents() {
+                @Override
+                public void publish(Event event) {
+                    published.add(event);
+                }
 
-        @Override
-        public AutoCloseable subscribe(java.util.function.Consumer<Event> listener) {
-            throw new UnsupportedOperationException();
-        }
-    });
+                @Override
+                public AutoCloseable subscribe(java.util.function.Consumer<Event> listener) {
+                    throw new UnsupportedOperationException();
+                }
+            });
     private final long owner = rows.account("alice");
-    private final Caller alice = new Caller(owner, "alice", org.castpanel.core.api.AccountType.CUSTOMER, false, false,
-            "/" + owner + "/", null, "127.0.0.1", Caller.Credential.SESSION, null, false);
+    private final Caller alice = new Caller(
+            owner,
+            "alice",
+            org.castpanel.core.api.AccountType.CUSTOMER,
+            false,
+            false,
+            "/" + owner + "/",
+            null,
+            "127.0.0.1",
+            Caller.Credential.SESSION,
+            null,
+            false);
 
     {
         queue.onWork(wakes::incrementAndGet);
@@ -79,10 +103,12 @@ class ActionQueueImplTest {
     @Test
     void anActionExistsAndIsAnnouncedOnlyWhenTheChangeThatQueuedItCommits() {
         long service = rows.service(owner, NODE);
-        assertThrows(IllegalStateException.class, () -> store.write(em -> {
-            queue.enqueue(service, ActionType.START, alice, null);
-            throw new IllegalStateException("the change is refused");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.write(em -> {
+                    queue.enqueue(service, ActionType.START, alice, null);
+                    throw new IllegalStateException("the change is refused");
+                }));
         assertEquals(0, queue.ofService(service, 0, 10).total());
         assertTrue(audited.isEmpty());
         assertTrue(outbox.isEmpty());
@@ -105,12 +131,17 @@ class ActionQueueImplTest {
     @Test
     void thePanelsOwnActionsAreAuditedWithTheSystemActorAndTheirReason() {
         long service = rows.service(owner, NODE);
-        ServiceAction a = queue.enqueue(service, ActionType.STOP, Caller.system("statistics"),
+        ServiceAction a = queue.enqueue(
+                service,
+                ActionType.STOP,
+                Caller.system("statistics"),
                 "suspended: the monthly data transfer of 1 GB is used up");
         assertNull(a.requestedBy());
         assertEquals("suspended: the monthly data transfer of 1 GB is used up", a.message());
-        assertEquals(List.of("system:statistics service.action " + service + " /" + owner + "/ STOP: suspended: the "
-                + "monthly data transfer of 1 GB is used up"), audited);
+        assertEquals(
+                List.of("system:statistics service.action " + service + " /" + owner + "/ STOP: suspended: the "
+                        + "monthly data transfer of 1 GB is used up"),
+                audited);
     }
 
     @Test
@@ -125,11 +156,15 @@ class ActionQueueImplTest {
         Set<Long> busy = ConcurrentHashMap.newKeySet();
 
         List<QueuedAction> claimed = queue.claim(NODE, 10, busy);
-        assertEquals(List.of(start.id(), other.id()), claimed.stream().map(QueuedAction::id).toList());
+        assertEquals(
+                List.of(start.id(), other.id()),
+                claimed.stream().map(QueuedAction::id).toList());
         assertEquals(Set.of(first, second), busy);
         assertEquals(ActionStatus.RUNNING, claimed.get(0).action().status());
         assertEquals(1, claimed.get(0).action().attempts());
-        assertEquals(List.of(), queue.claim(NODE, 10, ConcurrentHashMap.newKeySet()),
+        assertEquals(
+                List.of(),
+                queue.claim(NODE, 10, ConcurrentHashMap.newKeySet()),
                 "the stop waits for the running start even for another worker set (another node's view)");
         assertEquals(Set.of(first, second), queue.servicesWithPendingActions(NODE));
 
@@ -137,7 +172,9 @@ class ActionQueueImplTest {
         busy.remove(first);
         List<QueuedAction> next = queue.claim(NODE, 10, busy);
         assertEquals(List.of(stop.id()), next.stream().map(QueuedAction::id).toList());
-        assertEquals(ActionStatus.SUCCEEDED, queue.find(start.id()).orElseThrow().action().status());
+        assertEquals(
+                ActionStatus.SUCCEEDED,
+                queue.find(start.id()).orElseThrow().action().status());
         assertTrue(outbox.contains("action.finished /" + owner + "/"));
     }
 

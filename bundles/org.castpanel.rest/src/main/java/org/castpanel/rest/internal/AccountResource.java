@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.net.URI;
@@ -51,19 +55,19 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class AccountResource {
 
     /** Body of {@code POST /accounts/{id}/password}. */
-    public record PasswordReset(String password) {
-    }
+    public record PasswordReset(String password) {}
 
     /** Body of {@code POST /accounts/{id}/api-keys}; {@code expiresInDays} (1–3650) absent: the key does not expire. */
-    public record NewApiKey(String label, Integer expiresInDays) {
-    }
+    public record NewApiKey(String label, Integer expiresInDays) {}
 
     private final AccountService accounts;
     private final PlanService plans;
     private final AuthService auth;
 
     @Activate
-    public AccountResource(final @Reference AccountService accounts, final @Reference PlanService plans,
+    public AccountResource(
+            final @Reference AccountService accounts,
+            final @Reference PlanService plans,
             final @Reference AuthService auth) {
         this.accounts = accounts;
         this.plans = plans;
@@ -75,12 +79,17 @@ public class AccountResource {
      * createdAt, id; '-' for descending). {@code q} searches username, name and email.
      */
     @GET
-    public Page<Account> list(@QueryParam("q") String search, @QueryParam("kind") String kind,
-            @QueryParam("enabled") Boolean enabled, @QueryParam("parentId") Long parentId,
-            @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("25") int size, @Context SecurityContext security) {
-        return accounts.list(AuthFilter.caller(security),
-                new AccountQuery(search, kind(kind), enabled, parentId, sort, page, size));
+    public Page<Account> list(
+            @QueryParam("q") String search,
+            @QueryParam("kind") String kind,
+            @QueryParam("enabled") Boolean enabled,
+            @QueryParam("parentId") Long parentId,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("25") int size,
+            @Context SecurityContext security) {
+        return accounts.list(
+                AuthFilter.caller(security), new AccountQuery(search, kind(kind), enabled, parentId, sort, page, size));
     }
 
     private static AccountKind kind(String kind) {
@@ -90,15 +99,17 @@ public class AccountResource {
         try {
             return AccountKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw CastPanelException.badRequest("kind",
-                    "kind must be one of ADMINISTRATOR, RESELLER, RESELLER_SUBACCOUNT, CUSTOMER");
+            throw CastPanelException.badRequest(
+                    "kind", "kind must be one of ADMINISTRATOR, RESELLER, RESELLER_SUBACCOUNT, CUSTOMER");
         }
     }
 
     @POST
     public Response create(NewAccount account, @Context SecurityContext security) {
         Account created = accounts.create(AuthFilter.caller(security), account);
-        return Response.created(URI.create("accounts/" + created.id())).entity(created).build();
+        return Response.created(URI.create("accounts/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -116,7 +127,9 @@ public class AccountResource {
     /** Refused with 409 while the account owns accounts or services, unless {@code cascade=true}. */
     @DELETE
     @Path("{id}")
-    public void delete(@PathParam("id") long id, @QueryParam("cascade") @DefaultValue("false") boolean cascade,
+    public void delete(
+            @PathParam("id") long id,
+            @QueryParam("cascade") @DefaultValue("false") boolean cascade,
             @Context SecurityContext security) {
         accounts.delete(AuthFilter.caller(security), id, cascade);
     }
@@ -179,7 +192,8 @@ public class AccountResource {
         if (request.expiresInDays() != null && (request.expiresInDays() < 1 || request.expiresInDays() > 3650)) {
             throw CastPanelException.invalid("expiresInDays", "expiresInDays must be between 1 and 3650");
         }
-        java.time.Instant expires = request.expiresInDays() == null ? null
+        java.time.Instant expires = request.expiresInDays() == null
+                ? null
                 : java.time.Instant.now().plus(java.time.Duration.ofDays(request.expiresInDays()));
         ApiKey key = auth.createApiKey(AuthFilter.caller(security), id, request.label(), expires);
         return Response.status(Response.Status.CREATED).entity(key).build();
@@ -187,8 +201,8 @@ public class AccountResource {
 
     @DELETE
     @Path("{id}/api-keys/{keyId}")
-    public void revokeApiKey(@PathParam("id") long id, @PathParam("keyId") long keyId,
-            @Context SecurityContext security) {
+    public void revokeApiKey(
+            @PathParam("id") long id, @PathParam("keyId") long keyId, @Context SecurityContext security) {
         auth.revokeApiKey(AuthFilter.caller(security), id, keyId);
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.net.URI;
@@ -30,7 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
  * redeploy the whole API (seconds without routes after a boot). The settings live in
  * {@link Settings}.
  */
-@Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class })
+@Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
 @PreMatching
 public class ApiTransportSecurity implements ContainerRequestFilter, ContainerResponseFilter {
@@ -78,9 +82,13 @@ public class ApiTransportSecurity implements ContainerRequestFilter, ContainerRe
     public void filter(ContainerRequestContext context) {
         Config c = settings.get();
         String remote = request == null ? null : request.getRemoteAddr();
-        if (c.redirectToHttps() && !context.getSecurityContext().isSecure() && remote != null
+        if (c.redirectToHttps()
+                && !context.getSecurityContext().isSecure()
+                && remote != null
                 && !ClientAddress.loopback(remote)) {
-            URI https = UriBuilder.fromUri(context.getUriInfo().getRequestUri()).scheme("https").port(c.httpsPort())
+            URI https = UriBuilder.fromUri(context.getUriInfo().getRequestUri())
+                    .scheme("https")
+                    .port(c.httpsPort())
                     .build();
             context.abortWith(Response.status(308).location(https).build());
         }

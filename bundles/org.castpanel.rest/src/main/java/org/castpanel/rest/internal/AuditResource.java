@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import javax.ws.rs.DefaultValue;
@@ -35,9 +39,13 @@ public class AuditResource {
 
     /** {@code action} matches a prefix ("account." finds every account change). */
     @GET
-    public Page<AuditEntry> list(@QueryParam("action") String action, @QueryParam("actorId") Long actorId,
-            @QueryParam("targetId") Long targetId, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size, @Context SecurityContext security) {
+    public Page<AuditEntry> list(
+            @QueryParam("action") String action,
+            @QueryParam("actorId") Long actorId,
+            @QueryParam("targetId") Long targetId,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size,
+            @Context SecurityContext security) {
         return audit.list(AuthFilter.caller(security), action, actorId, targetId, page, size);
     }
 }

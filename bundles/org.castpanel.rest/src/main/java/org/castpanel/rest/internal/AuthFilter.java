@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.security.Principal;
@@ -26,12 +30,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 @JaxrsExtension
 public class AuthFilter implements ContainerRequestFilter {
 
-    static final Set<String> PUBLIC_PATHS = Set.of("auth/login", "auth/login/two-factor", "auth/password-policy", "health",
-            "openapi.json");
+    static final Set<String> PUBLIC_PATHS =
+            Set.of("auth/login", "auth/login/two-factor", "auth/password-policy", "health", "openapi.json");
 
     /** All an account may reach while the policy asks it to set up two-factor authentication first. */
-    static final Set<String> TWO_FACTOR_SETUP_PATHS = Set.of("me", "me/two-factor", "me/two-factor/confirm",
-            "auth/logout", "events");
+    static final Set<String> TWO_FACTOR_SETUP_PATHS =
+            Set.of("me", "me/two-factor", "me/two-factor/confirm", "auth/logout", "events");
 
     private final AuthService auth;
     private final ClientAddress addresses;
@@ -61,8 +65,11 @@ public class AuthFilter implements ContainerRequestFilter {
         String bearer = header.substring(7).strip();
         Caller caller = auth.authenticate(bearer, addresses.of(request));
         if (caller.twoFactorSetupRequired() && !TWO_FACTOR_SETUP_PATHS.contains(path)) {
-            throw new CastPanelException(CastPanelException.Kind.FORBIDDEN, "two_factor_required",
-                    "your role must use two-factor authentication: set it up first (POST /me/two-factor)", null);
+            throw new CastPanelException(
+                    CastPanelException.Kind.FORBIDDEN,
+                    "two_factor_required",
+                    "your role must use two-factor authentication: set it up first (POST /me/two-factor)",
+                    null);
         }
         boolean secure = context.getSecurityContext().isSecure();
         CallerPrincipal principal = new CallerPrincipal(caller, bearer);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import javax.servlet.http.HttpServletRequest;
@@ -30,12 +34,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class AuthResource {
 
     /** Credentials for {@code POST /auth/login}. */
-    public record LoginRequest(String username, String password) {
-    }
+    public record LoginRequest(String username, String password) {}
 
     /** The second step for {@code POST /auth/login/two-factor}: the challenge and a code (or a recovery code). */
-    public record SecondStep(String challenge, String code) {
-    }
+    public record SecondStep(String challenge, String code) {}
 
     private final AuthService auth;
     private final ClientAddress addresses;
@@ -63,7 +65,8 @@ public class AuthResource {
     @Path("login/two-factor")
     public Session secondStep(SecondStep step, @Context HttpServletRequest request) {
         if (step == null || step.challenge() == null || step.code() == null) {
-            throw CastPanelException.invalid(step == null || step.challenge() == null ? "challenge" : "code",
+            throw CastPanelException.invalid(
+                    step == null || step.challenge() == null ? "challenge" : "code",
                     "send the challenge from the login answer and the code from your app");
         }
         return auth.completeLogin(step.challenge(), step.code(), addresses.of(request));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.util.Arrays;
@@ -30,8 +34,9 @@ public class ClientAddress {
     /** Settings of the REST API, PID {@code org.castpanel.rest} (etc/org.castpanel.rest.cfg). */
     @ObjectClassDefinition(name = "CastPanel REST API", description = "How the API sees its clients")
     public @interface Config {
-        @AttributeDefinition(description = "Addresses of reverse proxies in front of the panel whose X-Forwarded-For "
-                + "header is believed (comma-separated); empty: none")
+        @AttributeDefinition(
+                description = "Addresses of reverse proxies in front of the panel whose X-Forwarded-For "
+                        + "header is believed (comma-separated); empty: none")
         String trustedProxies() default "";
     }
 
@@ -44,7 +49,9 @@ public class ClientAddress {
 
     @Modified
     void modified(Config config) {
-        trusted = Arrays.stream(config.trustedProxies().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        trusted = Arrays.stream(config.trustedProxies().split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

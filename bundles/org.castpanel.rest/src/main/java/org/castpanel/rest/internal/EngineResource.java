@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.util.List;
@@ -45,13 +49,20 @@ public class EngineResource {
     public List<EngineInfo> list(@Context SecurityContext security, @Context HttpHeaders headers) {
         Caller caller = AuthFilter.caller(security);
         String language = language(headers);
-        return engines.list().stream().map(e -> engines.localized(shown(caller, e), language)).toList();
+        return engines.list().stream()
+                .map(e -> engines.localized(shown(caller, e), language))
+                .toList();
     }
 
     /** The first language the client accepts ({@code Accept-Language}), e.g. "de"; null for any. */
     static String language(HttpHeaders headers) {
-        return headers == null ? null : headers.getAcceptableLanguages().stream().map(java.util.Locale::getLanguage)
-                .filter(l -> !l.isEmpty() && !"*".equals(l)).findFirst().orElse(null);
+        return headers == null
+                ? null
+                : headers.getAcceptableLanguages().stream()
+                        .map(java.util.Locale::getLanguage)
+                        .filter(l -> !l.isEmpty() && !"*".equals(l))
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** Plugin versions and platform-wide service counts are administrators' business. */
@@ -61,11 +72,11 @@ public class EngineResource {
 
     @GET
     @Path("{id}")
-    public EngineInfo get(@PathParam("id") String id, @Context SecurityContext security,
-            @Context HttpHeaders headers) {
+    public EngineInfo get(@PathParam("id") String id, @Context SecurityContext security, @Context HttpHeaders headers) {
         Caller caller = AuthFilter.caller(security);
-        return engines.localized(shown(caller, engines.get(id).orElseThrow(() -> CastPanelException.notFound(
-                "engine type", id))), language(headers));
+        return engines.localized(
+                shown(caller, engines.get(id).orElseThrow(() -> CastPanelException.notFound("engine type", id))),
+                language(headers));
     }
 
     @POST

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.net.URI;
@@ -52,7 +56,9 @@ public class EngineServerResource {
     @POST
     public Response create(EngineServerInput input, @Context SecurityContext security) {
         EngineServerInfo created = servers.create(AuthFilter.caller(security), input);
-        return Response.created(URI.create("engine-servers/" + created.id())).entity(created).build();
+        return Response.created(URI.create("engine-servers/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -63,8 +69,8 @@ public class EngineServerResource {
 
     @PATCH
     @Path("{id}")
-    public EngineServerInfo update(@PathParam("id") long id, EngineServerInput changes,
-            @Context SecurityContext security) {
+    public EngineServerInfo update(
+            @PathParam("id") long id, EngineServerInput changes, @Context SecurityContext security) {
         return servers.update(AuthFilter.caller(security), id, changes);
     }
 

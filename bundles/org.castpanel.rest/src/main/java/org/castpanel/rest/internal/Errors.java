@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import javax.ws.rs.core.MediaType;
@@ -12,8 +16,18 @@ final class Errors {
 
     /** HTTP statuses CastPanel answers with; JAX-RS 2.1's enum lacks 422 and 423. */
     enum Status {
-        BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), METHOD_NOT_ALLOWED(405), CONFLICT(409),
-        UNSUPPORTED_MEDIA_TYPE(415), UNPROCESSABLE(422), LOCKED(423), TOO_MANY(429), INTERNAL(500), UNAVAILABLE(503);
+        BAD_REQUEST(400),
+        UNAUTHORIZED(401),
+        FORBIDDEN(403),
+        NOT_FOUND(404),
+        METHOD_NOT_ALLOWED(405),
+        CONFLICT(409),
+        UNSUPPORTED_MEDIA_TYPE(415),
+        UNPROCESSABLE(422),
+        LOCKED(423),
+        TOO_MANY(429),
+        INTERNAL(500),
+        UNAVAILABLE(503);
 
         final int code;
 
@@ -23,15 +37,13 @@ final class Errors {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Body(String error, String message, String field) {
-    }
+    record Body(String error, String message, String field) {}
 
-    private Errors() {
-    }
+    private Errors() {}
 
     static Response response(Status status, String code, String message, String field) {
-        Response.ResponseBuilder builder = Response.status(status.code).type(MediaType.APPLICATION_JSON)
-                .entity(new Body(code, message, field));
+        Response.ResponseBuilder builder =
+                Response.status(status.code).type(MediaType.APPLICATION_JSON).entity(new Body(code, message, field));
         if (status == Status.UNAUTHORIZED) {
             builder.header("WWW-Authenticate", "Bearer realm=\"castpanel\"");
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.util.concurrent.Executors;
@@ -45,12 +49,13 @@ public class EventStreamResource {
 
     /** How often an open stream checks that its session or key is still valid. */
     static final long RECHECK_SECONDS = 5;
+
     private static final String AUTH_CHANGED = "auth.changed";
 
     private final PanelEvents events;
     private final AuthService auth;
-    private final ScheduledExecutorService rechecks = Executors
-            .newSingleThreadScheduledExecutor(DaemonThreads.named("castpanel-event-stream-recheck"));
+    private final ScheduledExecutorService rechecks =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("castpanel-event-stream-recheck"));
 
     @Activate
     public EventStreamResource(final @Reference PanelEvents events, final @Reference AuthService auth) {
@@ -94,8 +99,11 @@ public class EventStreamResource {
                 close(subscription[0]);
                 return;
             }
-            sink.send(sse.newEventBuilder().name(event.type()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(Object.class, event.data() == null ? java.util.Map.of() : event.data()).build())
+            sink.send(sse.newEventBuilder()
+                            .name(event.type())
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .data(Object.class, event.data() == null ? java.util.Map.of() : event.data())
+                            .build())
                     .whenComplete((done, failure) -> {
                         if (failure != null) {
                             close(subscription[0]);
@@ -103,8 +111,11 @@ public class EventStreamResource {
                     });
         });
         recheck[0] = rechecks.scheduleWithFixedDelay(check, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
-        sink.send(sse.newEventBuilder().name("hello").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(Object.class, java.util.Map.of("accountId", caller.accountId())).build());
+        sink.send(sse.newEventBuilder()
+                .name("hello")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Object.class, java.util.Map.of("accountId", caller.accountId()))
+                .build());
     }
 
     private boolean stillValid(String bearer, Caller caller) {

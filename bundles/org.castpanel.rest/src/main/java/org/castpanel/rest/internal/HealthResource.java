@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import javax.ws.rs.GET;
@@ -25,18 +29,24 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class HealthResource {
 
     /** The answer of {@code GET /health}. */
-    public record Health(String status, String version) {
-    }
+    public record Health(String status, String version) {}
 
     private final Health health;
 
     @Activate
-    public HealthResource(final BundleContext context, final @Reference AuthResource auth,
-            final @Reference MeResource me, final @Reference AccountResource accounts,
-            final @Reference PlanResource plans, final @Reference AuditResource audit,
-            final @Reference OpenApiResource openApi, final @Reference ServiceResource services,
-            final @Reference ActionResource actions, final @Reference EngineResource engines,
-            final @Reference EventStreamResource eventStream, final @Reference MountResource mounts,
+    public HealthResource(
+            final BundleContext context,
+            final @Reference AuthResource auth,
+            final @Reference MeResource me,
+            final @Reference AccountResource accounts,
+            final @Reference PlanResource plans,
+            final @Reference AuditResource audit,
+            final @Reference OpenApiResource openApi,
+            final @Reference ServiceResource services,
+            final @Reference ActionResource actions,
+            final @Reference EngineResource engines,
+            final @Reference EventStreamResource eventStream,
+            final @Reference MountResource mounts,
             final @Reference RecordingResource recordings) {
         this.health = new Health("ok", context.getBundle().getVersion().toString());
     }

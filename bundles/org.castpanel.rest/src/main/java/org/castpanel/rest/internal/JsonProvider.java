@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.io.IOException;
@@ -33,7 +37,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * request fields refused (a typo must not silently do nothing), and malformed bodies answered
  * with a 400 in CastPanel's error shape naming the field.
  */
-@Component(service = { MessageBodyReader.class, MessageBodyWriter.class })
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @JaxrsExtension
 @JaxrsName(JsonProvider.NAME)
 @JaxrsMediaType(MediaType.APPLICATION_JSON)
@@ -44,10 +48,11 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     static final String NAME = "castpanel.json";
     static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
 
-    private static final java.util.List<Class<?>> RAW_TYPES = java.util.List.of(byte[].class, String.class,
-            InputStream.class, javax.ws.rs.core.StreamingOutput.class);
+    private static final java.util.List<Class<?>> RAW_TYPES =
+            java.util.List.of(byte[].class, String.class, InputStream.class, javax.ws.rs.core.StreamingOutput.class);
 
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -60,28 +65,40 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+    public Object readFrom(
+            Class<Object> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> httpHeaders,
+            InputStream entityStream)
+            throws IOException {
         try {
             Object value = MAPPER.readValue(entityStream, MAPPER.constructType(genericType));
             if (value == null) {
-                throw new BadRequestException(Errors.response(Errors.Status.BAD_REQUEST, "bad_request",
-                        "a JSON body is required", null));
+                throw new BadRequestException(
+                        Errors.response(Errors.Status.BAD_REQUEST, "bad_request", "a JSON body is required", null));
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new BadRequestException(Errors.response(Errors.Status.BAD_REQUEST, "bad_request",
-                    "unknown field '" + e.getPropertyName() + "'", e.getPropertyName()));
+            throw new BadRequestException(Errors.response(
+                    Errors.Status.BAD_REQUEST,
+                    "bad_request",
+                    "unknown field '" + e.getPropertyName() + "'",
+                    e.getPropertyName()));
         } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            String field = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            throw new BadRequestException(Errors.response(Errors.Status.BAD_REQUEST, "bad_request",
+            throw new BadRequestException(Errors.response(
+                    Errors.Status.BAD_REQUEST,
+                    "bad_request",
                     (field.isEmpty() ? "the body" : "field '" + field + "'") + " has the wrong type or shape: "
                             + e.getOriginalMessage(),
                     field.isEmpty() ? null : field));
         } catch (JsonProcessingException e) {
-            throw new BadRequestException(Errors.response(Errors.Status.BAD_REQUEST, "bad_request",
-                    "malformed JSON: " + e.getOriginalMessage(), null));
+            throw new BadRequestException(Errors.response(
+                    Errors.Status.BAD_REQUEST, "bad_request", "malformed JSON: " + e.getOriginalMessage(), null));
         }
     }
 
@@ -92,13 +109,22 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     }
 
     @Override
-    public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws IOException {
+    public void writeTo(
+            Object value,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> httpHeaders,
+            OutputStream entityStream)
+            throws IOException {
         MAPPER.writeValue(entityStream, value);
     }
 
     private static boolean isJson(MediaType mediaType) {
-        return mediaType == null || mediaType.isWildcardType()
-                || ("application".equals(mediaType.getType()) && mediaType.getSubtype().endsWith("json"));
+        return mediaType == null
+                || mediaType.isWildcardType()
+                || ("application".equals(mediaType.getType())
+                        && mediaType.getSubtype().endsWith("json"));
     }
 }

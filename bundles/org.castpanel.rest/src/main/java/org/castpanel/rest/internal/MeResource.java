@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.util.List;
@@ -37,21 +41,21 @@ public class MeResource {
      * The caller's account, and who is logged in as it, if anyone; {@code twoFactorSetupRequired}
      * when the policy asks this role for two-factor authentication and it has none yet.
      */
-    public record Me(Account account, Long impersonatorId, boolean reseller, boolean subResellersAllowed,
-            boolean twoFactorSetupRequired) {
-    }
+    public record Me(
+            Account account,
+            Long impersonatorId,
+            boolean reseller,
+            boolean subResellersAllowed,
+            boolean twoFactorSetupRequired) {}
 
     /** Body of the two-factor calls that need the current password. */
-    public record PasswordConfirmation(String currentPassword) {
-    }
+    public record PasswordConfirmation(String currentPassword) {}
 
     /** Body of {@code POST /me/two-factor/confirm}. */
-    public record TwoFactorCode(String code) {
-    }
+    public record TwoFactorCode(String code) {}
 
     /** The recovery codes, shown once. */
-    public record RecoveryCodes(List<String> recoveryCodes) {
-    }
+    public record RecoveryCodes(List<String> recoveryCodes) {}
 
     private final AccountService accounts;
     private final AuthService auth;
@@ -65,8 +69,12 @@ public class MeResource {
     @GET
     public Me me(@Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
-        return new Me(accounts.get(caller, caller.accountId()), caller.impersonatorId(), caller.reseller(),
-                caller.subResellersAllowed(), caller.twoFactorSetupRequired());
+        return new Me(
+                accounts.get(caller, caller.accountId()),
+                caller.impersonatorId(),
+                caller.reseller(),
+                caller.subResellersAllowed(),
+                caller.twoFactorSetupRequired());
     }
 
     /** Starts setting up two-factor authentication: the secret for the authenticator app (not on until confirmed). */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.net.URI;
@@ -50,21 +54,26 @@ public class MountResource {
     @POST
     public Response create(@PathParam("id") long id, MountInput mount, @Context SecurityContext security) {
         ServiceMount created = mounts.create(AuthFilter.caller(security), id, mount);
-        return Response.created(URI.create("services/" + id + "/mounts/" + created.id())).entity(created).build();
+        return Response.created(URI.create("services/" + id + "/mounts/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     /** Replaces a mount point's settings. */
     @PUT
     @Path("{mountId}")
-    public ServiceMount update(@PathParam("id") long id, @PathParam("mountId") long mountId, MountInput mount,
+    public ServiceMount update(
+            @PathParam("id") long id,
+            @PathParam("mountId") long mountId,
+            MountInput mount,
             @Context SecurityContext security) {
         return mounts.update(AuthFilter.caller(security), id, mountId, mount);
     }
 
     @DELETE
     @Path("{mountId}")
-    public Response delete(@PathParam("id") long id, @PathParam("mountId") long mountId,
-            @Context SecurityContext security) {
+    public Response delete(
+            @PathParam("id") long id, @PathParam("mountId") long mountId, @Context SecurityContext security) {
         mounts.delete(AuthFilter.caller(security), id, mountId);
         return Response.noContent().build();
     }

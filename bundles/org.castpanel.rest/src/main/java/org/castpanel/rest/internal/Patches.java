@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.util.Map;
@@ -14,11 +18,22 @@ import org.castpanel.core.api.CastPanelException;
  */
 final class Patches {
 
-    static final Set<String> ACCOUNT_FIELDS = Set.of("name", "contactNumber", "email", "type", "enabled", "apiAccess",
-            "accessibility", "sendWelcomeEmail", "timezone", "language", "resellerPlanId", "password", "currentPassword");
+    static final Set<String> ACCOUNT_FIELDS = Set.of(
+            "name",
+            "contactNumber",
+            "email",
+            "type",
+            "enabled",
+            "apiAccess",
+            "accessibility",
+            "sendWelcomeEmail",
+            "timezone",
+            "language",
+            "resellerPlanId",
+            "password",
+            "currentPassword");
 
-    private Patches() {
-    }
+    private Patches() {}
 
     static AccountChanges accountChanges(Map<String, Object> patch) {
         for (String field : patch.keySet()) {
@@ -26,10 +41,19 @@ final class Patches {
                 throw CastPanelException.badRequest(field, "unknown field '" + field + "'");
             }
         }
-        return new AccountChanges(string(patch, "name"), optionalString(patch, "contactNumber"),
-                optionalString(patch, "email"), type(patch), bool(patch, "enabled"), bool(patch, "apiAccess"),
-                bool(patch, "accessibility"), bool(patch, "sendWelcomeEmail"), string(patch, "timezone"),
-                string(patch, "language"), optionalLong(patch, "resellerPlanId"), string(patch, "password"),
+        return new AccountChanges(
+                string(patch, "name"),
+                optionalString(patch, "contactNumber"),
+                optionalString(patch, "email"),
+                type(patch),
+                bool(patch, "enabled"),
+                bool(patch, "apiAccess"),
+                bool(patch, "accessibility"),
+                bool(patch, "sendWelcomeEmail"),
+                string(patch, "timezone"),
+                string(patch, "language"),
+                optionalLong(patch, "resellerPlanId"),
+                string(patch, "password"),
                 string(patch, "currentPassword"));
     }
 

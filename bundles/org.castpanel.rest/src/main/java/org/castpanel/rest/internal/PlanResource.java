@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.net.URI;
@@ -49,7 +53,9 @@ public class PlanResource {
     @POST
     public Response create(PlanInput plan, @Context SecurityContext security) {
         ResellerPlan created = plans.create(AuthFilter.caller(security), plan);
-        return Response.created(URI.create("reseller-plans/" + created.id())).entity(created).build();
+        return Response.created(URI.create("reseller-plans/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @GET

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.nio.file.Files;
@@ -46,21 +50,24 @@ public class RecordingResource {
     /** The recording's file, as a download. */
     @GET
     @javax.ws.rs.Path("{name}")
-    @Produces({ "video/x-flv", "video/mp4", MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON })
-    public Response download(@PathParam("id") long id, @PathParam("name") String name,
-            @Context SecurityContext security) {
+    @Produces({"video/x-flv", "video/mp4", MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    public Response download(
+            @PathParam("id") long id, @PathParam("name") String name, @Context SecurityContext security) {
         Path file = recordings.file(AuthFilter.caller(security), id, name);
         StreamingOutput body = out -> Files.copy(file, out);
-        String type = name.endsWith(".mp4") ? "video/mp4" : name.endsWith(".flv") ? "video/x-flv"
-                : MediaType.APPLICATION_OCTET_STREAM;
-        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .header("Content-Length", file.toFile().length()).build();
+        String type = name.endsWith(".mp4")
+                ? "video/mp4"
+                : name.endsWith(".flv") ? "video/x-flv" : MediaType.APPLICATION_OCTET_STREAM;
+        return Response.ok(body, type)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Content-Length", file.toFile().length())
+                .build();
     }
 
     @DELETE
     @javax.ws.rs.Path("{name}")
-    public Response delete(@PathParam("id") long id, @PathParam("name") String name,
-            @Context SecurityContext security) {
+    public Response delete(
+            @PathParam("id") long id, @PathParam("name") String name, @Context SecurityContext security) {
         recordings.delete(AuthFilter.caller(security), id, name);
         return Response.noContent().build();
     }

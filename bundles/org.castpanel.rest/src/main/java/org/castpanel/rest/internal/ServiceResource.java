@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.net.URI;
@@ -22,18 +26,18 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.CastPanelException;
+import org.castpanel.core.api.EngineCatalog;
 import org.castpanel.core.api.MediaService;
 import org.castpanel.core.api.MediaServiceChanges;
-import org.castpanel.core.api.EngineCatalog;
 import org.castpanel.core.api.MediaServices;
 import org.castpanel.core.api.NewMediaService;
 import org.castpanel.core.api.Page;
 import org.castpanel.core.api.ServiceAction;
+import org.castpanel.core.api.ServiceConnection;
 import org.castpanel.core.api.ServiceEvent;
 import org.castpanel.core.api.ServiceForm;
 import org.castpanel.core.api.ServiceQuery;
 import org.castpanel.core.api.ServiceState;
-import org.castpanel.core.api.ServiceConnection;
 import org.castpanel.core.api.ServiceStatistics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,19 +55,16 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class ServiceResource {
 
     /** Body of {@code POST /services/{id}/actions}; {@code confirm} is needed to delete a video service. */
-    public record ActionRequest(String action, Boolean confirm) {
-    }
+    public record ActionRequest(String action, Boolean confirm) {}
 
     /** Body of {@code POST /services/actions}: one action for several services. */
-    public record BulkActionRequest(String action, List<Long> serviceIds, Boolean confirm) {
-    }
+    public record BulkActionRequest(String action, List<Long> serviceIds, Boolean confirm) {}
 
     /** Body of {@code POST /services/{id}/owner}. */
-    public record OwnerChange(Long ownerId) {
-    }
+    public record OwnerChange(Long ownerId) {}
 
-    private static final java.util.Set<String> PATCH_FIELDS = java.util.Set.of("name", "maxListeners",
-            "maxBitrateKbps", "diskQuotaMb", "dataTransferGb", "mountPoints", "config");
+    private static final java.util.Set<String> PATCH_FIELDS = java.util.Set.of(
+            "name", "maxListeners", "maxBitrateKbps", "diskQuotaMb", "dataTransferGb", "mountPoints", "config");
 
     private final MediaServices services;
     private final ServiceStatistics statistics;
@@ -71,8 +72,11 @@ public class ServiceResource {
     private final EngineCatalog engines;
 
     @Activate
-    public ServiceResource(final @Reference MediaServices services, final @Reference ServiceStatistics statistics,
-            final @Reference ServiceConnection connection, final @Reference EngineCatalog engines) {
+    public ServiceResource(
+            final @Reference MediaServices services,
+            final @Reference ServiceStatistics statistics,
+            final @Reference ServiceConnection connection,
+            final @Reference EngineCatalog engines) {
         this.services = services;
         this.engines = engines;
         this.statistics = statistics;
@@ -87,30 +91,36 @@ public class ServiceResource {
     }
 
     /** Current sample, stored samples of the last {@code hours} hours and this month's data transfer. */
-    public record Stats(ServiceStatistics.Current current, ServiceStatistics.History history) {
-    }
+    public record Stats(ServiceStatistics.Current current, ServiceStatistics.History history) {}
 
     /** The service's statistics now (as its engine reports them) and over time (as the collector stored them). */
     @GET
     @Path("{id}/stats")
-    public Stats stats(@PathParam("id") long id, @QueryParam("hours") @DefaultValue("24") int hours,
+    public Stats stats(
+            @PathParam("id") long id,
+            @QueryParam("hours") @DefaultValue("24") int hours,
             @Context SecurityContext security) {
-        return new Stats(statistics.current(AuthFilter.caller(security), id),
+        return new Stats(
+                statistics.current(AuthFilter.caller(security), id),
                 statistics.history(AuthFilter.caller(security), id, hours));
     }
 
     /** Who listens now: address, user agent, connected time. */
     @GET
     @Path("{id}/listeners")
-    public List<org.castpanel.engine.api.ListenerInfo> listeners(@PathParam("id") long id,
-            @Context SecurityContext security) {
+    public List<org.castpanel.engine.api.ListenerInfo> listeners(
+            @PathParam("id") long id, @Context SecurityContext security) {
         return statistics.listeners(AuthFilter.caller(security), id);
     }
 
     @GET
-    public Page<MediaService> list(@QueryParam("ownerId") Long ownerId, @QueryParam("type") String type,
-            @QueryParam("state") String state, @QueryParam("suspended") Boolean suspended,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("25") int size,
+    public Page<MediaService> list(
+            @QueryParam("ownerId") Long ownerId,
+            @QueryParam("type") String type,
+            @QueryParam("state") String state,
+            @QueryParam("suspended") Boolean suspended,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("25") int size,
             @Context SecurityContext security) {
         ServiceState parsed = null;
         if (state != null && !state.isBlank()) {
@@ -120,24 +130,32 @@ public class ServiceResource {
                 throw CastPanelException.badRequest("state", "state must be one of " + List.of(ServiceState.values()));
             }
         }
-        return services.list(AuthFilter.caller(security), new ServiceQuery(ownerId, type, parsed, suspended, page, size));
+        return services.list(
+                AuthFilter.caller(security), new ServiceQuery(ownerId, type, parsed, suspended, page, size));
     }
 
     /** What the "new service" form needs: allowed types, the saved default, plan usage and what is left. */
     @GET
     @Path("form")
-    public ServiceForm form(@QueryParam("ownerId") Long ownerId, @Context SecurityContext security,
-            @Context HttpHeaders headers) {
+    public ServiceForm form(
+            @QueryParam("ownerId") Long ownerId, @Context SecurityContext security, @Context HttpHeaders headers) {
         ServiceForm form = services.form(AuthFilter.caller(security), ownerId);
         String language = EngineResource.language(headers);
-        return new ServiceForm(form.ownerId(), form.engineTypes().stream().map(e -> engines.localized(e, language))
-                .toList(), form.defaultEngineType(), form.usage());
+        return new ServiceForm(
+                form.ownerId(),
+                form.engineTypes().stream()
+                        .map(e -> engines.localized(e, language))
+                        .toList(),
+                form.defaultEngineType(),
+                form.usage());
     }
 
     @POST
     public Response create(NewMediaService service, @Context SecurityContext security) {
         MediaService created = services.create(AuthFilter.caller(security), service);
-        return Response.created(URI.create("services/" + created.id())).entity(created).build();
+        return Response.created(URI.create("services/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -160,11 +178,14 @@ public class ServiceResource {
         if (config != null && !(config instanceof Map)) {
             throw CastPanelException.badRequest("config", "config must be an object");
         }
-        MediaServiceChanges changes = new MediaServiceChanges(Patches.string(patch, "name"),
-                optionalInt(patch, "maxListeners"), optionalInt(patch, "maxBitrateKbps"),
+        MediaServiceChanges changes = new MediaServiceChanges(
+                Patches.string(patch, "name"),
+                optionalInt(patch, "maxListeners"),
+                optionalInt(patch, "maxBitrateKbps"),
                 Patches.optionalLong(patch, "diskQuotaMb"),
                 Patches.optionalLong(patch, "dataTransferGb"),
-                optionalInt(patch, "mountPoints"), (Map<String, Object>) config);
+                optionalInt(patch, "mountPoints"),
+                (Map<String, Object>) config);
         return services.update(AuthFilter.caller(security), id, changes);
     }
 
@@ -183,17 +204,22 @@ public class ServiceResource {
     @POST
     @Path("{id}/actions")
     public Response enqueue(@PathParam("id") long id, ActionRequest request, @Context SecurityContext security) {
-        ServiceAction action = services.enqueue(AuthFilter.caller(security), id, actionType(request.action()),
-                Boolean.TRUE.equals(request.confirm()));
-        return Response.accepted(action).location(URI.create("actions/" + action.id())).build();
+        ServiceAction action = services.enqueue(
+                AuthFilter.caller(security), id, actionType(request.action()), Boolean.TRUE.equals(request.confirm()));
+        return Response.accepted(action)
+                .location(URI.create("actions/" + action.id()))
+                .build();
     }
 
     /** One action for several services (bulk start, stop…): all queued, or none when one is refused. */
     @POST
     @Path("actions")
     public Response enqueueAll(BulkActionRequest request, @Context SecurityContext security) {
-        List<ServiceAction> actions = services.enqueueAll(AuthFilter.caller(security), request.serviceIds(),
-                actionType(request.action()), Boolean.TRUE.equals(request.confirm()));
+        List<ServiceAction> actions = services.enqueueAll(
+                AuthFilter.caller(security),
+                request.serviceIds(),
+                actionType(request.action()),
+                Boolean.TRUE.equals(request.confirm()));
         return Response.accepted(actions).build();
     }
 
@@ -207,15 +233,20 @@ public class ServiceResource {
 
     @GET
     @Path("{id}/actions")
-    public Page<ServiceAction> actions(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("25") int size, @Context SecurityContext security) {
+    public Page<ServiceAction> actions(
+            @PathParam("id") long id,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("25") int size,
+            @Context SecurityContext security) {
         return services.actions(AuthFilter.caller(security), id, page, size);
     }
 
     /** The service's history outside actions (crashes, restarts by the reconciler), newest first. */
     @GET
     @Path("{id}/events")
-    public List<ServiceEvent> events(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("50") int limit,
+    public List<ServiceEvent> events(
+            @PathParam("id") long id,
+            @QueryParam("limit") @DefaultValue("50") int limit,
             @Context SecurityContext security) {
         return services.events(AuthFilter.caller(security), id, limit);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import java.util.UUID;
@@ -21,7 +25,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
     public Response toResponse(RuntimeException exception) {
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Unexpected error, incident {}", incident, exception);
-        return Errors.response(Errors.Status.INTERNAL, "internal_error",
-                "unexpected error; the server log has the details under incident " + incident, null);
+        return Errors.response(
+                Errors.Status.INTERNAL,
+                "internal_error",
+                "unexpected error; the server log has the details under incident " + incident,
+                null);
     }
 }

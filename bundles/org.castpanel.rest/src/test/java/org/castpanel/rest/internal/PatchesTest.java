@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,16 +37,24 @@ class PatchesTest {
 
     @Test
     void wrongTypesAndUnknownFieldsNameTheField() {
-        assertEquals("enabled", assertThrows(CastPanelException.class,
-                () -> Patches.accountChanges(Map.of("enabled", "yes"))).field());
-        assertEquals("nmae", assertThrows(CastPanelException.class,
-                () -> Patches.accountChanges(Map.of("nmae", "x"))).field());
-        assertEquals("resellerPlanId", assertThrows(CastPanelException.class,
-                () -> Patches.accountChanges(Map.of("resellerPlanId", 1.5))).field());
+        assertEquals(
+                "enabled",
+                assertThrows(CastPanelException.class, () -> Patches.accountChanges(Map.of("enabled", "yes")))
+                        .field());
+        assertEquals(
+                "nmae",
+                assertThrows(CastPanelException.class, () -> Patches.accountChanges(Map.of("nmae", "x")))
+                        .field());
+        assertEquals(
+                "resellerPlanId",
+                assertThrows(CastPanelException.class, () -> Patches.accountChanges(Map.of("resellerPlanId", 1.5)))
+                        .field());
         Map<String, Object> nullName = new HashMap<>();
         nullName.put("name", null);
-        assertEquals(CastPanelException.Kind.INVALID,
-                assertThrows(CastPanelException.class, () -> Patches.accountChanges(nullName)).kind());
+        assertEquals(
+                CastPanelException.Kind.INVALID,
+                assertThrows(CastPanelException.class, () -> Patches.accountChanges(nullName))
+                        .kind());
     }
 
     @Test
@@ -53,7 +65,8 @@ class PatchesTest {
         assertEquals(409, Errors.of(CastPanelException.conflict("m")).getStatus());
         assertEquals(401, Errors.of(CastPanelException.unauthenticated("m")).getStatus());
         assertEquals(400, Errors.of(CastPanelException.badRequest("f", "m")).getStatus());
-        Errors.Body body = (Errors.Body) Errors.of(CastPanelException.invalid("password", "too short")).getEntity();
+        Errors.Body body = (Errors.Body)
+                Errors.of(CastPanelException.invalid("password", "too short")).getEntity();
         assertEquals(new Errors.Body("invalid", "too short", "password"), body);
     }
 }

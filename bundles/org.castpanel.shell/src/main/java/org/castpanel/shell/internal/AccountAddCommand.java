@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -13,7 +17,10 @@ import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.NewAccount;
 
 @Service
-@Command(scope = "castpanel", name = "account-add", description = "Creates an account (customer unless --admin; reseller with --plan)")
+@Command(
+        scope = "castpanel",
+        name = "account-add",
+        description = "Creates an account (customer unless --admin; reseller with --plan)")
 public class AccountAddCommand extends ConsoleCommand {
 
     @Argument(index = 0, name = "username", required = true, description = "Login name (3-64 characters)")
@@ -58,9 +65,23 @@ public class AccountAddCommand extends ConsoleCommand {
     void run(Caller caller, PrintStream out) throws Exception {
         String pw = password != null ? password : session.readLine("Password: ", '*');
         Long parentId = parent == null ? null : account(caller, parent).id();
-        Account created = accounts.create(caller, new NewAccount(username, pw, name, contact, email,
-                administrator ? AccountType.ADMINISTRATOR : AccountType.CUSTOMER, !disabled, !noApi, null, null,
-                timezone, language, plan, parentId));
+        Account created = accounts.create(
+                caller,
+                new NewAccount(
+                        username,
+                        pw,
+                        name,
+                        contact,
+                        email,
+                        administrator ? AccountType.ADMINISTRATOR : AccountType.CUSTOMER,
+                        !disabled,
+                        !noApi,
+                        null,
+                        null,
+                        timezone,
+                        language,
+                        plan,
+                        parentId));
         out.println("Created account " + created.id() + " (" + created.username() + ", " + created.kind() + ")");
     }
 }

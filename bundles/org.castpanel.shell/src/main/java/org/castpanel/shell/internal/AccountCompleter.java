@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.util.List;
@@ -20,10 +24,12 @@ public class AccountCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        String typed = commandLine.getCursorArgument() == null ? ""
+        String typed = commandLine.getCursorArgument() == null
+                ? ""
                 : commandLine.getCursorArgument().substring(0, commandLine.getArgumentPosition());
         StringsCompleter delegate = new StringsCompleter();
-        accounts.list(accounts.consoleCaller(), new AccountQuery(typed, null, null, null, null, 0, 100)).items()
+        accounts.list(accounts.consoleCaller(), new AccountQuery(typed, null, null, null, null, 0, 100))
+                .items()
                 .forEach(a -> delegate.getStrings().add(a.username()));
         return delegate.complete(session, commandLine, candidates);
     }

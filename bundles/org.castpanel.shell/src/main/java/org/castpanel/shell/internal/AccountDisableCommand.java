@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -9,7 +13,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.castpanel.core.api.Caller;
 
 @Service
-@Command(scope = "castpanel", name = "account-disable", description = "Disables an account: it can no longer log in or use the API")
+@Command(
+        scope = "castpanel",
+        name = "account-disable",
+        description = "Disables an account: it can no longer log in or use the API")
 public class AccountDisableCommand extends ConsoleCommand {
 
     @Argument(index = 0, name = "account", required = true, description = "Account id or username")

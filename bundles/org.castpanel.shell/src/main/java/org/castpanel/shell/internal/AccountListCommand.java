@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -15,7 +19,10 @@ import org.castpanel.core.api.Page;
 @Command(scope = "castpanel", name = "account-list", description = "Lists accounts, a-z by username")
 public class AccountListCommand extends ConsoleCommand {
 
-    @Option(name = "-q", aliases = "--search", description = "Only accounts whose username, name or email contains this")
+    @Option(
+            name = "-q",
+            aliases = "--search",
+            description = "Only accounts whose username, name or email contains this")
     String search;
 
     @Option(name = "-p", aliases = "--page", description = "Page number, from 0")
@@ -26,8 +33,7 @@ public class AccountListCommand extends ConsoleCommand {
 
     @Override
     void run(Caller caller, PrintStream out) throws Exception {
-        Page<Account> result = accounts.list(caller,
-                new AccountQuery(search, null, null, null, null, page, size));
+        Page<Account> result = accounts.list(caller, new AccountQuery(search, null, null, null, null, page, size));
         ShellTable table = new ShellTable();
         table.column("ID").alignRight();
         table.column("Username");
@@ -37,8 +43,15 @@ public class AccountListCommand extends ConsoleCommand {
         table.column("API");
         table.column("Plan");
         for (Account a : result.items()) {
-            table.addRow().addContent(a.id(), a.username(), a.name(), a.kind(), a.enabled() ? "enabled" : "disabled",
-                    a.apiAccess() ? "on" : "off", orDash(a.resellerPlanId()));
+            table.addRow()
+                    .addContent(
+                            a.id(),
+                            a.username(),
+                            a.name(),
+                            a.kind(),
+                            a.enabled() ? "enabled" : "disabled",
+                            a.apiAccess() ? "on" : "off",
+                            orDash(a.resellerPlanId()));
         }
         table.print(out);
         out.println("page " + result.page() + ", " + result.items().size() + " of " + result.total());

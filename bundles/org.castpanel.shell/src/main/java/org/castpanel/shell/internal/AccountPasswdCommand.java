@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -11,7 +15,10 @@ import org.castpanel.core.api.AccountChanges;
 import org.castpanel.core.api.Caller;
 
 @Service
-@Command(scope = "castpanel", name = "account-passwd", description = "Sets a new password for an account (logs out its sessions)")
+@Command(
+        scope = "castpanel",
+        name = "account-passwd",
+        description = "Sets a new password for an account (logs out its sessions)")
 public class AccountPasswdCommand extends ConsoleCommand {
 
     @Argument(index = 0, name = "account", required = true, description = "Account id or username")
@@ -26,8 +33,10 @@ public class AccountPasswdCommand extends ConsoleCommand {
         long id = account(caller, account).id();
         String pw = password != null ? password : session.readLine("New password: ", '*');
         if (id == caller.accountId()) {
-            accounts.update(caller, id, new AccountChanges(null, null, null, null, null,
-                    null, null, null, null, null, null, pw, null));
+            accounts.update(
+                    caller,
+                    id,
+                    new AccountChanges(null, null, null, null, null, null, null, null, null, null, null, pw, null));
         } else {
             accounts.resetPassword(caller, id, pw);
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -12,7 +16,10 @@ import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.PlanUsage;
 
 @Service
-@Command(scope = "castpanel", name = "account-show", description = "Shows an account's details, services and reseller usage")
+@Command(
+        scope = "castpanel",
+        name = "account-show",
+        description = "Shows an account's details, services and reseller usage")
 public class AccountShowCommand extends ConsoleCommand {
 
     @Argument(index = 0, name = "account", required = true, description = "Account id or username")
@@ -21,7 +28,8 @@ public class AccountShowCommand extends ConsoleCommand {
 
     @Override
     void run(Caller caller, PrintStream out) throws Exception {
-        AccountOverview overview = accounts.overview(caller, account(caller, account).id());
+        AccountOverview overview =
+                accounts.overview(caller, account(caller, account).id());
         Account a = overview.account();
         out.printf("ID:              %d%n", a.id());
         out.printf("Username:        %s%n", a.username());
@@ -29,20 +37,24 @@ public class AccountShowCommand extends ConsoleCommand {
         out.printf("Email:           %s%n", orDash(a.email()));
         out.printf("Contact number:  %s%n", orDash(a.contactNumber()));
         out.printf("Type / kind:     %s / %s%n", a.type(), a.kind());
-        out.printf("Status:          %s%s%n", a.enabled() ? "enabled" : "disabled",
+        out.printf(
+                "Status:          %s%s%n",
+                a.enabled() ? "enabled" : "disabled",
                 a.lockedUntil() != null ? " (locked until " + a.lockedUntil() + ")" : "");
         out.printf("API access:      %s%n", a.apiAccess() ? "on" : "off");
         out.printf("Timezone:        %s%n", a.timezone());
         out.printf("Language:        %s%n", a.language());
         out.printf("Parent:          %s%n", orDash(a.parentId()));
-        out.printf("Active services: %d, suspended: %d, sub-accounts: %d%n", overview.activeServices(),
-                overview.suspendedServices(), overview.subAccounts());
+        out.printf(
+                "Active services: %d, suspended: %d, sub-accounts: %d%n",
+                overview.activeServices(), overview.suspendedServices(), overview.subAccounts());
         PlanUsage usage = overview.resellerUsage();
         if (usage != null) {
             out.printf("Reseller plan:   %s (%d)%n", usage.planName(), usage.planId());
             for (PlanUsage.Line line : usage.lines()) {
-                out.printf("  %-18s %d of %s%n", line.limit(), line.used(),
-                        line.allowed() == null ? "unlimited" : line.allowed());
+                out.printf(
+                        "  %-18s %d of %s%n",
+                        line.limit(), line.used(), line.allowed() == null ? "unlimited" : line.allowed());
             }
         }
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -12,7 +16,9 @@ import org.castpanel.core.api.Caller;
 
 /** For an account holder who lost the phone with the authenticator app, including the last administrator. */
 @Service
-@Command(scope = "castpanel", name = "account-2fa-reset",
+@Command(
+        scope = "castpanel",
+        name = "account-2fa-reset",
         description = "Turns off an account's two-factor authentication (a lost phone) and ends its sessions")
 public class AccountTwoFactorResetCommand extends ConsoleCommand {
 

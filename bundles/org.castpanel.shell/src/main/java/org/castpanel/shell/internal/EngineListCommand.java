@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -11,7 +15,10 @@ import org.castpanel.core.api.EngineCatalog;
 import org.castpanel.core.api.EngineInfo;
 
 @Service
-@Command(scope = "castpanel", name = "engine-list", description = "Lists engine types: installed plugins, and types whose plugin is gone")
+@Command(
+        scope = "castpanel",
+        name = "engine-list",
+        description = "Lists engine types: installed plugins, and types whose plugin is gone")
 public class EngineListCommand extends ConsoleCommand {
 
     @Reference
@@ -20,12 +27,21 @@ public class EngineListCommand extends ConsoleCommand {
     @Override
     void run(Caller caller, PrintStream out) {
         ShellTable table = new ShellTable();
-        for (String column : new String[] { "Type", "Label", "Kind", "Role", "Version", "Enabled", "Installed", "Services" }) {
+        for (String column :
+                new String[] {"Type", "Label", "Kind", "Role", "Version", "Enabled", "Installed", "Services"}) {
             table.column(column);
         }
         for (EngineInfo e : engines.list()) {
-            table.addRow().addContent(e.type().id(), e.type().label(), e.type().kind(), e.type().role(),
-                    orDash(e.pluginVersion()), e.enabled() ? "yes" : "no", e.available() ? "yes" : "NO", e.services());
+            table.addRow()
+                    .addContent(
+                            e.type().id(),
+                            e.type().label(),
+                            e.type().kind(),
+                            e.type().role(),
+                            orDash(e.pluginVersion()),
+                            e.enabled() ? "yes" : "no",
+                            e.available() ? "yes" : "NO",
+                            e.services());
         }
         table.print(out);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -13,7 +17,10 @@ import org.castpanel.core.api.EngineServerInfo;
 import org.castpanel.core.api.EngineServerInput;
 
 @Service
-@Command(scope = "castpanel", name = "engine-server-add", description = "Registers a remote media server for an engine type on this node")
+@Command(
+        scope = "castpanel",
+        name = "engine-server-add",
+        description = "Registers a remote media server for an engine type on this node")
 public class EngineServerAddCommand extends ConsoleCommand {
 
     @Argument(index = 0, name = "type", required = true, description = "Engine type with remote servers, e.g. wowza")
@@ -22,7 +29,11 @@ public class EngineServerAddCommand extends ConsoleCommand {
     @Argument(index = 1, name = "name", required = true, description = "A name unique on this node")
     String name;
 
-    @Argument(index = 2, name = "url", required = true, description = "Its management URL, e.g. http://wowza1.example.net:8087")
+    @Argument(
+            index = 2,
+            name = "url",
+            required = true,
+            description = "Its management URL, e.g. http://wowza1.example.net:8087")
     String url;
 
     @Option(name = "--public-host", description = "Host customers use (default: the URL's host)")
@@ -31,13 +42,16 @@ public class EngineServerAddCommand extends ConsoleCommand {
     @Option(name = "--username", description = "Management user")
     String username;
 
-    @Option(name = "--password", description = "Management password (stored encrypted; the console keeps its history, so prefer the web UI or the API)")
+    @Option(
+            name = "--password",
+            description =
+                    "Management password (stored encrypted; the console keeps its history, so prefer the web UI or the API)")
     String password;
 
     @Override
     void run(Caller caller, PrintStream out) {
-        EngineServerInfo created = servers.create(caller, new EngineServerInput(type, name, url, username, password,
-                publicHost, true));
+        EngineServerInfo created =
+                servers.create(caller, new EngineServerInput(type, name, url, username, password, publicHost, true));
         out.println("Registered " + created.engineType() + " server " + created.id() + " (" + created.name() + ", "
                 + created.url() + ")");
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -10,7 +14,10 @@ import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.EngineServerAdmin;
 
 @Service
-@Command(scope = "castpanel", name = "engine-server-delete", description = "Removes a registered remote media server (refused while services are placed on it)")
+@Command(
+        scope = "castpanel",
+        name = "engine-server-delete",
+        description = "Removes a registered remote media server (refused while services are placed on it)")
 public class EngineServerDeleteCommand extends ConsoleCommand {
 
     @Reference

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -11,7 +15,10 @@ import org.castpanel.core.api.EngineServerAdmin;
 import org.castpanel.core.api.EngineServerInfo;
 
 @Service
-@Command(scope = "castpanel", name = "engine-server-list", description = "Lists the remote media servers (Wowza, Flussonic) registered per node")
+@Command(
+        scope = "castpanel",
+        name = "engine-server-list",
+        description = "Lists the remote media servers (Wowza, Flussonic) registered per node")
 public class EngineServerListCommand extends ConsoleCommand {
 
     @Reference
@@ -20,13 +27,22 @@ public class EngineServerListCommand extends ConsoleCommand {
     @Override
     void run(Caller caller, PrintStream out) {
         ShellTable table = new ShellTable();
-        for (String column : new String[] { "Id", "Type", "Node", "Name", "URL", "Public host", "Enabled", "Health",
-                "Services" }) {
+        for (String column :
+                new String[] {"Id", "Type", "Node", "Name", "URL", "Public host", "Enabled", "Health", "Services"}) {
             table.column(column);
         }
         for (EngineServerInfo s : servers.list(caller)) {
-            table.addRow().addContent(s.id(), s.engineType(), s.node(), s.name(), s.url(), s.publicHost(),
-                    s.enabled() ? "yes" : "no", s.health(), s.services());
+            table.addRow()
+                    .addContent(
+                            s.id(),
+                            s.engineType(),
+                            s.node(),
+                            s.name(),
+                            s.url(),
+                            s.publicHost(),
+                            s.enabled() ? "yes" : "no",
+                            s.health(),
+                            s.services());
         }
         table.print(out);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -58,9 +62,21 @@ public class PlanAddCommand extends ConsoleCommand {
 
     @Override
     void run(Caller caller, PrintStream out) {
-        ResellerPlan created = plans.create(caller, new PlanInput(name, autoDj, autoDjQuota, proxy, listeners, transfer,
-                bitrate, servers, disk, engines, subResellers,
-                !keepOverTransfer));
+        ResellerPlan created = plans.create(
+                caller,
+                new PlanInput(
+                        name,
+                        autoDj,
+                        autoDjQuota,
+                        proxy,
+                        listeners,
+                        transfer,
+                        bitrate,
+                        servers,
+                        disk,
+                        engines,
+                        subResellers,
+                        !keepOverTransfer));
         out.println("Created reseller plan " + created.id() + " (" + created.name() + ")");
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -20,15 +24,33 @@ public class PlanListCommand extends ConsoleCommand {
     @Override
     void run(Caller caller, PrintStream out) {
         ShellTable table = new ShellTable();
-        for (String column : new String[] { "ID", "Name", "Servers", "Listeners", "Bitrate", "Transfer GB", "Disk MB",
-                "AutoDJ", "Sub-resellers", "Engines" }) {
+        for (String column : new String[] {
+            "ID",
+            "Name",
+            "Servers",
+            "Listeners",
+            "Bitrate",
+            "Transfer GB",
+            "Disk MB",
+            "AutoDJ",
+            "Sub-resellers",
+            "Engines"
+        }) {
             table.column(column);
         }
         for (ResellerPlan p : plans.list(caller)) {
-            table.addRow().addContent(p.id(), p.name(), limit(p.serverLimit()), limit(p.maxListeners()),
-                    limit(p.maxBitrateKbps()), limit(p.maxDataTransferGb()), limit(p.diskQuotaMb()),
-                    p.autoDjAllowed() ? "yes (" + limit(p.autoDjQuota()) + ")" : "no", p.subResellersAllowed() ? "yes" : "no",
-                    p.allowedEngineTypes().isEmpty() ? "all" : String.join(",", p.allowedEngineTypes()));
+            table.addRow()
+                    .addContent(
+                            p.id(),
+                            p.name(),
+                            limit(p.serverLimit()),
+                            limit(p.maxListeners()),
+                            limit(p.maxBitrateKbps()),
+                            limit(p.maxDataTransferGb()),
+                            limit(p.diskQuotaMb()),
+                            p.autoDjAllowed() ? "yes (" + limit(p.autoDjQuota()) + ")" : "no",
+                            p.subResellersAllowed() ? "yes" : "no",
+                            p.allowedEngineTypes().isEmpty() ? "all" : String.join(",", p.allowedEngineTypes()));
         }
         table.print(out);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -33,10 +37,13 @@ public class PlanShowCommand extends ConsoleCommand {
         out.printf("Data transfer GB:   %s%n", PlanListCommand.limit(p.maxDataTransferGb()));
         out.printf("Over transfer:      %s%n", p.suspendOverTransfer() ? "suspend the service" : "keep running");
         out.printf("Disk quota MB:      %s%n", PlanListCommand.limit(p.diskQuotaMb()));
-        out.printf("AutoDJ:             %s (quota %s)%n", p.autoDjAllowed() ? "allowed" : "not allowed",
-                PlanListCommand.limit(p.autoDjQuota()));
+        out.printf(
+                "AutoDJ:             %s (quota %s)%n",
+                p.autoDjAllowed() ? "allowed" : "not allowed", PlanListCommand.limit(p.autoDjQuota()));
         out.printf("Proxy:              %s%n", p.proxyAllowed() ? "allowed" : "not allowed");
         out.printf("Sub-resellers:      %s%n", p.subResellersAllowed() ? "allowed" : "not allowed");
-        out.printf("Engine types:       %s%n", p.allowedEngineTypes().isEmpty() ? "all" : String.join(", ", p.allowedEngineTypes()));
+        out.printf(
+                "Engine types:       %s%n",
+                p.allowedEngineTypes().isEmpty() ? "all" : String.join(", ", p.allowedEngineTypes()));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -14,7 +18,10 @@ import org.castpanel.core.api.MediaServices;
 import org.castpanel.core.api.NewMediaService;
 
 @Service
-@Command(scope = "castpanel", name = "service-add", description = "Creates a media service (within the owner's plan limits)")
+@Command(
+        scope = "castpanel",
+        name = "service-add",
+        description = "Creates a media service (within the owner's plan limits)")
 public class ServiceAddCommand extends ConsoleCommand {
 
     @Reference
@@ -48,8 +55,9 @@ public class ServiceAddCommand extends ConsoleCommand {
     @Override
     void run(Caller caller, PrintStream out) {
         Long ownerId = owner == null ? null : account(caller, owner).id();
-        MediaService created = services.create(caller, new NewMediaService(ownerId, type, name, listeners, bitrate,
-                disk, transfer, null, null, null, feeds));
+        MediaService created = services.create(
+                caller,
+                new NewMediaService(ownerId, type, name, listeners, bitrate, disk, transfer, null, null, null, feeds));
         out.println("Created service " + created.id() + " (" + created.name() + ", " + created.engineType() + ")");
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -34,12 +38,19 @@ public class ServiceListCommand extends ConsoleCommand {
         Long ownerId = owner == null ? null : account(caller, owner).id();
         Page<MediaService> result = services.list(caller, new ServiceQuery(ownerId, type, null, null, page, 50));
         ShellTable table = new ShellTable();
-        for (String column : new String[] { "ID", "Name", "Type", "Owner", "State", "Wanted", "Suspended" }) {
+        for (String column : new String[] {"ID", "Name", "Type", "Owner", "State", "Wanted", "Suspended"}) {
             table.column(column);
         }
         for (MediaService s : result.items()) {
-            table.addRow().addContent(s.id(), s.name(), s.engineType(), s.ownerUsername(), s.state(),
-                    s.desiredRunning() ? "running" : "stopped", s.suspended() ? "yes" : "no");
+            table.addRow()
+                    .addContent(
+                            s.id(),
+                            s.name(),
+                            s.engineType(),
+                            s.ownerUsername(),
+                            s.state(),
+                            s.desiredRunning() ? "running" : "stopped",
+                            s.suspended() ? "yes" : "no");
         }
         table.print(out);
         out.println("page " + result.page() + ", " + result.items().size() + " of " + result.total());

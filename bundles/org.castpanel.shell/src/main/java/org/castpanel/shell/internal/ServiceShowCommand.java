@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.shell.internal;
 
 import java.io.PrintStream;
@@ -29,21 +33,34 @@ public class ServiceShowCommand extends ConsoleCommand {
     @Override
     void run(Caller caller, PrintStream out) {
         MediaService s = services.get(caller, id);
-        out.printf("ID:          %d%nName:        %s%nType:        %s%nOwner:       %s (%d)%nNode:        %s%n", s.id(),
-                s.name(), s.engineType(), s.ownerUsername(), s.ownerId(), s.node());
-        out.printf("State:       %s%s%nWanted:      %s%nSuspended:   %s%n", s.state(),
-                s.stateDetail() == null ? "" : " (" + s.stateDetail() + ")", s.desiredRunning() ? "running" : "stopped",
+        out.printf(
+                "ID:          %d%nName:        %s%nType:        %s%nOwner:       %s (%d)%nNode:        %s%n",
+                s.id(), s.name(), s.engineType(), s.ownerUsername(), s.ownerId(), s.node());
+        out.printf(
+                "State:       %s%s%nWanted:      %s%nSuspended:   %s%n",
+                s.state(),
+                s.stateDetail() == null ? "" : " (" + s.stateDetail() + ")",
+                s.desiredRunning() ? "running" : "stopped",
                 s.suspended() ? "yes" : "no");
-        out.printf("Limits:      listeners %s, bitrate %s kbit/s, disk %s MB, transfer %s GB%n", orDash(s.maxListeners()),
-                orDash(s.maxBitrateKbps()), orDash(s.diskQuotaMb()), orDash(s.dataTransferGb()));
+        out.printf(
+                "Limits:      listeners %s, bitrate %s kbit/s, disk %s MB, transfer %s GB%n",
+                orDash(s.maxListeners()),
+                orDash(s.maxBitrateKbps()),
+                orDash(s.diskQuotaMb()),
+                orDash(s.dataTransferGb()));
         out.println("Settings:    " + s.config());
         for (ServiceMount m : mounts.list(caller, id)) {
-            out.printf("Mount:       %s (listeners %s%s%s)%n", m.name(), orDash(m.maxListeners()),
-                    m.fallbackMount() == null ? "" : ", falls back to " + m.fallbackMount(), m.hidden() ? ", hidden" : "");
+            out.printf(
+                    "Mount:       %s (listeners %s%s%s)%n",
+                    m.name(),
+                    orDash(m.maxListeners()),
+                    m.fallbackMount() == null ? "" : ", falls back to " + m.fallbackMount(),
+                    m.hidden() ? ", hidden" : "");
         }
         out.println("Actions:");
         for (ServiceAction a : services.actions(caller, id, 0, 10).items()) {
-            out.printf("  %-6d %-8s %-10s %s%n", a.id(), a.action(), a.status(), a.message() == null ? "" : a.message());
+            out.printf(
+                    "  %-6d %-8s %-10s %s%n", a.id(), a.action(), a.status(), a.message() == null ? "" : a.message());
         }
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.webui.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -9,8 +13,9 @@ public @interface TransportSecurityConfig {
 
     String PID = "org.castpanel.http";
 
-    @AttributeDefinition(description = "Send browsers and API clients that come over plain HTTP to HTTPS "
-            + "(requests from this machine itself, such as engine callbacks, are never redirected)")
+    @AttributeDefinition(
+            description = "Send browsers and API clients that come over plain HTTP to HTTPS "
+                    + "(requests from this machine itself, such as engine callbacks, are never redirected)")
     boolean redirectToHttps() default false;
 
     @AttributeDefinition(description = "The HTTPS port redirects point to")

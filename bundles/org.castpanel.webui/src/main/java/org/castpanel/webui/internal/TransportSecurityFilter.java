@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.webui.internal;
 
 import java.io.IOException;
@@ -27,10 +31,14 @@ import org.osgi.service.metatype.annotations.Designate;
  * from elsewhere are redirected to HTTPS (308 keeps the method and body of API calls). Requests
  * from this machine stay on HTTP: engines call the panel back over loopback.
  */
-@Component(service = Filter.class, property = {
-        "osgi.http.whiteboard.filter.pattern=/*", "osgi.http.whiteboard.filter.name=castpanel-transport-security",
-        // the event stream is asynchronous; a filter in its way must say it allows that
-        "osgi.http.whiteboard.filter.asyncSupported=true" })
+@Component(
+        service = Filter.class,
+        property = {
+            "osgi.http.whiteboard.filter.pattern=/*",
+            "osgi.http.whiteboard.filter.name=castpanel-transport-security",
+            // the event stream is asynchronous; a filter in its way must say it allows that
+            "osgi.http.whiteboard.filter.asyncSupported=true"
+        })
 public class TransportSecurityFilter implements Filter {
 
     /**
@@ -66,11 +74,11 @@ public class TransportSecurityFilter implements Filter {
     }
 
     @Override
-    public void init(FilterConfig filterConfig) {
-    }
+    public void init(FilterConfig filterConfig) {}
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         TransportSecurityConfig c = settings.get();
@@ -81,8 +89,10 @@ public class TransportSecurityFilter implements Filter {
         } else if (c.redirectToHttps() && !loopback(request.getRemoteAddr())) {
             String query = request.getQueryString();
             response.setStatus(308);
-            response.setHeader("Location", "https://" + host(request) + (c.httpsPort() == 443 ? "" : ":" + c.httpsPort())
-                    + request.getRequestURI() + (query == null ? "" : "?" + query));
+            response.setHeader(
+                    "Location",
+                    "https://" + host(request) + (c.httpsPort() == 443 ? "" : ":" + c.httpsPort())
+                            + request.getRequestURI() + (query == null ? "" : "?" + query));
             return;
         }
         chain.doFilter(req, res);
@@ -103,6 +113,5 @@ public class TransportSecurityFilter implements Filter {
     }
 
     @Override
-    public void destroy() {
-    }
+    public void destroy() {}
 }

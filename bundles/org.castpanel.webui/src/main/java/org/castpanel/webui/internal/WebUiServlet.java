@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.webui.internal;
 
 import java.io.IOException;
@@ -21,14 +25,31 @@ import org.osgi.service.component.annotations.Component;
  * reload on {@code /services/42} works. The REST API's longer {@code /api/v1/*} pattern wins over
  * this one.
  */
-@Component(service = Servlet.class, property = { "osgi.http.whiteboard.servlet.pattern=/*",
-        "osgi.http.whiteboard.servlet.name=castpanel-webui" })
+@Component(
+        service = Servlet.class,
+        property = {"osgi.http.whiteboard.servlet.pattern=/*", "osgi.http.whiteboard.servlet.name=castpanel-webui"})
 public class WebUiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "css", "text/css", "html",
-            "text/html; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "woff2",
-            "font/woff2", "json", "application/json", "map", "application/json");
+    private static final Map<String, String> TYPES = Map.of(
+            "js",
+            "text/javascript",
+            "css",
+            "text/css",
+            "html",
+            "text/html; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png",
+            "ico",
+            "image/x-icon",
+            "woff2",
+            "font/woff2",
+            "json",
+            "application/json",
+            "map",
+            "application/json");
 
     private final transient Bundle bundle;
 
@@ -54,7 +75,8 @@ public class WebUiServlet extends HttpServlet {
             }
             String extension = last.substring(last.lastIndexOf('.') + 1);
             response.setContentType(TYPES.getOrDefault(extension, "application/octet-stream"));
-            response.setHeader("Cache-Control", path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+            response.setHeader(
+                    "Cache-Control", path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
             send(file, response);
             return;
         }
@@ -73,8 +95,10 @@ public class WebUiServlet extends HttpServlet {
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
         // Element Plus sets inline styles; scripts come only from here
-        response.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                        + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'");
     }
 
     private static void send(URL file, HttpServletResponse response) throws IOException {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.webui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,10 +57,13 @@ class TransportSecurityFilterTest {
         return new TransportSecurityFilter(new TransportSecurityFilter.Settings(config(redirect)));
     }
 
-    private static Outcome run(TransportSecurityFilter filter, boolean secure, String remote, String host) throws Exception {
+    private static Outcome run(TransportSecurityFilter filter, boolean secure, String remote, String host)
+            throws Exception {
         Outcome outcome = new Outcome();
-        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass(null),
-                new Class<?>[] { HttpServletRequest.class }, (proxy, method, args) -> switch (method.getName()) {
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
+                getClass(null),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "isSecure" -> secure;
                     case "getRemoteAddr" -> remote;
                     case "getServerName" -> host;
@@ -64,13 +71,12 @@ class TransportSecurityFilterTest {
                     case "getQueryString" -> "a=1";
                     default -> null;
                 });
-        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass(null),
-                new Class<?>[] { HttpServletResponse.class }, (proxy, method, args) -> {
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
+                getClass(null), new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "setHeader" -> outcome.headers.put((String) args[0], (String) args[1]);
                         case "setStatus" -> outcome.status = (Integer) args[0];
-                        default -> {
-                        }
+                        default -> {}
                     }
                     return null;
                 });
@@ -101,8 +107,7 @@ class TransportSecurityFilterTest {
 
     @Test
     void thisMachineAndTheDefaultStayOnHttp() throws Exception {
-        assertTrue(run(filter(true), false, "127.0.0.1", "localhost").passedOn,
-                "engine callbacks come over loopback");
+        assertTrue(run(filter(true), false, "127.0.0.1", "localhost").passedOn, "engine callbacks come over loopback");
         assertTrue(run(filter(true), false, "::1", "localhost").passedOn);
         assertTrue(run(filter(false), false, "203.0.113.5", "panel.example").passedOn);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api.platform;
 
 import java.util.List;
@@ -7,8 +11,8 @@ import java.util.Map;
  * One authenticated callback: the scope its URL was made for, the event (the last path segment),
  * the HTTP method, the query and form parameters, and the caller's address.
  */
-public record CallbackRequest(String scope, String event, String method, Map<String, List<String>> parameters,
-        String remoteAddress) {
+public record CallbackRequest(
+        String scope, String event, String method, Map<String, List<String>> parameters, String remoteAddress) {
 
     public CallbackRequest {
         parameters = Map.copyOf(parameters);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api.platform;
 
 import java.io.IOException;
@@ -17,8 +21,7 @@ import java.util.Set;
  */
 public final class ConfigFiles {
 
-    private ConfigFiles() {
-    }
+    private ConfigFiles() {}
 
     /** Writes {@code content} to a temporary file beside {@code target}, then renames it over it. */
     public static void writeAtomically(Path target, String content, Set<PosixFilePermission> permissions)
@@ -107,7 +110,9 @@ public final class ConfigFiles {
         }
         byte[] secret = new byte[bytes];
         new java.security.SecureRandom().nextBytes(secret);
-        writeAtomically(file, java.util.Base64.getEncoder().encodeToString(secret) + "\n",
+        writeAtomically(
+                file,
+                java.util.Base64.getEncoder().encodeToString(secret) + "\n",
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return secret;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api.platform;
 
 import java.util.concurrent.ThreadFactory;
@@ -9,8 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DaemonThreads {
 
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     /** Threads named {@code prefix-1}, {@code prefix-2}, … */
     public static ThreadFactory named(String prefix) {

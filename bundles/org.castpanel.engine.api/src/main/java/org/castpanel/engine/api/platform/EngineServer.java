@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api.platform;
 
 import java.net.URI;
@@ -9,8 +13,17 @@ import java.time.Instant;
  * encrypted and never shown by the API), the host customers use, and the health its plugin last
  * reported.
  */
-public record EngineServer(long id, String engineType, String node, String name, URI url, String username,
-        String password, String publicHost, boolean enabled, Health health) {
+public record EngineServer(
+        long id,
+        String engineType,
+        String node,
+        String name,
+        URI url,
+        String username,
+        String password,
+        String publicHost,
+        boolean enabled,
+        Health health) {
 
     /** What the plugin last found when it checked the server. */
     public record Health(State state, String detail, Instant checkedAt) {
@@ -19,7 +32,9 @@ public record EngineServer(long id, String engineType, String node, String name,
     }
 
     public enum State {
-        UNKNOWN, HEALTHY, UNHEALTHY
+        UNKNOWN,
+        HEALTHY,
+        UNHEALTHY
     }
 
     @Override

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api.platform;
 
 import java.io.IOException;
@@ -13,8 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LocalHttp {
 
-    private LocalHttp() {
-    }
+    private LocalHttp() {}
 
     /**
      * The body of {@code http://127.0.0.1:port/path} (path with its leading slash and query), or
@@ -23,7 +26,8 @@ public final class LocalHttp {
      */
     public static String get(int port, String path, String authorization) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(3000);
             if (authorization != null) {

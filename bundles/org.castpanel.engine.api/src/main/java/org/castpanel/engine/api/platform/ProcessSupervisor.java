@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.api.platform;
 
 import java.nio.file.Path;
@@ -41,8 +45,7 @@ public interface ProcessSupervisor {
     }
 
     /** What {@link #launch} did: the process's pid, and whether it was running already (adopted) rather than started now. */
-    record Started(long pid, boolean adopted) {
-    }
+    record Started(long pid, boolean adopted) {}
 
     /** Starts the process unless one started from the same launch already runs; returns its pid. */
     long start(Launch launch);
@@ -73,7 +76,9 @@ public interface ProcessSupervisor {
     default String logTail(Path directory, String name, int lines) {
         try {
             java.util.List<String> all = java.nio.file.Files.readAllLines(logFile(directory, name));
-            return all.isEmpty() ? "(empty log)" : String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size()));
+            return all.isEmpty()
+                    ? "(empty log)"
+                    : String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (java.io.IOException e) {
             return "(no log)";
         }
@@ -87,8 +92,8 @@ public interface ProcessSupervisor {
      * config), {@link org.castpanel.engine.api.RetryableEngineException} when it is not ready in
      * time. Blocking and polling every 10 ms: call it on your own executor.
      */
-    default void awaitReady(Path directory, String name, java.time.Duration timeout,
-            java.util.function.BooleanSupplier ready) {
+    default void awaitReady(
+            Path directory, String name, java.time.Duration timeout, java.util.function.BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (running(directory, name).isEmpty()) {
@@ -98,8 +103,8 @@ public interface ProcessSupervisor {
                 return;
             }
             if (System.nanoTime() >= deadline) {
-                throw new org.castpanel.engine.api.RetryableEngineException(name + " was not ready within "
-                        + timeout.toSeconds() + " s: " + logTail(directory, name, 3));
+                throw new org.castpanel.engine.api.RetryableEngineException(
+                        name + " was not ready within " + timeout.toSeconds() + " s: " + logTail(directory, name, 3));
             }
             try {
                 Thread.sleep(10); // the poll interval of the readiness condition, bounded by the deadline

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.icecast.internal;
 
 import java.util.HashMap;
@@ -15,6 +19,7 @@ final class BitrateWatch {
 
     /** VBR peaks and the counter's steps must not cut an honest source. */
     static final double TOLERANCE = 1.25;
+
     static final long WINDOW_NANOS = 10_000_000_000L;
 
     private static final class Track {
@@ -37,7 +42,8 @@ final class BitrateWatch {
      */
     synchronized OptionalDouble observe(String mount, String streamStart, long bytesRead, long nanoTime) {
         Track track = tracks.get(mount);
-        if (track == null || !String.valueOf(track.streamStart).equals(String.valueOf(streamStart))
+        if (track == null
+                || !String.valueOf(track.streamStart).equals(String.valueOf(streamStart))
                 || bytesRead < track.lastBytes) {
             tracks.put(mount, new Track(streamStart, bytesRead));
             return OptionalDouble.empty();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.icecast.internal;
 
 import java.util.List;
@@ -13,8 +17,8 @@ import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
 import org.castpanel.engine.api.MountPoint;
-import org.castpanel.engine.api.SourceProtocols;
 import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.SourceProtocols;
 import org.castpanel.engine.api.platform.DaemonThreads;
 import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.platform.PortAllocator;
@@ -34,16 +38,26 @@ public class IcecastEngineFactory implements EngineFactory {
     static final String TYPE = "icecast";
 
     static final List<ConfigField> FIELDS = List.of(
-            ConfigField.builder("mount", ConfigField.Type.TEXT).label("Mount point").length(2, 64).defaultValue("/stream")
+            ConfigField.builder("mount", ConfigField.Type.TEXT)
+                    .label("Mount point")
+                    .length(2, 64)
+                    .defaultValue("/stream")
                     .description("Where encoders send and listeners listen: / then letters, digits, . _ -, e.g. /live")
-                    .pattern(MountPoint.NAME.pattern()).build(),
-            ConfigField.builder("fallbackMount", ConfigField.Type.TEXT).label("Fallback mount").length(2, 64)
+                    .pattern(MountPoint.NAME.pattern())
+                    .build(),
+            ConfigField.builder("fallbackMount", ConfigField.Type.TEXT)
+                    .label("Fallback mount")
+                    .length(2, 64)
                     .description("Where listeners go when the source drops, e.g. /autodj")
-                    .pattern(MountPoint.NAME.pattern()).build(),
+                    .pattern(MountPoint.NAME.pattern())
+                    .build(),
             ConfigField.text("streamName", "Stream name", false, 100, "Shown by players and directories"),
             ConfigField.text("description", "Description", false, 200, null),
             ConfigField.text("genre", "Genre", false, 60, null),
-            ConfigField.builder("url", ConfigField.Type.URL).label("Station website").maxLength(200).build(),
+            ConfigField.builder("url", ConfigField.Type.URL)
+                    .label("Station website")
+                    .maxLength(200)
+                    .build(),
             ConfigField.bool("public", "List in public directories", false, null));
 
     private final ProcessSupervisor supervisor;
@@ -54,11 +68,15 @@ public class IcecastEngineFactory implements EngineFactory {
      * Not the common fork-join pool, which has a single thread on a two-core machine.
      */
     private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("castpanel-icecast"));
+
     private volatile IcecastConfig config;
 
     @Activate
-    public IcecastEngineFactory(final @Reference ProcessSupervisor supervisor, final @Reference PortAllocator ports,
-            final @Reference PanelNode node, final IcecastConfig config) {
+    public IcecastEngineFactory(
+            final @Reference ProcessSupervisor supervisor,
+            final @Reference PortAllocator ports,
+            final @Reference PanelNode node,
+            final IcecastConfig config) {
         this.supervisor = supervisor;
         this.ports = ports;
         this.node = node;
@@ -77,8 +95,12 @@ public class IcecastEngineFactory implements EngineFactory {
 
     @Override
     public List<EngineType> engineTypes() {
-        return List.of(EngineType.server(TYPE, "Icecast 2", MediaKind.AUDIO,
-                Set.of(Capabilities.MOUNT_POINTS, Capabilities.LISTENER_STATS, Capabilities.RELAY), FIELDS,
+        return List.of(EngineType.server(
+                TYPE,
+                "Icecast 2",
+                MediaKind.AUDIO,
+                Set.of(Capabilities.MOUNT_POINTS, Capabilities.LISTENER_STATS, Capabilities.RELAY),
+                FIELDS,
                 Set.of(SourceProtocols.ICECAST)));
     }
 

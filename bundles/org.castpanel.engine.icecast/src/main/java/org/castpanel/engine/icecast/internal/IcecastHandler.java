@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.icecast.internal;
 
 import java.io.IOException;
@@ -31,12 +35,12 @@ import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ListenerInfo;
 import org.castpanel.engine.api.MountPoint;
 import org.castpanel.engine.api.ServiceContext;
-import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.Settings;
 import org.castpanel.engine.api.SourceEndpoint;
 import org.castpanel.engine.api.SourceProtocols;
-import org.castpanel.engine.api.Settings;
+import org.castpanel.engine.api.Stages;
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.LocalHttp;
 import org.castpanel.engine.api.platform.PortAllocator;
@@ -57,14 +61,21 @@ final class IcecastHandler implements EngineHandler {
     private final IcecastConfig config;
     /** The node's public host name, from the platform. */
     private final String hostname;
+
     private final ProcessSupervisor supervisor;
     private final PortAllocator ports;
     private final Executor executor;
     private final BitrateWatch bitrates = new BitrateWatch();
     private final TransferCounter transfer = new TransferCounter();
 
-    IcecastHandler(ServiceContext context, EngineCallback callback, IcecastConfig config, String hostname,
-            ProcessSupervisor supervisor, PortAllocator ports, Executor executor) {
+    IcecastHandler(
+            ServiceContext context,
+            EngineCallback callback,
+            IcecastConfig config,
+            String hostname,
+            ProcessSupervisor supervisor,
+            PortAllocator ports,
+            Executor executor) {
         this.context = context;
         this.callback = callback;
         this.config = config;
@@ -89,13 +100,23 @@ final class IcecastHandler implements EngineHandler {
             Properties secrets = credentials();
             Integer listeners = context.limits().maxListeners();
             List<IcecastXml.Mount> mounts = mounts();
-            String xml = IcecastXml.write(new IcecastXml.Settings(hostname, config.bindAddress(), port,
+            String xml = IcecastXml.write(new IcecastXml.Settings(
+                    hostname,
+                    config.bindAddress(),
+                    port,
                     // clients counts the sources and admin requests too
-                    listeners == null ? 1000 : listeners + mounts.size() + 5, secrets.getProperty("source"),
-                    secrets.getProperty("admin"), secrets.getProperty("relay"), mounts, dir().toString(),
-                    config.sharePath(), ROOT ? config.user() : null, ROOT ? config.group() : null));
+                    listeners == null ? 1000 : listeners + mounts.size() + 5,
+                    secrets.getProperty("source"),
+                    secrets.getProperty("admin"),
+                    secrets.getProperty("relay"),
+                    mounts,
+                    dir().toString(),
+                    config.sharePath(),
+                    ROOT ? config.user() : null,
+                    ROOT ? config.group() : null));
             Files.createDirectories(dir().resolve("log"));
-            ConfigFiles.writeAtomically(dir().resolve("icecast.xml"), xml, PosixFilePermissions.fromString("rw-r-----"));
+            ConfigFiles.writeAtomically(
+                    dir().resolve("icecast.xml"), xml, PosixFilePermissions.fromString("rw-r-----"));
             if (ROOT) {
                 // icecast drops to its own user after reading the config; it must still write its logs
                 giveToIcecast(dir().resolve("log"));
@@ -110,13 +131,30 @@ final class IcecastHandler implements EngineHandler {
         boolean listed = settings.bool("public", false);
         String url = settings.text("url", null);
         List<IcecastXml.Mount> mounts = new ArrayList<>();
-        mounts.add(new IcecastXml.Mount(mount(), context.limits().maxListeners(), settings.text("fallbackMount", null),
-                false, listed, settings.text("streamName", context.name()), settings.text("description", null),
-                settings.text("genre", null), url));
+        mounts.add(new IcecastXml.Mount(
+                mount(),
+                context.limits().maxListeners(),
+                settings.text("fallbackMount", null),
+                false,
+                listed,
+                settings.text("streamName", context.name()),
+                settings.text("description", null),
+                settings.text("genre", null),
+                url));
         for (MountPoint m : context.mounts()) {
-            Integer max = m.maxListeners() != null ? m.maxListeners() : context.limits().maxListeners();
-            mounts.add(new IcecastXml.Mount(m.name(), max, m.fallbackMount(), m.hidden(), listed && !m.hidden(),
-                    m.streamName() != null ? m.streamName() : context.name(), m.description(), m.genre(), url));
+            Integer max = m.maxListeners() != null
+                    ? m.maxListeners()
+                    : context.limits().maxListeners();
+            mounts.add(new IcecastXml.Mount(
+                    m.name(),
+                    max,
+                    m.fallbackMount(),
+                    m.hidden(),
+                    listed && !m.hidden(),
+                    m.streamName() != null ? m.streamName() : context.name(),
+                    m.description(),
+                    m.genre(),
+                    url));
         }
         return mounts;
     }
@@ -152,8 +190,14 @@ final class IcecastHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> start() {
-        return Stages.run(() -> supervisor.start(new ProcessSupervisor.Launch(DAEMON,
-                List.of(config.binary(), "-c", dir().resolve("icecast.xml").toString()), dir(), Map.of())))
+        return Stages.run(() -> supervisor.start(new ProcessSupervisor.Launch(
+                        DAEMON,
+                        List.of(
+                                config.binary(),
+                                "-c",
+                                dir().resolve("icecast.xml").toString()),
+                        dir(),
+                        Map.of())))
                 .thenCompose(v -> awaitAnswering(Duration.ofSeconds(10)));
     }
 
@@ -176,8 +220,10 @@ final class IcecastHandler implements EngineHandler {
         String authorization = null;
         if (admin) {
             try {
-                authorization = "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + credentials().getProperty("admin")).getBytes(StandardCharsets.UTF_8));
+                authorization = "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(("admin:" + credentials().getProperty("admin"))
+                                        .getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 return null; // no credentials file (yet): icecast cannot be asked as admin either
             }
@@ -206,14 +252,18 @@ final class IcecastHandler implements EngineHandler {
 
     @Override
     public CompletionStage<ServiceStatus> probe() {
-        return CompletableFuture.supplyAsync(() -> {
-            if (supervisor.running(dir(), DAEMON).isEmpty()) {
-                return ServiceStatus.stopped("icecast is not running");
-            }
-            return answers() ? ServiceStatus.running("icecast answering on port " + ports.port(context.serviceId(), "http"))
-                    : ServiceStatus.failed("icecast runs but does not answer its admin statistics: "
-                            + supervisor.logTail(dir(), DAEMON, 3));
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (supervisor.running(dir(), DAEMON).isEmpty()) {
+                        return ServiceStatus.stopped("icecast is not running");
+                    }
+                    return answers()
+                            ? ServiceStatus.running(
+                                    "icecast answering on port " + ports.port(context.serviceId(), "http"))
+                            : ServiceStatus.failed("icecast runs but does not answer its admin statistics: "
+                                    + supervisor.logTail(dir(), DAEMON, 3));
+                },
+                executor);
     }
 
     /**
@@ -223,27 +273,34 @@ final class IcecastHandler implements EngineHandler {
      */
     @Override
     public CompletionStage<ServiceStats> statistics() {
-        return CompletableFuture.supplyAsync(() -> {
-            String xml = fetch("/admin/stats", true);
-            if (xml == null) {
-                return null;
-            }
-            Map<String, IcecastStats.Source> sources = IcecastStats.sources(xml);
-            watchBitrates(sources);
-            Map<String, Integer> perMount = new LinkedHashMap<>();
-            int listeners = 0;
-            int peak = 0;
-            for (IcecastStats.Source source : sources.values()) {
-                perMount.put(source.mount(), source.listeners());
-                listeners += source.listeners();
-                peak += source.peakListeners();
-            }
-            IcecastStats.Source main = sources.get(mount());
-            String title = main != null ? main.title()
-                    : sources.values().stream().map(IcecastStats.Source::title).filter(t -> t != null).findFirst().orElse(null);
-            return new ServiceStats(Instant.now(), listeners, peak, transfer.add(sources), !sources.isEmpty(), title,
-                    perMount);
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    String xml = fetch("/admin/stats", true);
+                    if (xml == null) {
+                        return null;
+                    }
+                    Map<String, IcecastStats.Source> sources = IcecastStats.sources(xml);
+                    watchBitrates(sources);
+                    Map<String, Integer> perMount = new LinkedHashMap<>();
+                    int listeners = 0;
+                    int peak = 0;
+                    for (IcecastStats.Source source : sources.values()) {
+                        perMount.put(source.mount(), source.listeners());
+                        listeners += source.listeners();
+                        peak += source.peakListeners();
+                    }
+                    IcecastStats.Source main = sources.get(mount());
+                    String title = main != null
+                            ? main.title()
+                            : sources.values().stream()
+                                    .map(IcecastStats.Source::title)
+                                    .filter(t -> t != null)
+                                    .findFirst()
+                                    .orElse(null);
+                    return new ServiceStats(
+                            Instant.now(), listeners, peak, transfer.add(sources), !sources.isEmpty(), title, perMount);
+                },
+                executor);
     }
 
     private void watchBitrates(Map<String, IcecastStats.Source> sources) {
@@ -259,9 +316,12 @@ final class IcecastHandler implements EngineHandler {
                 String encoded = URLEncoder.encode(source.mount(), StandardCharsets.UTF_8);
                 if (fetch("/admin/killsource?mount=" + encoded, true) != null) {
                     bitrates.forget(source.mount());
-                    callback.event(String.format(Locale.ROOT,
+                    callback.event(String.format(
+                            Locale.ROOT,
                             "source on %s disconnected: it sent %.0f kbit/s, over the service's limit of %d kbit/s",
-                            source.mount(), kbps.getAsDouble(), limit));
+                            source.mount(),
+                            kbps.getAsDouble(),
+                            limit));
                 }
             }
         }
@@ -270,20 +330,23 @@ final class IcecastHandler implements EngineHandler {
     /** From icecast's admin listener lists of the service's mounts that have a source. */
     @Override
     public CompletionStage<List<ListenerInfo>> listeners() {
-        return CompletableFuture.supplyAsync(() -> {
-            String stats = fetch("/admin/stats", true);
-            if (stats == null) {
-                return List.of();
-            }
-            List<ListenerInfo> listeners = new ArrayList<>();
-            for (String mount : IcecastStats.sources(stats).keySet()) {
-                String xml = fetch("/admin/listclients?mount=" + URLEncoder.encode(mount, StandardCharsets.UTF_8), true);
-                if (xml != null) {
-                    listeners.addAll(IcecastStats.listeners(xml));
-                }
-            }
-            return listeners;
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    String stats = fetch("/admin/stats", true);
+                    if (stats == null) {
+                        return List.of();
+                    }
+                    List<ListenerInfo> listeners = new ArrayList<>();
+                    for (String mount : IcecastStats.sources(stats).keySet()) {
+                        String xml = fetch(
+                                "/admin/listclients?mount=" + URLEncoder.encode(mount, StandardCharsets.UTF_8), true);
+                        if (xml != null) {
+                            listeners.addAll(IcecastStats.listeners(xml));
+                        }
+                    }
+                    return listeners;
+                },
+                executor);
     }
 
     /**
@@ -293,39 +356,54 @@ final class IcecastHandler implements EngineHandler {
     @Override
     public CompletionStage<SourceEndpoint> sourceEndpoint(String protocol) {
         if (!SourceProtocols.ICECAST.equals(protocol)) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("icecast takes icecast sources, not "
-                    + protocol));
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("icecast takes icecast sources, not " + protocol));
         }
         return Stages.supply(() -> {
             String bind = config.bindAddress();
-            String host = bind == null || bind.isBlank() || "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1"
-                    : bind;
-            return new SourceEndpoint(protocol, host, ports.port(context.serviceId(), "http"), mount(), "source",
+            String host =
+                    bind == null || bind.isBlank() || "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
+            return new SourceEndpoint(
+                    protocol,
+                    host,
+                    ports.port(context.serviceId(), "http"),
+                    mount(),
+                    "source",
                     credentials().getProperty("source"));
         });
     }
 
     @Override
     public CompletionStage<Map<String, String>> connectionDetails() {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                int port = ports.port(context.serviceId(), "http");
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("server", hostname);
-                details.put("port", Integer.toString(port));
-                details.put("mount", mount());
-                details.put("sourceUsername", "source");
-                details.put("sourcePassword", credentials().getProperty("source"));
-                details.put("listenUrl", "http://" + hostname + ":" + port + mount());
-                details.put("encoderUrl", "icecast://source:" + credentials().getProperty("source") + "@"
-                        + hostname + ":" + port + mount());
-                if (!context.mounts().isEmpty()) {
-                    details.put("otherMounts", String.join(" ", context.mounts().stream().map(MountPoint::name).toList()));
-                }
-                return details;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        int port = ports.port(context.serviceId(), "http");
+                        Map<String, String> details = new LinkedHashMap<>();
+                        details.put("server", hostname);
+                        details.put("port", Integer.toString(port));
+                        details.put("mount", mount());
+                        details.put("sourceUsername", "source");
+                        details.put("sourcePassword", credentials().getProperty("source"));
+                        details.put("listenUrl", "http://" + hostname + ":" + port + mount());
+                        details.put(
+                                "encoderUrl",
+                                "icecast://source:" + credentials().getProperty("source") + "@" + hostname + ":" + port
+                                        + mount());
+                        if (!context.mounts().isEmpty()) {
+                            details.put(
+                                    "otherMounts",
+                                    String.join(
+                                            " ",
+                                            context.mounts().stream()
+                                                    .map(MountPoint::name)
+                                                    .toList()));
+                        }
+                        return details;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                executor);
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.icecast.internal;
 
 import java.io.StringReader;
@@ -20,9 +24,14 @@ import org.castpanel.engine.api.ListenerInfo;
 final class IcecastStats {
 
     /** A mount with a live source, as icecast counts it. */
-    record Source(String mount, int listeners, int peakListeners, long bytesSent, long bytesRead, String title,
-            String streamStart) {
-    }
+    record Source(
+            String mount,
+            int listeners,
+            int peakListeners,
+            long bytesSent,
+            long bytesRead,
+            String title,
+            String streamStart) {}
 
     private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
 
@@ -31,16 +40,23 @@ final class IcecastStats {
         FACTORY.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
-    private IcecastStats() {
-    }
+    private IcecastStats() {}
 
     /** The {@code <source>} blocks of {@code /admin/stats}, by mount. */
     static Map<String, Source> sources(String xml) {
         Map<String, Source> sources = new LinkedHashMap<>();
-        forEachSource(xml, (mount, fields, listeners) -> sources.put(mount, new Source(mount,
-                (int) number(fields.get("listeners")), (int) number(fields.get("listener_peak")),
-                number(fields.get("total_bytes_sent")), number(fields.get("total_bytes_read")), fields.get("title"),
-                fields.get("stream_start_iso8601"))));
+        forEachSource(
+                xml,
+                (mount, fields, listeners) -> sources.put(
+                        mount,
+                        new Source(
+                                mount,
+                                (int) number(fields.get("listeners")),
+                                (int) number(fields.get("listener_peak")),
+                                number(fields.get("total_bytes_sent")),
+                                number(fields.get("total_bytes_read")),
+                                fields.get("title"),
+                                fields.get("stream_start_iso8601"))));
         return sources;
     }
 

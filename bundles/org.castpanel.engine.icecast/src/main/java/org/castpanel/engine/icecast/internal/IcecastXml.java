@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.icecast.internal;
 
 import java.io.StringWriter;
@@ -19,21 +23,36 @@ import org.castpanel.engine.api.platform.ConfigFiles;
 final class IcecastXml {
 
     /** Everything that goes into one service's config file; the first mount is the main one. */
-    record Settings(String hostname, String bindAddress, int port, int maxClients, String sourcePassword,
-            String adminPassword, String relayPassword, List<Mount> mounts, String serviceDir, String sharePath,
-            String user, String group) {
-    }
+    record Settings(
+            String hostname,
+            String bindAddress,
+            int port,
+            int maxClients,
+            String sourcePassword,
+            String adminPassword,
+            String relayPassword,
+            List<Mount> mounts,
+            String serviceDir,
+            String sharePath,
+            String user,
+            String group) {}
 
     /** One {@code <mount>} block; null values are left out. */
-    record Mount(String name, Integer maxListeners, String fallback, boolean hidden, boolean isPublic,
-            String streamName, String description, String genre, String url) {
-    }
+    record Mount(
+            String name,
+            Integer maxListeners,
+            String fallback,
+            boolean hidden,
+            boolean isPublic,
+            String streamName,
+            String description,
+            String genre,
+            String url) {}
 
     /** Looked up once: the lookup scans the class path, and a configured factory is thread-safe. */
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
-    private IcecastXml() {
-    }
+    private IcecastXml() {}
 
     static String write(Settings s) {
         for (Mount mount : s.mounts()) {
@@ -108,7 +127,10 @@ final class IcecastXml {
         xml.writeStartElement("mount");
         xml.writeAttribute("type", "normal");
         element(xml, "mount-name", mount.name());
-        optional(xml, "max-listeners", mount.maxListeners() == null ? null : mount.maxListeners().toString());
+        optional(
+                xml,
+                "max-listeners",
+                mount.maxListeners() == null ? null : mount.maxListeners().toString());
         optional(xml, "fallback-mount", mount.fallback());
         if (mount.fallback() != null) {
             // listeners move back once the source returns

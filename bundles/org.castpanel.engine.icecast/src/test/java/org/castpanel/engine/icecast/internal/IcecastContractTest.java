@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.icecast.internal;
 
 import java.lang.annotation.Annotation;
@@ -26,7 +30,6 @@ class IcecastContractTest extends EngineContractTest {
             public String binary() {
                 return "/usr/bin/icecast2";
             }
-
 
             @Override
             public String bindAddress() {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.nginxrtmp.internal;
 
 import java.io.IOException;
@@ -26,6 +30,7 @@ final class HlsLog {
     private long offset;
     /** serviceId → address → last fetch (ms) */
     private final Map<Long, Map<String, Long>> seen = new HashMap<>();
+
     private final Map<Long, Long> bytes = new HashMap<>();
 
     HlsLog(Path file) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.nginxrtmp.internal;
 
 import java.util.Optional;
@@ -41,9 +45,14 @@ final class NginxCallbacks implements CallbackHandler {
                 yield CallbackReply.forbidden();
             }
             case "relay" -> {
-                boolean relay = StreamKeys.same(relayToken(request.parameter("tcurl")), engine.keys().relayToken());
-                yield relay && engine.byStreamName(name).map(NginxRtmpHandler::authorizeRelay).orElse(false)
-                        ? CallbackReply.ok() : CallbackReply.forbidden();
+                boolean relay = StreamKeys.same(
+                        relayToken(request.parameter("tcurl")), engine.keys().relayToken());
+                yield relay
+                                && engine.byStreamName(name)
+                                        .map(NginxRtmpHandler::authorizeRelay)
+                                        .orElse(false)
+                        ? CallbackReply.ok()
+                        : CallbackReply.forbidden();
             }
             case "publish_done" -> {
                 engine.byStreamName(name).or(() -> engine.byKey(name)).ifPresent(NginxRtmpHandler::publishEnded);
@@ -64,7 +73,8 @@ final class NginxCallbacks implements CallbackHandler {
             case "play" -> {
                 String push = request.parameter("push");
                 boolean allowed = engine.byStreamName(name)
-                        .map(h -> push != null ? h.isPush(push) : h.authorizePlay()).orElse(false);
+                        .map(h -> push != null ? h.isPush(push) : h.authorizePlay())
+                        .orElse(false);
                 yield allowed ? CallbackReply.ok() : CallbackReply.forbidden();
             }
             case "play_done" -> {

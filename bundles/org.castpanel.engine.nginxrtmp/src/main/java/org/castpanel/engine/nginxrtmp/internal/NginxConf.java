@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.nginxrtmp.internal;
 
 import java.net.URI;
@@ -21,8 +25,7 @@ final class NginxConf {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._/:@+-]+");
 
-    private NginxConf() {
-    }
+    private NginxConf() {}
 
     static String write(NginxRtmpConfig c, Path dir, String callbackBase, String relayToken, String workerUser) {
         String bind = plain("bindAddress", c.bindAddress());
@@ -41,14 +44,23 @@ final class NginxConf {
         conf.append("error_log ").append(dir.resolve("error.log")).append(" warn;\n");
         conf.append("events { worker_connections 4096; }\n\n");
         conf.append("rtmp {\n  server {\n");
-        conf.append("    listen ").append(bind).append(':').append(port(c.rtmpPort())).append(";\n");
+        conf.append("    listen ")
+                .append(bind)
+                .append(':')
+                .append(port(c.rtmpPort()))
+                .append(";\n");
         conf.append("    notify_method post;\n");
         conf.append("    application ingest {\n      live on;\n      deny play all;\n");
         conf.append("      on_publish ").append(hooks).append("/publish;\n");
         conf.append("      on_publish_done ").append(hooks).append("/publish_done;\n");
         String live = "rtmp://127.0.0.1:" + port(c.rtmpPort()) + "/live";
-        conf.append("      push ").append(live).append(" tcUrl=").append(live).append("?relay=")
-                .append(plain("relayToken", relayToken)).append(";\n    }\n");
+        conf.append("      push ")
+                .append(live)
+                .append(" tcUrl=")
+                .append(live)
+                .append("?relay=")
+                .append(plain("relayToken", relayToken))
+                .append(";\n    }\n");
         conf.append("    application live {\n      live on;\n");
         conf.append("      allow publish 127.0.0.1;\n      deny publish all;\n");
         // loopback alone is not trusted: any local process (a restreaming ffmpeg a customer points here) is loopback
@@ -57,19 +69,28 @@ final class NginxConf {
         conf.append("      on_play_done ").append(hooks).append("/play_done;\n");
         conf.append("      on_publish_done ").append(hooks).append("/live_done;\n");
         conf.append("      hls on;\n      hls_path ").append(dir.resolve("hls")).append(";\n");
-        conf.append("      hls_nested on;\n      hls_fragment 2s;\n      hls_playlist_length 12s;\n      hls_cleanup on;\n");
+        conf.append(
+                "      hls_nested on;\n      hls_fragment 2s;\n      hls_playlist_length 12s;\n      hls_cleanup on;\n");
         // started per stream through the control endpoint for services that record
         conf.append("      recorder archive {\n        record all manual;\n        record_path ")
-                .append(dir.resolve("recordings")).append(";\n        record_unique on;\n        record_suffix .flv;\n");
+                .append(dir.resolve("recordings"))
+                .append(";\n        record_unique on;\n        record_suffix .flv;\n");
         conf.append("        on_record_done ").append(hooks).append("/record_done;\n      }\n");
         conf.append("    }\n  }\n}\n\n");
         conf.append("http {\n  access_log off;\n");
         conf.append("  log_format castpanel_hls '$msec $remote_addr $uri $body_bytes_sent';\n");
-        conf.append("  server {\n    listen ").append(bind).append(':').append(port(c.httpPort())).append(";\n");
-        conf.append("    location /hls/ {\n      alias ").append(dir.resolve("hls")).append("/;\n");
+        conf.append("  server {\n    listen ")
+                .append(bind)
+                .append(':')
+                .append(port(c.httpPort()))
+                .append(";\n");
+        conf.append("    location /hls/ {\n      alias ")
+                .append(dir.resolve("hls"))
+                .append("/;\n");
         conf.append("      access_log ").append(dir.resolve("hls-access.log")).append(" castpanel_hls;\n");
         conf.append("      types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; }\n");
-        conf.append("      add_header Cache-Control no-cache;\n      add_header Access-Control-Allow-Origin *;\n    }\n");
+        conf.append(
+                "      add_header Cache-Control no-cache;\n      add_header Access-Control-Allow-Origin *;\n    }\n");
         conf.append("    location /stat { allow 127.0.0.1; deny all; rtmp_stat all; }\n");
         conf.append("    location /control { allow 127.0.0.1; deny all; rtmp_control all; }\n");
         conf.append("    location / { return 404; }\n  }\n}\n");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.nginxrtmp.internal;
 
 import java.io.IOException;
@@ -11,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.castpanel.engine.api.Capabilities;
 import org.castpanel.engine.api.ConfigField;
@@ -47,26 +50,44 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     static final String TYPE = "nginx-rtmp";
 
     static final List<ConfigField> FIELDS = List.of(
-            ConfigField.integer("keyGeneration", "Stream key generation", 1, 1_000_000_000, 1L,
+            ConfigField.integer(
+                    "keyGeneration",
+                    "Stream key generation",
+                    1,
+                    1_000_000_000,
+                    1L,
                     "Raise by one to rotate the stream key: the old key stops working at once"),
             ConfigField.bool("rtmpPlayback", "RTMP playback", true, "Let players watch over RTMP besides HLS"),
-            ConfigField.bool("record", "Record broadcasts", false,
+            ConfigField.bool(
+                    "record",
+                    "Record broadcasts",
+                    false,
                     "Keep every broadcast as a file in the service's recordings (counts against its disk quota)"),
-            pushUrl(1), pushKey(1), pushUrl(2), pushKey(2));
+            pushUrl(1),
+            pushKey(1),
+            pushUrl(2),
+            pushKey(2));
 
     /** Restreaming targets: how many a service may have. */
     static final int PUSH_TARGETS = 2;
 
     private static ConfigField pushUrl(int n) {
-        return ConfigField.builder("pushUrl" + n, ConfigField.Type.TARGET_URL).label("Restream " + n + ": server")
-                .maxLength(300).pattern("rtmps?://.+")
-                .description("RTMP server to publish to while you broadcast, e.g. rtmp://a.rtmp.youtube.com/live2").build();
+        return ConfigField.builder("pushUrl" + n, ConfigField.Type.TARGET_URL)
+                .label("Restream " + n + ": server")
+                .maxLength(300)
+                .pattern("rtmps?://.+")
+                .description("RTMP server to publish to while you broadcast, e.g. rtmp://a.rtmp.youtube.com/live2")
+                .build();
     }
 
     private static ConfigField pushKey(int n) {
-        return ConfigField.builder("pushKey" + n, ConfigField.Type.TEXT).label("Restream " + n + ": stream key")
-                .maxLength(300).secret().pattern("[A-Za-z0-9_.=&?/+-]{1,300}")
-                .description("The key that platform gave you (letters, digits and _ - . = & ? / + only)").build();
+        return ConfigField.builder("pushKey" + n, ConfigField.Type.TEXT)
+                .label("Restream " + n + ": stream key")
+                .maxLength(300)
+                .secret()
+                .pattern("[A-Za-z0-9_.=&?/+-]{1,300}")
+                .description("The key that platform gave you (letters, digits and _ - . = & ? / + only)")
+                .build();
     }
 
     private final ProcessSupervisor supervisor;
@@ -78,17 +99,23 @@ public class NginxRtmpEngineFactory implements EngineFactory {
     private final Map<Long, long[]> rtmpBytes = new ConcurrentHashMap<>();
     /** serviceId → the key its current encoder presented (handlers are re-made when settings change) */
     private final Map<Long, String> publishingKeys = new ConcurrentHashMap<>();
+
     private final Map<Long, AtomicInteger> rtmpViewers = new ConcurrentHashMap<>();
     /** Waiting on nginx and its HTTP endpoints happens here, never on the common pool. */
     private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("castpanel-nginx-rtmp"));
+
     private final Callbacks callbacks;
     private final PanelNode node;
     private final AutoCloseable callbackRegistration;
 
     @Activate
-    public NginxRtmpEngineFactory(final @Reference ProcessSupervisor supervisor,
-            final @Reference ServiceDirectories directories, final @Reference OutboundTargets targets,
-            final @Reference Callbacks callbacks, final @Reference PanelNode node, final NginxRtmpConfig config) {
+    public NginxRtmpEngineFactory(
+            final @Reference ProcessSupervisor supervisor,
+            final @Reference ServiceDirectories directories,
+            final @Reference OutboundTargets targets,
+            final @Reference Callbacks callbacks,
+            final @Reference PanelNode node,
+            final NginxRtmpConfig config) {
         this.node = node;
         this.supervisor = supervisor;
         this.targets = targets;
@@ -123,9 +150,17 @@ public class NginxRtmpEngineFactory implements EngineFactory {
 
     @Override
     public List<EngineType> engineTypes() {
-        return List.of(EngineType.server(TYPE, "Nginx-RTMP", MediaKind.VIDEO,
-                Set.of(Capabilities.STREAM_KEYS, Capabilities.HLS, Capabilities.LISTENER_STATS, Capabilities.RECORDING,
-                        Capabilities.RESTREAMING, Capabilities.DELETES_MEDIA),
+        return List.of(EngineType.server(
+                TYPE,
+                "Nginx-RTMP",
+                MediaKind.VIDEO,
+                Set.of(
+                        Capabilities.STREAM_KEYS,
+                        Capabilities.HLS,
+                        Capabilities.LISTENER_STATS,
+                        Capabilities.RECORDING,
+                        Capabilities.RESTREAMING,
+                        Capabilities.DELETES_MEDIA),
                 FIELDS));
     }
 
@@ -147,7 +182,10 @@ public class NginxRtmpEngineFactory implements EngineFactory {
 
     /** The handler of the service a stream key or a public stream name points to. */
     Optional<NginxRtmpHandler> byKey(String key) {
-        return StreamKeys.serviceOf(key).stream().mapToObj(id -> handlers.get(id)).filter(h -> h != null).findFirst();
+        return StreamKeys.serviceOf(key).stream()
+                .mapToObj(id -> handlers.get(id))
+                .filter(h -> h != null)
+                .findFirst();
     }
 
     Optional<NginxRtmpHandler> byStreamName(String name) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.nginxrtmp.internal;
 
 import java.io.IOException;
@@ -37,15 +41,18 @@ final class NginxRtmpHandler implements EngineHandler {
     private final NginxRtmpEngineFactory engine;
     private final Executor executor;
     private final String key;
-    private static final java.time.format.DateTimeFormatter RECORDING_NAME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH-mm-ss-SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter RECORDING_NAME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss-SSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC);
 
     /** RTMP players let in by the play callback; kept by the plugin, since a handler is re-made on every settings change */
     private final AtomicInteger rtmpViewers;
+
     private volatile boolean recording;
     private volatile int peakViewers;
 
-    NginxRtmpHandler(ServiceContext context, EngineCallback callback, NginxRtmpEngineFactory engine, Executor executor) {
+    NginxRtmpHandler(
+            ServiceContext context, EngineCallback callback, NginxRtmpEngineFactory engine, Executor executor) {
         this.context = context;
         this.callback = callback;
         this.engine = engine;
@@ -104,7 +111,8 @@ final class NginxRtmpHandler implements EngineHandler {
         }
         executor.execute(() -> {
             if (overDiskQuota()) {
-                callback.event("not recording: the disk quota of " + context.limits().diskQuotaMb() + " MB is used up");
+                callback.event(
+                        "not recording: the disk quota of " + context.limits().diskQuotaMb() + " MB is used up");
                 return;
             }
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -157,10 +165,27 @@ final class NginxRtmpHandler implements EngineHandler {
                 callback.event("restream target " + (n + 1) + " not started: " + e.getMessage());
                 continue;
             }
-            engine.supervisor().start(new org.castpanel.engine.api.platform.ProcessSupervisor.Launch("push-" + (n + 1),
-                    List.of(c.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "warning", "-rw_timeout", "10000000",
-                            "-i", source, "-c", "copy", "-f", "flv", targets.get(n)),
-                    context.serviceDirectory(), Map.of(), c.user()));
+            engine.supervisor()
+                    .start(new org.castpanel.engine.api.platform.ProcessSupervisor.Launch(
+                            "push-" + (n + 1),
+                            List.of(
+                                    c.ffmpeg(),
+                                    "-nostdin",
+                                    "-hide_banner",
+                                    "-loglevel",
+                                    "warning",
+                                    "-rw_timeout",
+                                    "10000000",
+                                    "-i",
+                                    source,
+                                    "-c",
+                                    "copy",
+                                    "-f",
+                                    "flv",
+                                    targets.get(n)),
+                            context.serviceDirectory(),
+                            Map.of(),
+                            c.user()));
             started++;
         }
         if (started > 0) {
@@ -181,7 +206,9 @@ final class NginxRtmpHandler implements EngineHandler {
     private int runningPushes() {
         int running = 0;
         for (int n = 1; n <= NginxRtmpEngineFactory.PUSH_TARGETS; n++) {
-            if (engine.supervisor().running(context.serviceDirectory(), "push-" + n).isPresent()) {
+            if (engine.supervisor()
+                    .running(context.serviceDirectory(), "push-" + n)
+                    .isPresent()) {
                 running++;
             }
         }
@@ -243,7 +270,12 @@ final class NginxRtmpHandler implements EngineHandler {
         }
         Integer max = context.limits().maxListeners();
         int now = rtmpViewers.incrementAndGet();
-        if (max != null && now + engine.hlsLog().viewers(serviceId(), System.currentTimeMillis()).size() > max) {
+        if (max != null
+                && now
+                                + engine.hlsLog()
+                                        .viewers(serviceId(), System.currentTimeMillis())
+                                        .size()
+                        > max) {
             rtmpViewers.decrementAndGet();
             return false;
         }
@@ -263,33 +295,37 @@ final class NginxRtmpHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> start() {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                engine.server().ensureRunning();
-                if (!accepts()) {
-                    Files.writeString(accepting(), Instant.now().toString());
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        engine.server().ensureRunning();
+                        if (!accepts()) {
+                            Files.writeString(accepting(), Instant.now().toString());
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                executor);
     }
 
     @Override
     public CompletionStage<Void> stop() {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                Files.deleteIfExists(accepting());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            if (engine.server().running()) {
-                engine.server().dropPublisher("ingest", streamName());
-                engine.server().dropPlayers("live", streamName());
-            }
-            stopPushes();
-            rtmpViewers.set(0);
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        Files.deleteIfExists(accepting());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    if (engine.server().running()) {
+                        engine.server().dropPublisher("ingest", streamName());
+                        engine.server().dropPlayers("live", streamName());
+                    }
+                    stopPushes();
+                    rtmpViewers.set(0);
+                },
+                executor);
     }
 
     /** Settings changed: an encoder still on a key that was rotated away is disconnected. */
@@ -315,13 +351,16 @@ final class NginxRtmpHandler implements EngineHandler {
 
     @Override
     public CompletionStage<ServiceStatus> probe() {
-        return CompletableFuture.supplyAsync(() -> {
-            if (!accepts()) {
-                return ServiceStatus.stopped("not accepting streams");
-            }
-            return engine.server().running() ? ServiceStatus.running("accepting streams")
-                    : ServiceStatus.stopped("the node's nginx is not running");
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (!accepts()) {
+                        return ServiceStatus.stopped("not accepting streams");
+                    }
+                    return engine.server().running()
+                            ? ServiceStatus.running("accepting streams")
+                            : ServiceStatus.stopped("the node's nginx is not running");
+                },
+                executor);
     }
 
     /**
@@ -331,31 +370,43 @@ final class NginxRtmpHandler implements EngineHandler {
      */
     @Override
     public CompletionStage<ServiceStats> statistics() {
-        return CompletableFuture.supplyAsync(() -> {
-            String xml = engine.server().stat();
-            if (xml == null) {
-                return null;
-            }
-            Map<String, RtmpStats.Stream> streams = RtmpStats.parse(xml);
-            RtmpStats.Stream ingest = streams.get("ingest/" + streamName());
-            RtmpStats.Stream live = streams.get("live/" + streamName());
-            watchBitrate(ingest);
-            if (recording && overDiskQuota()) {
-                engine.server().stopRecording(streamName());
-                recording = false;
-                callback.event("recording stopped: the disk quota of " + context.limits().diskQuotaMb() + " MB is used up");
-            }
-            engine.hlsLog().read();
-            // the restreaming ffmpegs play from live too; they are not viewers
-            int rtmpPlayers = live == null ? 0 : Math.max(0,
-                    (int) live.clientList().stream().filter(c -> !c.publishing()).count() - runningPushes());
-            int viewers = rtmpPlayers + engine.hlsLog().viewers(serviceId(), System.currentTimeMillis()).size();
-            peakViewers = Math.max(peakViewers, viewers);
-            long bytesOut = engine.transfer(serviceId(), live == null ? 0 : live.bytesOut())
-                    + engine.hlsLog().bytes(serviceId());
-            return new ServiceStats(Instant.now(), viewers, peakViewers, bytesOut, ingest != null && ingest.publishing(),
-                    null);
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    String xml = engine.server().stat();
+                    if (xml == null) {
+                        return null;
+                    }
+                    Map<String, RtmpStats.Stream> streams = RtmpStats.parse(xml);
+                    RtmpStats.Stream ingest = streams.get("ingest/" + streamName());
+                    RtmpStats.Stream live = streams.get("live/" + streamName());
+                    watchBitrate(ingest);
+                    if (recording && overDiskQuota()) {
+                        engine.server().stopRecording(streamName());
+                        recording = false;
+                        callback.event("recording stopped: the disk quota of "
+                                + context.limits().diskQuotaMb() + " MB is used up");
+                    }
+                    engine.hlsLog().read();
+                    // the restreaming ffmpegs play from live too; they are not viewers
+                    int rtmpPlayers = live == null
+                            ? 0
+                            : Math.max(
+                                    0,
+                                    (int) live.clientList().stream()
+                                                    .filter(c -> !c.publishing())
+                                                    .count()
+                                            - runningPushes());
+                    int viewers = rtmpPlayers
+                            + engine.hlsLog()
+                                    .viewers(serviceId(), System.currentTimeMillis())
+                                    .size();
+                    peakViewers = Math.max(peakViewers, viewers);
+                    long bytesOut = engine.transfer(serviceId(), live == null ? 0 : live.bytesOut())
+                            + engine.hlsLog().bytes(serviceId());
+                    return new ServiceStats(
+                            Instant.now(), viewers, peakViewers, bytesOut, ingest != null && ingest.publishing(), null);
+                },
+                executor);
     }
 
     private void watchBitrate(RtmpStats.Stream ingest) {
@@ -365,26 +416,35 @@ final class NginxRtmpHandler implements EngineHandler {
         }
         double kbps = ingest.bwIn() / 1000.0;
         if (kbps > limit * 1.25 && engine.server().dropPublisher("ingest", streamName())) {
-            callback.event(String.format(Locale.ROOT,
-                    "encoder disconnected: it sent %.0f kbit/s, over the service's limit of %d kbit/s", kbps, limit));
+            callback.event(String.format(
+                    Locale.ROOT,
+                    "encoder disconnected: it sent %.0f kbit/s, over the service's limit of %d kbit/s",
+                    kbps,
+                    limit));
         }
     }
 
     @Override
     public CompletionStage<List<ListenerInfo>> listeners() {
-        return CompletableFuture.supplyAsync(() -> {
-            List<ListenerInfo> viewers = new ArrayList<>();
-            String xml = engine.server().stat();
-            RtmpStats.Stream live = xml == null ? null : RtmpStats.parse(xml).get("live/" + streamName());
-            if (live != null) {
-                live.clientList().stream().filter(c -> !c.publishing())
-                        .forEach(c -> viewers.add(new ListenerInfo(c.address(), c.flashver(), c.seconds(), "rtmp")));
-            }
-            engine.hlsLog().read();
-            engine.hlsLog().viewers(serviceId(), System.currentTimeMillis())
-                    .forEach(address -> viewers.add(new ListenerInfo(address, null, 0, "hls")));
-            return viewers;
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    List<ListenerInfo> viewers = new ArrayList<>();
+                    String xml = engine.server().stat();
+                    RtmpStats.Stream live =
+                            xml == null ? null : RtmpStats.parse(xml).get("live/" + streamName());
+                    if (live != null) {
+                        live.clientList().stream()
+                                .filter(c -> !c.publishing())
+                                .forEach(c ->
+                                        viewers.add(new ListenerInfo(c.address(), c.flashver(), c.seconds(), "rtmp")));
+                    }
+                    engine.hlsLog().read();
+                    engine.hlsLog()
+                            .viewers(serviceId(), System.currentTimeMillis())
+                            .forEach(address -> viewers.add(new ListenerInfo(address, null, 0, "hls")));
+                    return viewers;
+                },
+                executor);
     }
 
     @Override
@@ -394,7 +454,9 @@ final class NginxRtmpHandler implements EngineHandler {
         details.put("server", "rtmp://" + engine.publicHostname() + ":" + c.rtmpPort() + "/ingest");
         details.put("streamKey", key);
         details.put("publishUrl", "rtmp://" + engine.publicHostname() + ":" + c.rtmpPort() + "/ingest/" + key);
-        details.put("hlsUrl", "http://" + engine.publicHostname() + ":" + c.httpPort() + "/hls/" + streamName() + "/index.m3u8");
+        details.put(
+                "hlsUrl",
+                "http://" + engine.publicHostname() + ":" + c.httpPort() + "/hls/" + streamName() + "/index.m3u8");
         if (!!context.settings().bool("rtmpPlayback", true)) {
             details.put("rtmpUrl", "rtmp://" + engine.publicHostname() + ":" + c.rtmpPort() + "/live/" + streamName());
         }

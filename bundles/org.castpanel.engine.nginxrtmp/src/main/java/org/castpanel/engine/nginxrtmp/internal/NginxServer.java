@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.nginxrtmp.internal;
 
 import java.io.IOException;
@@ -32,7 +36,8 @@ final class NginxServer {
     private volatile String callbackBase;
     private final String relayToken;
 
-    NginxServer(ProcessSupervisor supervisor, Path dir, NginxRtmpConfig config, String callbackBase, String relayToken) {
+    NginxServer(
+            ProcessSupervisor supervisor, Path dir, NginxRtmpConfig config, String callbackBase, String relayToken) {
         this.supervisor = supervisor;
         this.relayToken = relayToken;
         this.dir = dir;
@@ -69,8 +74,18 @@ final class NginxServer {
         }
         if (!running()) {
             writeConf();
-            supervisor.start(new ProcessSupervisor.Launch(DAEMON, List.of(config.binary(), "-p", dir.toString(), "-e",
-                    dir.resolve("error.log").toString(), "-c", dir.resolve("nginx.conf").toString()), dir, Map.of()));
+            supervisor.start(new ProcessSupervisor.Launch(
+                    DAEMON,
+                    List.of(
+                            config.binary(),
+                            "-p",
+                            dir.toString(),
+                            "-e",
+                            dir.resolve("error.log").toString(),
+                            "-c",
+                            dir.resolve("nginx.conf").toString()),
+                    dir,
+                    Map.of()));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
@@ -94,12 +109,16 @@ final class NginxServer {
         Files.createDirectories(dir.resolve("hls"));
         Files.createDirectories(dir.resolve("recordings"));
         String user = ROOT ? config.user() : null;
-        // holds the callback and relay tokens: readable by its owner only (nginx's master reads it before dropping to user)
-        ConfigFiles.writeAtomically(dir.resolve("nginx.conf"), NginxConf.write(config, dir, callbackBase, relayToken, user),
+        // holds the callback and relay tokens: readable by its owner only (nginx's master reads it before dropping to
+        // user)
+        ConfigFiles.writeAtomically(
+                dir.resolve("nginx.conf"),
+                NginxConf.write(config, dir, callbackBase, relayToken, user),
                 PosixFilePermissions.fromString("rw-------"));
         if (user != null) {
             // the workers write HLS as that user
-            UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+            UserPrincipal owner =
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
             Files.setOwner(dir.resolve("hls"), owner);
             Files.setOwner(dir.resolve("recordings"), owner);
         }
@@ -111,7 +130,8 @@ final class NginxServer {
         for (Path log : List.of(dir.resolve("error.log"), supervisor.logFile(dir, DAEMON))) {
             try {
                 List<String> lines = Files.readAllLines(log);
-                lines.subList(Math.max(0, lines.size() - 3), lines.size()).forEach(l -> text.append(l).append(" | "));
+                lines.subList(Math.max(0, lines.size() - 3), lines.size())
+                        .forEach(l -> text.append(l).append(" | "));
             } catch (IOException e) {
                 // not written (yet)
             }
@@ -130,13 +150,15 @@ final class NginxServer {
 
     /** Disconnects the publisher of a stream of an application; false if there was none. */
     boolean dropPublisher(String app, String name) {
-        String dropped = get("/control/drop/publisher?app=" + app + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        String dropped =
+                get("/control/drop/publisher?app=" + app + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         return dropped != null && !dropped.isBlank() && !dropped.strip().equals("0");
     }
 
     /** Starts the {@code archive} recorder on a stream of {@code live}; false if nginx has no such stream yet. */
     boolean startRecording(String name) {
-        String file = get("/control/record/start?app=live&rec=archive&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        String file = get(
+                "/control/record/start?app=live&rec=archive&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         return file != null && !file.isBlank();
     }
 

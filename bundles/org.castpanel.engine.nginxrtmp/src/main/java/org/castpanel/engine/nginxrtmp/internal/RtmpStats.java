@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.nginxrtmp.internal;
 
 import java.io.StringReader;
@@ -17,13 +21,19 @@ import javax.xml.stream.XMLStreamReader;
 final class RtmpStats {
 
     /** A connected RTMP client of a stream. */
-    record Client(String address, String flashver, long seconds, boolean publishing) {
-    }
+    record Client(String address, String flashver, long seconds, boolean publishing) {}
 
     /** One stream of one application; bandwidths in bit/s. */
-    record Stream(String app, String name, long bwIn, long bytesIn, long bwOut, long bytesOut, int clients,
-            boolean publishing, List<Client> clientList) {
-    }
+    record Stream(
+            String app,
+            String name,
+            long bwIn,
+            long bytesIn,
+            long bwOut,
+            long bytesOut,
+            int clients,
+            boolean publishing,
+            List<Client> clientList) {}
 
     private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
 
@@ -32,8 +42,7 @@ final class RtmpStats {
         FACTORY.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
-    private RtmpStats() {
-    }
+    private RtmpStats() {}
 
     /** Streams keyed by {@code app/name}. */
     static Map<String, Stream> parse(String xml) {
@@ -66,14 +75,23 @@ final class RtmpStats {
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     String name = path.pop();
                     if (name.equals("client") && client != null) {
-                        clients.add(new Client(client.get("address"), client.get("flashver"),
-                                number(client.get("time")) / 1000, client.containsKey("publishing")));
+                        clients.add(new Client(
+                                client.get("address"),
+                                client.get("flashver"),
+                                number(client.get("time")) / 1000,
+                                client.containsKey("publishing")));
                         client = null;
                     } else if (name.equals("stream") && stream != null) {
-                        Stream s = new Stream(app, stream.get("name"), number(stream.get("bw_in")),
-                                number(stream.get("bytes_in")), number(stream.get("bw_out")),
-                                number(stream.get("bytes_out")), (int) number(stream.get("nclients")),
-                                stream.containsKey("publishing"), clients);
+                        Stream s = new Stream(
+                                app,
+                                stream.get("name"),
+                                number(stream.get("bw_in")),
+                                number(stream.get("bytes_in")),
+                                number(stream.get("bw_out")),
+                                number(stream.get("bytes_out")),
+                                (int) number(stream.get("nclients")),
+                                stream.containsKey("publishing"),
+                                clients);
                         streams.put(app + "/" + s.name(), s);
                         stream = null;
                     }

@@ -1,9 +1,13 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.nginxrtmp.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.net.ServerSocket;
-import java.io.UncheckedIOException;
 
 import org.castpanel.engine.api.EngineFactory;
 import org.castpanel.engine.testkit.EngineContractTest;
@@ -20,8 +24,13 @@ class NginxRtmpContractTest extends EngineContractTest {
     protected EngineFactory createFactory(LocalPlatform platform) {
         this.platform = platform;
         int[] ports = freePorts();
-        this.factory = new NginxRtmpEngineFactory(platform.supervisor(), platform.directories(), platform.targets(),
-                platform.callbacks(), platform.node(), config(ports[0], ports[1]));
+        this.factory = new NginxRtmpEngineFactory(
+                platform.supervisor(),
+                platform.directories(),
+                platform.targets(),
+                platform.callbacks(),
+                platform.node(),
+                config(ports[0], ports[1]));
         return factory;
     }
 
@@ -36,21 +45,29 @@ class NginxRtmpContractTest extends EngineContractTest {
     @org.junit.jupiter.api.Test
     void nginxCallbacksGoThroughThePlatformsEndpoint() {
         String url = platform.callbacks().url(NginxRtmpEngineFactory.TYPE, "engine");
-        java.util.Map<String, java.util.List<String>> unknownKey = java.util.Map.of("name", java.util.List.of("7-abc"),
-                "addr", java.util.List.of("203.0.113.5"));
-        org.junit.jupiter.api.Assertions.assertEquals(403, platform.callbacks().call(url, "publish", unknownKey).status(),
-                "a key of no service is refused");
-        org.junit.jupiter.api.Assertions.assertEquals(404, platform.callbacks()
-                .call(url.substring(0, url.length() - 1) + "x", "publish", unknownKey).status(), "a wrong secret is not found");
-        org.junit.jupiter.api.Assertions.assertEquals(404, platform.callbacks()
-                .call(platform.callbacks().url(NginxRtmpEngineFactory.TYPE, "service-1"), "publish", unknownKey).status(),
+        java.util.Map<String, java.util.List<String>> unknownKey =
+                java.util.Map.of("name", java.util.List.of("7-abc"), "addr", java.util.List.of("203.0.113.5"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                403, platform.callbacks().call(url, "publish", unknownKey).status(), "a key of no service is refused");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                404,
+                platform.callbacks()
+                        .call(url.substring(0, url.length() - 1) + "x", "publish", unknownKey)
+                        .status(),
+                "a wrong secret is not found");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                404,
+                platform.callbacks()
+                        .call(platform.callbacks().url(NginxRtmpEngineFactory.TYPE, "service-1"), "publish", unknownKey)
+                        .status(),
                 "nginx-rtmp answers only its shared nginx's scope");
     }
 
     /** Two different free ports: both sockets stay open until both are chosen. */
     static int[] freePorts() {
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
-            return new int[] { a.getLocalPort(), b.getLocalPort() };
+        try (ServerSocket a = new ServerSocket(0);
+                ServerSocket b = new ServerSocket(0)) {
+            return new int[] {a.getLocalPort(), b.getLocalPort()};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +104,6 @@ class NginxRtmpContractTest extends EngineContractTest {
             public String bindAddress() {
                 return "127.0.0.1";
             }
-
 
             @Override
             public String user() {

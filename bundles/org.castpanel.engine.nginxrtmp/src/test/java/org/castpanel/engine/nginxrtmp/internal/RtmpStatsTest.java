@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.nginxrtmp.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +29,8 @@ class RtmpStatsTest {
         assertEquals(2, ingest.clients());
         RtmpStats.Stream live = streams.get("live/service_42");
         assertEquals(50785, live.bytesOut());
-        List<RtmpStats.Client> players = live.clientList().stream().filter(c -> !c.publishing()).toList();
+        List<RtmpStats.Client> players =
+                live.clientList().stream().filter(c -> !c.publishing()).toList();
         assertEquals(1, players.size(), "the push publishes into live; the other client plays");
         assertEquals("127.0.0.1", players.get(0).address());
         assertEquals("LNX 9,0,124,2", players.get(0).flashver());
@@ -35,7 +40,8 @@ class RtmpStatsTest {
     @Test
     void anIdleServerHasNoStreams() {
         assertTrue(RtmpStats.parse("<?xml version=\"1.0\"?><rtmp><server><application><name>ingest</name><live>"
-                + "<nclients>0</nclients></live></application></server></rtmp>").isEmpty());
+                        + "<nclients>0</nclients></live></application></server></rtmp>")
+                .isEmpty());
     }
 
     @Test

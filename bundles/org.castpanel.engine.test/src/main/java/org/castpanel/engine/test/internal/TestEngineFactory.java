@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.test.internal;
 
 import java.util.List;
@@ -31,8 +35,12 @@ public class TestEngineFactory implements EngineFactory {
 
     static final List<ConfigField> FIELDS = List.of(
             ConfigField.text("title", "Station title", false, 100, "Written into the config file, escaped"),
-            ConfigField.choice("behaviour", "Behaviour on start", List.of("normal", "fail", "hang", "retry-once", "slow"),
-                    "normal", "For tests: how start behaves"),
+            ConfigField.choice(
+                    "behaviour",
+                    "Behaviour on start",
+                    List.of("normal", "fail", "hang", "retry-once", "slow"),
+                    "normal",
+                    "For tests: how start behaves"),
             ConfigField.integer("delayMillis", "Delay of a slow start", 0, 60_000, 0L, "For tests"));
 
     private final ProcessSupervisor supervisor;
@@ -40,7 +48,9 @@ public class TestEngineFactory implements EngineFactory {
     private final EngineServers servers;
 
     @Activate
-    public TestEngineFactory(final @Reference ProcessSupervisor supervisor, final @Reference PortAllocator ports,
+    public TestEngineFactory(
+            final @Reference ProcessSupervisor supervisor,
+            final @Reference PortAllocator ports,
             final @Reference EngineServers servers) {
         this.supervisor = supervisor;
         this.ports = ports;
@@ -50,17 +60,34 @@ public class TestEngineFactory implements EngineFactory {
     @Override
     public List<EngineType> engineTypes() {
         return List.of(
-                EngineType.server("test-audio", "Test audio engine", MediaKind.AUDIO,
-                        Set.of(Capabilities.LISTENER_STATS, Capabilities.MOUNT_POINTS), FIELDS,
+                EngineType.server(
+                        "test-audio",
+                        "Test audio engine",
+                        MediaKind.AUDIO,
+                        Set.of(Capabilities.LISTENER_STATS, Capabilities.MOUNT_POINTS),
+                        FIELDS,
                         Set.of(SourceProtocols.ICECAST)),
                 // a source: feeds a test-audio (or Icecast) service through the platform's attachment
-                EngineType.source("test-autodj", "Test AutoDJ", MediaKind.AUDIO, Set.of(Capabilities.AUTODJ), FIELDS,
+                EngineType.source(
+                        "test-autodj",
+                        "Test AutoDJ",
+                        MediaKind.AUDIO,
+                        Set.of(Capabilities.AUTODJ),
+                        FIELDS,
                         Set.of(SourceProtocols.ICECAST)),
-                EngineType.server("test-video", "Test video engine", MediaKind.VIDEO,
-                        Set.of(Capabilities.HLS, Capabilities.DELETES_MEDIA), FIELDS),
+                EngineType.server(
+                        "test-video",
+                        "Test video engine",
+                        MediaKind.VIDEO,
+                        Set.of(Capabilities.HLS, Capabilities.DELETES_MEDIA),
+                        FIELDS),
                 // services placed on registered remote servers (as Wowza and Flussonic are)
-                EngineType.server("test-remote", "Test remote engine", MediaKind.VIDEO,
-                        Set.of(Capabilities.REMOTE_SERVERS, Capabilities.DELETES_MEDIA), FIELDS));
+                EngineType.server(
+                        "test-remote",
+                        "Test remote engine",
+                        MediaKind.VIDEO,
+                        Set.of(Capabilities.REMOTE_SERVERS, Capabilities.DELETES_MEDIA),
+                        FIELDS));
     }
 
     @Override

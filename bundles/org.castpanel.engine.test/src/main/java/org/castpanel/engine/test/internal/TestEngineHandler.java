@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.castpanel.engine.test.internal;
 
 import java.io.IOException;
@@ -15,9 +19,9 @@ import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.RetryableEngineException;
 import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.SourceEndpoint;
 import org.castpanel.engine.api.Stages;
-import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.EngineServer;
 import org.castpanel.engine.api.platform.EngineServers;
@@ -35,8 +39,12 @@ final class TestEngineHandler implements EngineHandler {
     private final PortAllocator ports;
     private final EngineServers servers;
 
-    TestEngineHandler(ServiceContext context, EngineCallback callback, ProcessSupervisor supervisor,
-            PortAllocator ports, EngineServers servers) {
+    TestEngineHandler(
+            ServiceContext context,
+            EngineCallback callback,
+            ProcessSupervisor supervisor,
+            PortAllocator ports,
+            EngineServers servers) {
         this.servers = servers;
         this.context = context;
         this.callback = callback;
@@ -54,12 +62,19 @@ final class TestEngineHandler implements EngineHandler {
             int port = ports.port(context.serviceId(), "stream");
             String title = context.settings().text("title", context.name());
             SourceEndpoint feeds = context.source();
-            ConfigFiles.writeAtomically(dir().resolve("service.conf"),
+            ConfigFiles.writeAtomically(
+                    dir().resolve("service.conf"),
                     "name = " + ConfigFiles.quoted(context.name()) + "\ntitle = " + ConfigFiles.quoted(title)
-                            + "\nport = " + port + "\nmaxListeners = " + context.limits().maxListeners() + "\n"
-                            + (feeds == null ? "" : "feeds = " + ConfigFiles.quoted(feeds.protocol() + "://"
-                                    + feeds.username() + ":" + feeds.password() + "@" + feeds.host() + ":"
-                                    + feeds.port() + feeds.mount()) + "\n"),
+                            + "\nport = " + port + "\nmaxListeners = "
+                            + context.limits().maxListeners() + "\n"
+                            + (feeds == null
+                                    ? ""
+                                    : "feeds = "
+                                            + ConfigFiles.quoted(feeds.protocol() + "://"
+                                                    + feeds.username() + ":" + feeds.password() + "@" + feeds.host()
+                                                    + ":"
+                                                    + feeds.port() + feeds.mount())
+                                            + "\n"),
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         });
     }
@@ -76,27 +91,32 @@ final class TestEngineHandler implements EngineHandler {
             }
             case "retry-once" -> {
                 if (!Files.exists(dir().resolve("retried"))) {
-                    return Stages.run(() -> Files.createFile(dir().resolve("retried"))).thenCompose(v -> CompletableFuture
-                            .failedFuture(new RetryableEngineException("the test engine wants one more try")));
+                    return Stages.run(() -> Files.createFile(dir().resolve("retried")))
+                            .thenCompose(v -> CompletableFuture.failedFuture(
+                                    new RetryableEngineException("the test engine wants one more try")));
                 }
             }
             case "slow" -> {
                 long delay = context.settings().integer("delayMillis", 0);
-                return CompletableFuture.runAsync(() -> {
-                }, CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS))
+                return CompletableFuture.runAsync(
+                                () -> {},
+                                CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS))
                         .thenCompose(v -> startDaemon());
             }
-            default -> {
-            }
+            default -> {}
         }
         return startDaemon();
     }
 
     private CompletionStage<Void> startDaemon() {
         return Stages.run(() -> {
-            long pid = supervisor.running(dir(), DAEMON).orElseGet(() -> supervisor.start(new ProcessSupervisor.Launch(
-                    DAEMON, List.of("sleep", "2147483647"), dir(),
-                    Map.of("CASTPANEL_SERVICE", Long.toString(context.serviceId())))));
+            long pid = supervisor
+                    .running(dir(), DAEMON)
+                    .orElseGet(() -> supervisor.start(new ProcessSupervisor.Launch(
+                            DAEMON,
+                            List.of("sleep", "2147483647"),
+                            dir(),
+                            Map.of("CASTPANEL_SERVICE", Long.toString(context.serviceId())))));
             record("start " + pid); // once per pid: starting a running daemon adds nothing
         });
     }
@@ -115,11 +135,12 @@ final class TestEngineHandler implements EngineHandler {
     @Override
     public CompletionStage<Void> reload() {
         return Stages.run(() -> {
-            java.util.Optional<Long> pid = supervisor.running(dir(), DAEMON);
-            if (pid.isPresent()) {
-                record("reload " + pid.get());
-            }
-        }).thenCompose(v -> startDaemon());
+                    java.util.Optional<Long> pid = supervisor.running(dir(), DAEMON);
+                    if (pid.isPresent()) {
+                        record("reload " + pid.get());
+                    }
+                })
+                .thenCompose(v -> startDaemon());
     }
 
     @Override
@@ -129,7 +150,8 @@ final class TestEngineHandler implements EngineHandler {
 
     @Override
     public CompletionStage<ServiceStatus> probe() {
-        return CompletableFuture.completedFuture(supervisor.running(dir(), DAEMON)
+        return CompletableFuture.completedFuture(supervisor
+                .running(dir(), DAEMON)
                 .map(pid -> ServiceStatus.running("test daemon pid " + pid))
                 .orElseGet(() -> ServiceStatus.stopped("test daemon not running")));
     }
@@ -137,9 +159,15 @@ final class TestEngineHandler implements EngineHandler {
     /** Sources feed the test server at its stream port, with a password made for this service. */
     @Override
     public CompletionStage<SourceEndpoint> sourceEndpoint(String protocol) {
-        return Stages.supply(() -> new SourceEndpoint(protocol, "127.0.0.1", ports.port(context.serviceId(), "stream"),
-                "/stream", "source", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        ConfigFiles.secret(dir().resolve("source-password"), 18))));
+        return Stages.supply(() -> new SourceEndpoint(
+                protocol,
+                "127.0.0.1",
+                ports.port(context.serviceId(), "stream"),
+                "/stream",
+                "source",
+                java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(ConfigFiles.secret(dir().resolve("source-password"), 18))));
     }
 
     /** A source shows where it feeds (without the password); a server its port. */
@@ -149,21 +177,28 @@ final class TestEngineHandler implements EngineHandler {
         java.util.Optional<EngineServer> placed = servers.placement(context.serviceId());
         if (placed.isPresent()) {
             // a remote engine shows the server it was placed on, by the host customers use
-            return CompletableFuture.completedFuture(Map.of("server", placed.get().publicHost(), "serverName",
+            return CompletableFuture.completedFuture(Map.of(
+                    "server",
+                    placed.get().publicHost(),
+                    "serverName",
                     placed.get().name()));
         }
-        return CompletableFuture.completedFuture(feeds == null
-                ? Map.of("port", String.valueOf(ports.port(context.serviceId(), "stream")))
-                : Map.of("feeds", feeds.protocol() + "://" + feeds.host() + ":" + feeds.port() + feeds.mount(),
-                        "sourceUser", String.valueOf(feeds.username())));
+        return CompletableFuture.completedFuture(
+                feeds == null
+                        ? Map.of("port", String.valueOf(ports.port(context.serviceId(), "stream")))
+                        : Map.of(
+                                "feeds",
+                                feeds.protocol() + "://" + feeds.host() + ":" + feeds.port() + feeds.mount(),
+                                "sourceUser",
+                                String.valueOf(feeds.username())));
     }
 
     /** A sample with the daemon's state; the test engine has no listeners to count. */
     @Override
     public CompletionStage<org.castpanel.engine.api.ServiceStats> statistics() {
         boolean running = supervisor.running(dir(), DAEMON).isPresent();
-        return CompletableFuture.completedFuture(new org.castpanel.engine.api.ServiceStats(java.time.Instant.now(), 0, 0,
-                0, running, running ? context.name() : null));
+        return CompletableFuture.completedFuture(new org.castpanel.engine.api.ServiceStats(
+                java.time.Instant.now(), 0, 0, 0, running, running ? context.name() : null));
     }
 
     /**
@@ -179,7 +214,11 @@ final class TestEngineHandler implements EngineHandler {
                 return;
             }
         }
-        Files.writeString(dir().resolve("operations.log"), operation + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                dir().resolve("operations.log"),
+                operation + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 }
