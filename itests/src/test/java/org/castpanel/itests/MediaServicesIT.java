@@ -33,22 +33,21 @@ import org.castpanel.itests.support.Fixtures.Tenant;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Media services on the test engine plugin, deployed into a running panel: limits, the durable
  * queue, misbehaving plugins, the reconciler, delete semantics, ownership, tenancy, plugins
- * leaving and coming back, and kill -9 in the middle of a full queue.
+ * leaving and coming back, and kill -9 in the middle of a full queue. The tests run in any order:
+ * each makes its own accounts and services, puts back what it switches off, and logs in afresh
+ * (the kill -9 test restarts the panel).
  */
 @WithPanel("h2")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MediaServicesIT {
 
     static final Path TEST_ENGINE = org.castpanel.itests.support.Engines.TEST_ENGINE;
@@ -61,8 +60,12 @@ class MediaServicesIT {
     void installTestEngine(Panel panel) {
         this.panel = panel;
         this.api = panel.api();
-        this.admin = panel.admin();
         org.castpanel.itests.support.Engines.ensureTestEngine(panel, "test-audio");
+    }
+
+    @BeforeEach
+    void logIn() {
+        this.admin = panel.admin();
     }
 
     boolean engineAvailable(String type) {
@@ -107,7 +110,6 @@ class MediaServicesIT {
     }
 
     @Test
-    @Order(1)
     void aServiceStartsThroughTheQueueAndItsConfigIsEscaped() throws Exception {
         long service = createService(
                 admin, null, "test-audio", Map.of("name", "Evil\" name", "config", Map.of("title", "a\"b$c")));
@@ -144,7 +146,6 @@ class MediaServicesIT {
     }
 
     @Test
-    @Order(2)
     void planLimitsAreEnforcedAndNamed() {
         long plan = admin.post(
                         "/reseller-plans",
@@ -203,11 +204,14 @@ class MediaServicesIT {
         assertTrue(usage.toString().contains("\"limit\":\"serverLimit\",\"used\":1"), usage.toString());
 
         admin.post("/engines/test-video/disable", null).expect(200);
-        Api.Reply disabled = admin.post("/services", Map.of("engineType", "test-video"));
-        assertEquals(422, disabled.status());
-        assertTrue(disabled.text("message").contains("disabled"), disabled.raw());
-        assertEquals(403, r.post("/engines/test-video/enable", null).status());
-        admin.post("/engines/test-video/enable", null).expect(200);
+        try {
+            Api.Reply disabled = admin.post("/services", Map.of("engineType", "test-video"));
+            assertEquals(422, disabled.status());
+            assertTrue(disabled.text("message").contains("disabled"), disabled.raw());
+            assertEquals(403, r.post("/engines/test-video/enable", null).status());
+        } finally {
+            admin.post("/engines/test-video/enable", null).expect(200);
+        }
     }
 
     static List<String> ids(JsonNode engines) {
@@ -217,7 +221,6 @@ class MediaServicesIT {
     }
 
     @Test
-    @Order(3)
     void oneServicesActionsRunInOrderAndTheStreamShowsThem() throws Exception {
         long service = createService(admin, null, "test-audio", Map.of());
         List<String> stream = new CopyOnWriteArrayList<>();
@@ -281,7 +284,6 @@ class MediaServicesIT {
     }
 
     @Test
-    @Order(4)
     void misbehavingPluginsFailTheirOwnActionsOnly() {
         long hanging = createService(admin, null, "test-audio", Map.of("config", Map.of("behaviour", "hang")));
         long failing = createService(admin, null, "test-audio", Map.of("config", Map.of("behaviour", "fail")));
@@ -310,7 +312,6 @@ class MediaServicesIT {
     }
 
     @Test
-    @Order(5)
     void theReconcilerBringsBackADeadProcess() throws Exception {
         long service = createService(admin, null, "test-audio", Map.of());
         awaitAction(admin, act(admin, service, "start"), "SUCCEEDED");
@@ -335,7 +336,6 @@ class MediaServicesIT {
     }
 
     @Test
-    @Order(6)
     void deletingKeepsAudioMediaAndNeedsConfirmationForVideo() throws Exception {
         long audio = createService(admin, null, "test-audio", Map.of());
         long video = createService(admin, null, "test-video", Map.of());
@@ -365,7 +365,6 @@ class MediaServicesIT {
     }
 
     @Test
-    @Order(7)
     void suspensionOwnershipAndTenancy() {
         Tenant a = Fixtures.tenant(api, admin);
         Tenant b = Fixtures.tenant(api, admin);
@@ -441,7 +440,6 @@ class MediaServicesIT {
     }
 
     @Test
-    @Order(8)
     void pluginsLeaveAndComeBackWithoutLosingServices() throws Exception {
         long service = createService(admin, null, "test-audio", Map.of());
         awaitAction(admin, act(admin, service, "start"), "SUCCEEDED");
@@ -449,14 +447,18 @@ class MediaServicesIT {
                 .get(0));
 
         panel.undeploy(TEST_ENGINE);
-        Await.until("the engine to be unavailable", Duration.ofSeconds(30), () -> !engineAvailable("test-audio"));
-        JsonNode kept = admin.get("/services/" + service).expect(200).body();
-        assertEquals("ENGINE_UNAVAILABLE", kept.get("state").asText());
-        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the stream keeps running");
-        long queued = act(admin, service, "restart");
-
-        long installedAt = System.nanoTime();
-        panel.deploy(TEST_ENGINE);
+        long queued;
+        long installedAt;
+        try {
+            Await.until("the engine to be unavailable", Duration.ofSeconds(30), () -> !engineAvailable("test-audio"));
+            JsonNode kept = admin.get("/services/" + service).expect(200).body();
+            assertEquals("ENGINE_UNAVAILABLE", kept.get("state").asText());
+            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the stream keeps running");
+            queued = act(admin, service, "restart");
+        } finally {
+            installedAt = System.nanoTime();
+            panel.deploy(TEST_ENGINE); // whatever happened above, the other tests need the engine back
+        }
         Await.until("the engine to come back", Duration.ofSeconds(30), () -> engineAvailable("test-audio"));
         System.out.printf("engine listed %d ms after deploy%n", (System.nanoTime() - installedAt) / 1_000_000);
         awaitAction(admin, queued, "SUCCEEDED");
@@ -465,7 +467,6 @@ class MediaServicesIT {
     }
 
     @Test
-    @Order(9)
     void killNineWithAFullQueueLosesNothingAndRepeatsNothing() throws Exception {
         List<Long> services = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -496,6 +497,5 @@ class MediaServicesIT {
         for (long service : services) {
             awaitAction(current, act(current, service, "delete"), "SUCCEEDED");
         }
-        admin = current;
     }
 }

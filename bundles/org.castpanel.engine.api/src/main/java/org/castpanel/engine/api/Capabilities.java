@@ -18,7 +18,9 @@ public final class Capabilities {
 
     public static final String AUTODJ = "autodj";
     public static final String LISTENER_STATS = "listener-stats";
+    /** The engine records broadcasts into the service's {@link Recordings} folder. */
     public static final String RECORDING = "recording";
+
     public static final String RELAY = "relay";
     public static final String HLS = "hls";
     public static final String TRANSCODING = "transcoding";

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.castpanel.accounts.api.PlanService;
+import org.castpanel.accounts.api.ResellerPlan;
 import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.AuditService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.PanelEvents;
-import org.castpanel.core.api.PlanService;
-import org.castpanel.core.api.ResellerPlan;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.engine.api.platform.PanelNode;

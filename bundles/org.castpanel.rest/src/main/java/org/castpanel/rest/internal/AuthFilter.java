@@ -14,7 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
-import org.castpanel.core.api.AuthService;
+import org.castpanel.accounts.api.AuthService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.osgi.service.component.annotations.Activate;

@@ -14,10 +14,10 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import org.castpanel.core.api.AuthService;
+import org.castpanel.accounts.api.AuthService;
+import org.castpanel.accounts.api.PasswordRules;
+import org.castpanel.accounts.api.Session;
 import org.castpanel.core.api.CastPanelException;
-import org.castpanel.core.api.PasswordRules;
-import org.castpanel.core.api.Session;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -18,8 +18,8 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
-import org.castpanel.core.api.EngineCatalog;
-import org.castpanel.core.api.EngineInfo;
+import org.castpanel.services.api.EngineCatalog;
+import org.castpanel.services.api.EngineInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,11 +46,11 @@ public class EngineResource {
     }
 
     @GET
-    public List<EngineInfo> list(@Context SecurityContext security, @Context HttpHeaders headers) {
+    public List<EngineJson.EngineInfo> list(@Context SecurityContext security, @Context HttpHeaders headers) {
         Caller caller = AuthFilter.caller(security);
         String language = language(headers);
         return engines.list().stream()
-                .map(e -> engines.localized(shown(caller, e), language))
+                .map(e -> EngineJson.EngineInfo.of(engines.localized(shown(caller, e), language)))
                 .toList();
     }
 
@@ -72,22 +72,23 @@ public class EngineResource {
 
     @GET
     @Path("{id}")
-    public EngineInfo get(@PathParam("id") String id, @Context SecurityContext security, @Context HttpHeaders headers) {
+    public EngineJson.EngineInfo get(
+            @PathParam("id") String id, @Context SecurityContext security, @Context HttpHeaders headers) {
         Caller caller = AuthFilter.caller(security);
-        return engines.localized(
+        return EngineJson.EngineInfo.of(engines.localized(
                 shown(caller, engines.get(id).orElseThrow(() -> CastPanelException.notFound("engine type", id))),
-                language(headers));
+                language(headers)));
     }
 
     @POST
     @Path("{id}/enable")
-    public EngineInfo enable(@PathParam("id") String id, @Context SecurityContext security) {
-        return engines.setEnabled(AuthFilter.caller(security), id, true);
+    public EngineJson.EngineInfo enable(@PathParam("id") String id, @Context SecurityContext security) {
+        return EngineJson.EngineInfo.of(engines.setEnabled(AuthFilter.caller(security), id, true));
     }
 
     @POST
     @Path("{id}/disable")
-    public EngineInfo disable(@PathParam("id") String id, @Context SecurityContext security) {
-        return engines.setEnabled(AuthFilter.caller(security), id, false);
+    public EngineJson.EngineInfo disable(@PathParam("id") String id, @Context SecurityContext security) {
+        return EngineJson.EngineInfo.of(engines.setEnabled(AuthFilter.caller(security), id, false));
     }
 }

@@ -20,9 +20,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import org.castpanel.core.api.EngineServerAdmin;
-import org.castpanel.core.api.EngineServerInfo;
-import org.castpanel.core.api.EngineServerInput;
+import org.castpanel.services.api.EngineServerAdmin;
+import org.castpanel.services.api.EngineServerInfo;
+import org.castpanel.services.api.EngineServerInput;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -18,7 +18,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.sse.Sse;
 import javax.ws.rs.sse.SseEventSink;
 
-import org.castpanel.core.api.AuthService;
+import org.castpanel.accounts.api.AuthService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.PanelEvents;

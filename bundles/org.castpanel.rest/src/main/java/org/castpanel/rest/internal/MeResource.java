@@ -17,11 +17,11 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import org.castpanel.core.api.Account;
-import org.castpanel.core.api.AccountService;
-import org.castpanel.core.api.AuthService;
+import org.castpanel.accounts.api.Account;
+import org.castpanel.accounts.api.AccountService;
+import org.castpanel.accounts.api.AuthService;
+import org.castpanel.accounts.api.TwoFactorSetup;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.TwoFactorSetup;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

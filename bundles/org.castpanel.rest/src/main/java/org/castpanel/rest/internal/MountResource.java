@@ -20,9 +20,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import org.castpanel.core.api.MountInput;
-import org.castpanel.core.api.ServiceMount;
-import org.castpanel.core.api.ServiceMounts;
+import org.castpanel.services.api.MountInput;
+import org.castpanel.services.api.ServiceMount;
+import org.castpanel.services.api.ServiceMounts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

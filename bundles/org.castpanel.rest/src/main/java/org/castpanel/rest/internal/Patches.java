@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.castpanel.core.api.AccountChanges;
+import org.castpanel.accounts.api.AccountChanges;
 import org.castpanel.core.api.AccountType;
 import org.castpanel.core.api.CastPanelException;
 

@@ -20,9 +20,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import org.castpanel.core.api.PlanInput;
-import org.castpanel.core.api.PlanService;
-import org.castpanel.core.api.ResellerPlan;
+import org.castpanel.accounts.api.PlanInput;
+import org.castpanel.accounts.api.PlanService;
+import org.castpanel.accounts.api.ResellerPlan;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

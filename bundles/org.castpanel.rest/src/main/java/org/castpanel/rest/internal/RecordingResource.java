@@ -18,8 +18,8 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
-import org.castpanel.core.api.Recording;
-import org.castpanel.core.api.ServiceRecordings;
+import org.castpanel.services.api.Recording;
+import org.castpanel.services.api.ServiceRecordings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

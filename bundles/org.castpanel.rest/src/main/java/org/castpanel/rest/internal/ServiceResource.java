@@ -26,19 +26,19 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.CastPanelException;
-import org.castpanel.core.api.EngineCatalog;
-import org.castpanel.core.api.MediaService;
-import org.castpanel.core.api.MediaServiceChanges;
-import org.castpanel.core.api.MediaServices;
-import org.castpanel.core.api.NewMediaService;
 import org.castpanel.core.api.Page;
 import org.castpanel.core.api.ServiceAction;
-import org.castpanel.core.api.ServiceConnection;
 import org.castpanel.core.api.ServiceEvent;
-import org.castpanel.core.api.ServiceForm;
-import org.castpanel.core.api.ServiceQuery;
-import org.castpanel.core.api.ServiceState;
-import org.castpanel.core.api.ServiceStatistics;
+import org.castpanel.services.api.EngineCatalog;
+import org.castpanel.services.api.MediaService;
+import org.castpanel.services.api.MediaServiceChanges;
+import org.castpanel.services.api.MediaServices;
+import org.castpanel.services.api.NewMediaService;
+import org.castpanel.services.api.ServiceConnection;
+import org.castpanel.services.api.ServiceForm;
+import org.castpanel.services.api.ServiceQuery;
+import org.castpanel.services.api.ServiceState;
+import org.castpanel.services.api.ServiceStatistics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -91,7 +91,7 @@ public class ServiceResource {
     }
 
     /** Current sample, stored samples of the last {@code hours} hours and this month's data transfer. */
-    public record Stats(ServiceStatistics.Current current, ServiceStatistics.History history) {}
+    public record Stats(EngineJson.Current current, EngineJson.History history) {}
 
     /** The service's statistics now (as its engine reports them) and over time (as the collector stored them). */
     @GET
@@ -101,16 +101,17 @@ public class ServiceResource {
             @QueryParam("hours") @DefaultValue("24") int hours,
             @Context SecurityContext security) {
         return new Stats(
-                statistics.current(AuthFilter.caller(security), id),
-                statistics.history(AuthFilter.caller(security), id, hours));
+                EngineJson.Current.of(statistics.current(AuthFilter.caller(security), id)),
+                EngineJson.History.of(statistics.history(AuthFilter.caller(security), id, hours)));
     }
 
     /** Who listens now: address, user agent, connected time. */
     @GET
     @Path("{id}/listeners")
-    public List<org.castpanel.engine.api.ListenerInfo> listeners(
-            @PathParam("id") long id, @Context SecurityContext security) {
-        return statistics.listeners(AuthFilter.caller(security), id);
+    public List<EngineJson.ListenerInfo> listeners(@PathParam("id") long id, @Context SecurityContext security) {
+        return statistics.listeners(AuthFilter.caller(security), id).stream()
+                .map(EngineJson.ListenerInfo::of)
+                .toList();
     }
 
     @GET
@@ -137,17 +138,15 @@ public class ServiceResource {
     /** What the "new service" form needs: allowed types, the saved default, plan usage and what is left. */
     @GET
     @Path("form")
-    public ServiceForm form(
+    public EngineJson.ServiceForm form(
             @QueryParam("ownerId") Long ownerId, @Context SecurityContext security, @Context HttpHeaders headers) {
         ServiceForm form = services.form(AuthFilter.caller(security), ownerId);
         String language = EngineResource.language(headers);
-        return new ServiceForm(
-                form.ownerId(),
+        return EngineJson.ServiceForm.of(
+                form,
                 form.engineTypes().stream()
                         .map(e -> engines.localized(e, language))
-                        .toList(),
-                form.defaultEngineType(),
-                form.usage());
+                        .toList());
     }
 
     @POST

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.castpanel.core.api.AccountChanges;
+import org.castpanel.accounts.api.AccountChanges;
 import org.castpanel.core.api.AccountType;
 import org.castpanel.core.api.CastPanelException;
 import org.junit.jupiter.api.Test;

@@ -11,10 +11,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.castpanel.core.api.Account;
+import org.castpanel.accounts.api.Account;
+import org.castpanel.accounts.api.NewAccount;
 import org.castpanel.core.api.AccountType;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.NewAccount;
 
 @Service
 @Command(

@@ -12,8 +12,8 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.castpanel.core.api.AccountQuery;
-import org.castpanel.core.api.AccountService;
+import org.castpanel.accounts.api.AccountQuery;
+import org.castpanel.accounts.api.AccountService;
 
 /** Completes usernames, searching by what has been typed so far (at most 100 suggestions). */
 @Service

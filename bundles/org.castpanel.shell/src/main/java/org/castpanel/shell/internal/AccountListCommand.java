@@ -10,8 +10,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.castpanel.core.api.Account;
-import org.castpanel.core.api.AccountQuery;
+import org.castpanel.accounts.api.Account;
+import org.castpanel.accounts.api.AccountQuery;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.Page;
 

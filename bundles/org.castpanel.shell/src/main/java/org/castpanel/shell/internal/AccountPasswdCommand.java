@@ -11,7 +11,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.castpanel.core.api.AccountChanges;
+import org.castpanel.accounts.api.AccountChanges;
 import org.castpanel.core.api.Caller;
 
 @Service

@@ -10,10 +10,10 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.castpanel.core.api.Account;
-import org.castpanel.core.api.AccountOverview;
+import org.castpanel.accounts.api.Account;
+import org.castpanel.accounts.api.AccountOverview;
+import org.castpanel.accounts.api.PlanUsage;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.PlanUsage;
 
 @Service
 @Command(

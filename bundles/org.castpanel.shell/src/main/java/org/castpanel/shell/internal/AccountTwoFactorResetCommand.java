@@ -11,7 +11,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.castpanel.core.api.AuthService;
+import org.castpanel.accounts.api.AuthService;
 import org.castpanel.core.api.Caller;
 
 /** For an account holder who lost the phone with the authenticator app, including the last administrator. */

@@ -9,8 +9,8 @@ import java.io.PrintStream;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
-import org.castpanel.core.api.Account;
-import org.castpanel.core.api.AccountService;
+import org.castpanel.accounts.api.Account;
+import org.castpanel.accounts.api.AccountService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 

@@ -12,9 +12,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.EngineServerAdmin;
-import org.castpanel.core.api.EngineServerInfo;
-import org.castpanel.core.api.EngineServerInput;
+import org.castpanel.services.api.EngineServerAdmin;
+import org.castpanel.services.api.EngineServerInfo;
+import org.castpanel.services.api.EngineServerInput;
 
 @Service
 @Command(

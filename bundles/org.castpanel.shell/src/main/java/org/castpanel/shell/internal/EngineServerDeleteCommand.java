@@ -11,7 +11,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.EngineServerAdmin;
+import org.castpanel.services.api.EngineServerAdmin;
 
 @Service
 @Command(

@@ -11,8 +11,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.EngineServerAdmin;
-import org.castpanel.core.api.EngineServerInfo;
+import org.castpanel.services.api.EngineServerAdmin;
+import org.castpanel.services.api.EngineServerInfo;
 
 @Service
 @Command(

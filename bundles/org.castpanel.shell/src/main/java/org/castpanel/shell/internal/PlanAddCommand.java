@@ -12,10 +12,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.castpanel.accounts.api.PlanInput;
+import org.castpanel.accounts.api.PlanService;
+import org.castpanel.accounts.api.ResellerPlan;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.PlanInput;
-import org.castpanel.core.api.PlanService;
-import org.castpanel.core.api.ResellerPlan;
 
 @Service
 @Command(scope = "castpanel", name = "plan-add", description = "Creates a reseller plan; omitted limits are unlimited")

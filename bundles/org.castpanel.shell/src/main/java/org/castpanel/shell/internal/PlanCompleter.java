@@ -12,8 +12,8 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.castpanel.core.api.AccountService;
-import org.castpanel.core.api.PlanService;
+import org.castpanel.accounts.api.AccountService;
+import org.castpanel.accounts.api.PlanService;
 
 /** Completes reseller plan ids. */
 @Service

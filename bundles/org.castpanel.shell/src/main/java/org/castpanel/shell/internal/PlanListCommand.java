@@ -10,9 +10,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.castpanel.accounts.api.PlanService;
+import org.castpanel.accounts.api.ResellerPlan;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.PlanService;
-import org.castpanel.core.api.ResellerPlan;
 
 @Service
 @Command(scope = "castpanel", name = "plan-list", description = "Lists reseller plans")

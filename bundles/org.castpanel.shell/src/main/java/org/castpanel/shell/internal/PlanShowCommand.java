@@ -11,9 +11,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.castpanel.accounts.api.PlanService;
+import org.castpanel.accounts.api.ResellerPlan;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.PlanService;
-import org.castpanel.core.api.ResellerPlan;
 
 @Service
 @Command(scope = "castpanel", name = "plan-show", description = "Shows a reseller plan")

@@ -10,8 +10,8 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.MediaServices;
 import org.castpanel.core.api.ServiceAction;
+import org.castpanel.services.api.MediaServices;
 
 /** Queues one action; the commands below name which. */
 abstract class ServiceActionCommand extends ConsoleCommand {

@@ -13,9 +13,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.MediaService;
-import org.castpanel.core.api.MediaServices;
-import org.castpanel.core.api.NewMediaService;
+import org.castpanel.services.api.MediaService;
+import org.castpanel.services.api.MediaServices;
+import org.castpanel.services.api.NewMediaService;
 
 @Service
 @Command(

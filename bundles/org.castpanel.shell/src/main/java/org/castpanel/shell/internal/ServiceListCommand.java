@@ -12,10 +12,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.MediaService;
-import org.castpanel.core.api.MediaServices;
 import org.castpanel.core.api.Page;
-import org.castpanel.core.api.ServiceQuery;
+import org.castpanel.services.api.MediaService;
+import org.castpanel.services.api.MediaServices;
+import org.castpanel.services.api.ServiceQuery;
 
 @Service
 @Command(scope = "castpanel", name = "service-list", description = "Lists media services, newest first")

@@ -11,11 +11,11 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.castpanel.core.api.Caller;
-import org.castpanel.core.api.MediaService;
-import org.castpanel.core.api.MediaServices;
 import org.castpanel.core.api.ServiceAction;
-import org.castpanel.core.api.ServiceMount;
-import org.castpanel.core.api.ServiceMounts;
+import org.castpanel.services.api.MediaService;
+import org.castpanel.services.api.MediaServices;
+import org.castpanel.services.api.ServiceMount;
+import org.castpanel.services.api.ServiceMounts;
 
 @Service
 @Command(scope = "castpanel", name = "service-show", description = "Shows a media service and its latest actions")

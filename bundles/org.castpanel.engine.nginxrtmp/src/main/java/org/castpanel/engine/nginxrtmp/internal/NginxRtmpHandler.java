@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ListenerInfo;
+import org.castpanel.engine.api.Recordings;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceStats;
 import org.castpanel.engine.api.ServiceStatus;
@@ -223,7 +224,7 @@ final class NginxRtmpHandler implements EngineHandler {
                 Files.deleteIfExists(file);
                 return;
             }
-            Path folder = Files.createDirectories(context.serviceDirectory().resolve("recordings"));
+            Path folder = Files.createDirectories(Recordings.folder(context.serviceDirectory()));
             String name = "broadcast-" + RECORDING_NAME.format(Instant.now()) + ".flv";
             Path target = folder.resolve(name);
             Files.move(file, target);
@@ -239,7 +240,7 @@ final class NginxRtmpHandler implements EngineHandler {
     }
 
     private long recordingsSize() {
-        Path folder = context.serviceDirectory().resolve("recordings");
+        Path folder = Recordings.folder(context.serviceDirectory());
         if (!Files.isDirectory(folder)) {
             return 0;
         }
