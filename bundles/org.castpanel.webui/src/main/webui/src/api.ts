@@ -1,6 +1,28 @@
 // The only way the UI talks to CastPanel: the public REST API under /api/v1 and its event stream.
 import { locale } from './i18n'
 
+// the API's types, generated from its OpenAPI document (scripts/openapi-types.mjs)
+export type * from './generated/openapi'
+import type { MediaService, ServiceAction, ServiceStats } from './generated/openapi'
+
+/** Values of an engine's settings as a form edits them (the API's config maps hold these). */
+export type SettingValue = string | number | boolean | null | undefined
+export type SettingValues = Record<string, SettingValue>
+
+/**
+ * What /events streams. Not in the OpenAPI document (it describes the JSON resources), so kept
+ * here next to the code that sends it: ServiceRuntime, StatsCollector, ActionQueueImpl.
+ */
+export type PanelEvent =
+  | { type: 'hello'; data: unknown }
+  | { type: 'service.state'; data: { serviceId: number; state: MediaService['state']; detail: string } }
+  | { type: 'service.event'; data: { serviceId: number; message: string } }
+  | { type: 'service.deleted'; data: { serviceId: number } }
+  | { type: 'service'; data: MediaService }
+  | { type: 'stats'; data: { serviceId: number; sample: ServiceStats } }
+  | { type: 'action'; data: ServiceAction }
+  | { type: 'engine'; data: { type: string; available?: boolean; enabled?: boolean } }
+
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string, public field?: string) {
     super(message)
@@ -24,7 +46,7 @@ export function whenUnauthorized(handler: () => void) {
   onUnauthorized = handler
 }
 
-export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   // engine plugins' setting labels come back in the UI's language where the plugin ships it
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale.value }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
@@ -45,19 +67,19 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   return data as T
 }
 
-export const get = <T = any>(path: string) => api<T>('GET', path)
-export const post = <T = any>(path: string, body?: unknown) => api<T>('POST', path, body ?? {})
-export const patch = <T = any>(path: string, body: unknown) => api<T>('PATCH', path, body)
-export const put = <T = any>(path: string, body: unknown) => api<T>('PUT', path, body)
-export const del = <T = any>(path: string) => api<T>('DELETE', path)
+export const get = <T = unknown>(path: string) => api<T>('GET', path)
+export const post = <T = unknown>(path: string, body?: unknown) => api<T>('POST', path, body ?? {})
+export const patch = <T = unknown>(path: string, body: unknown) => api<T>('PATCH', path, body)
+export const put = <T = unknown>(path: string, body: unknown) => api<T>('PUT', path, body)
+export const del = <T = unknown>(path: string) => api<T>('DELETE', path)
 
 /** Server-sent events arrive in chunks; this splits them into complete events (type + parsed data). */
 export class SseParser {
   private buffer = ''
 
-  push(chunk: string): { type: string; data: any }[] {
+  push(chunk: string): { type: string; data: unknown }[] {
     this.buffer += chunk.replace(/\r\n/g, '\n')
-    const events: { type: string; data: any }[] = []
+    const events: { type: string; data: unknown }[] = []
     let end: number
     while ((end = this.buffer.indexOf('\n\n')) >= 0) {
       const block = this.buffer.slice(0, end)
@@ -74,7 +96,7 @@ export class SseParser {
       }
       if (data.length === 0) continue
       const joined = data.join('\n')
-      let parsed: any = joined
+      let parsed: unknown = joined
       try {
         parsed = JSON.parse(joined)
       } catch {
@@ -90,7 +112,7 @@ export class SseParser {
  * Follows /api/v1/events with the session token (EventSource cannot send headers, so this reads
  * the stream with fetch), reconnecting after a pause when the connection drops.
  */
-export function subscribe(handler: (type: string, data: any) => void): () => void {
+export function subscribe(handler: (event: PanelEvent) => void): () => void {
   let stopped = false
   let controller: AbortController | null = null
   const run = async () => {
@@ -107,7 +129,7 @@ export function subscribe(handler: (type: string, data: any) => void): () => voi
         for (;;) {
           const { value, done } = await reader.read()
           if (done) break
-          for (const event of parser.push(value)) handler(event.type, event.data)
+          for (const event of parser.push(value)) handler(event as PanelEvent)
         }
       } catch {
         // dropped or refused: try again shortly

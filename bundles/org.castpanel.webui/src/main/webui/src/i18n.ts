@@ -380,6 +380,12 @@ export type MessageKey = keyof (typeof messages)['en']
 export const locale = ref<Locale>('en')
 export const timeZone = ref<string>(Intl.DateTimeFormat().resolvedOptions().timeZone)
 
+/** The IANA time zones this browser knows (Intl.supportedValuesOf is newer than the ES2022 typings). */
+export function timeZones(fallback: string[]): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] }
+  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : fallback
+}
+
 export function pickLocale(language: string | null | undefined): Locale {
   const base = (language ?? '').slice(0, 2).toLowerCase()
   return base === 'de' ? 'de' : 'en'

@@ -1,26 +1,10 @@
 import { reactive } from 'vue'
 import { get, post, setToken, token } from './api'
+import type { Account, Me, PasswordRules, Session } from './api'
+
+export type { Account }
 import { locale, pickLocale, timeZone } from './i18n'
 
-export interface Account {
-  id: number
-  username: string
-  name: string
-  email: string | null
-  contactNumber: string | null
-  type: 'ADMINISTRATOR' | 'CUSTOMER'
-  kind: 'ADMINISTRATOR' | 'RESELLER' | 'RESELLER_SUBACCOUNT' | 'CUSTOMER'
-  enabled: boolean
-  apiAccess: boolean
-  accessibility: boolean
-  sendWelcomeEmail: boolean
-  timezone: string
-  language: string
-  resellerPlanId: number | null
-  parentId: number | null
-  createdAt: string
-  twoFactorEnabled: boolean
-}
 
 /** Who is logged in, as GET /me says. */
 export const session = reactive({
@@ -40,7 +24,7 @@ export const managesAccounts = () => isAdmin() || session.reseller
 export async function loadMe(): Promise<boolean> {
   if (!token()) return false
   try {
-    const me = await get('/me')
+    const me = await get<Me>('/me')
     session.account = me.account
     session.impersonatorId = me.impersonatorId
     session.reseller = me.reseller
@@ -60,7 +44,7 @@ export async function loadMe(): Promise<boolean> {
  * completed with {@link completeLogin} and a code from the authenticator app.
  */
 export async function login(username: string, password: string): Promise<string | null> {
-  const s = await post('/auth/login', { username, password })
+  const s = await post<Session>('/auth/login', { username, password })
   if (s.challenge) return s.challenge
   setToken(s.token)
   session.expired = false
@@ -69,7 +53,7 @@ export async function login(username: string, password: string): Promise<string 
 }
 
 export async function completeLogin(challenge: string, code: string) {
-  const s = await post('/auth/login/two-factor', { challenge, code })
+  const s = await post<Session>('/auth/login/two-factor', { challenge, code })
   setToken(s.token)
   session.expired = false
   await loadMe()
@@ -88,7 +72,7 @@ export async function logout() {
 
 /** "Log in as": the session becomes the customer's; the original one is kept to come back to. */
 export async function impersonate(accountId: number) {
-  const s = await post(`/accounts/${accountId}/impersonate`)
+  const s = await post<Session>(`/accounts/${accountId}/impersonate`)
   if (!sessionStorage.getItem(ORIGINAL)) sessionStorage.setItem(ORIGINAL, token() ?? '')
   setToken(s.token)
   await loadMe()
@@ -110,7 +94,7 @@ export async function backToSelf() {
 export const passwordRules = reactive({ minLength: 5 })
 export async function loadPasswordRules(): Promise<void> {
   try {
-    const rules = await get('/auth/password-policy')
+    const rules = await get<PasswordRules>('/auth/password-policy')
     passwordRules.minLength = rules.minLength
   } catch {
     // the server checks again anyway; its message lands on the field
