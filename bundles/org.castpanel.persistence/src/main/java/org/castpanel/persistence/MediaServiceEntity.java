@@ -4,11 +4,17 @@
  */
 package org.castpanel.persistence;
 
+import java.util.Map;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A row of cp_media_service. {@code ownerPath} copies the owner's hierarchy path so tenancy
@@ -76,4 +82,24 @@ public class MediaServiceEntity {
 
     @Version
     public long version;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The engine settings stored in {@code configJson}: the one place they are parsed. */
+    public Map<String, Object> settings() {
+        try {
+            return configJson == null ? Map.of() : JSON.readValue(configJson, new TypeReference<>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored settings of service " + id + " are not JSON", e);
+        }
+    }
+
+    /** Stores {@code settings} as {@code configJson}. */
+    public void settings(Map<String, Object> settings) {
+        try {
+            configJson = JSON.writeValueAsString(settings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("service settings must be JSON values", e);
+        }
+    }
 }

@@ -26,15 +26,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** What the runner, the reconciler and the collector share: a handler's context, and recording what happened to a service. */
 @Component(service = ServiceRuntime.class)
 public class ServiceRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
     private final PanelEvents events;
@@ -51,12 +47,7 @@ public class ServiceRuntime {
     }
 
     ServiceContext context(MediaServiceEntity s) {
-        Map<String, Object> config;
-        try {
-            config = JSON.readValue(s.configJson, new TypeReference<Map<String, Object>>() {});
-        } catch (Exception e) {
-            throw new IllegalStateException("settings of service " + s.id + " are not JSON", e);
-        }
+        Map<String, Object> config = s.settings();
         List<MountPoint> mounts = store
                 .read(em -> em.createQuery(
                                 "SELECT m FROM MountEntity m WHERE m.serviceId = :id " + "ORDER BY m.name",

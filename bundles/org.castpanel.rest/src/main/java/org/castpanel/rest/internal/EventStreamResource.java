@@ -102,7 +102,7 @@ public class EventStreamResource {
             sink.send(sse.newEventBuilder()
                             .name(event.type())
                             .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(Object.class, event.data() == null ? java.util.Map.of() : event.data())
+                            .data(Object.class, wire(event.data()))
                             .build())
                     .whenComplete((done, failure) -> {
                         if (failure != null) {
@@ -142,5 +142,19 @@ public class EventStreamResource {
         } catch (Exception e) {
             LOG.debug("closing an event subscription failed", e);
         }
+    }
+
+    /** An event's data as the stream sends it: a statistics sample in the API's form, not the SPI's. */
+    static Object wire(Object data) {
+        if (data == null) {
+            return java.util.Map.of();
+        }
+        if (data instanceof java.util.Map<?, ?> map
+                && map.get("sample") instanceof org.castpanel.engine.api.ServiceStats sample) {
+            java.util.Map<Object, Object> copy = new java.util.LinkedHashMap<>(map);
+            copy.put("sample", EngineJson.ServiceStats.of(sample));
+            return copy;
+        }
+        return data;
     }
 }

@@ -82,4 +82,17 @@ class EngineJsonTest {
                 parse("{'address':'192.0.2.1','userAgent':'VLC','connectedSeconds':30,'mount':null}"),
                 json(EngineJson.ListenerInfo.of(new ListenerInfo("192.0.2.1", "VLC", 30))));
     }
+
+    @Test
+    void theEventStreamSendsSamplesInTheApisFormAndOtherDataAsItIs() throws Exception {
+        ServiceStats sample = new ServiceStats(Instant.parse("2026-12-01T12:00:00Z"), 1, 2, 3, false, null, Map.of());
+        assertEquals(
+                parse(
+                        "{'sample':{'at':'2026-12-01T12:00:00Z','listeners':1,'peakListeners':2,"
+                                + "'bytesOut':3,'sourceConnected':false,'nowPlaying':null,'listenersPerMount':{}},'serviceId':7}"),
+                json(EventStreamResource.wire(new java.util.TreeMap<>(Map.of("serviceId", 7, "sample", sample)))));
+        Map<String, Object> message = Map.of("serviceId", 7, "message", "hi");
+        org.junit.jupiter.api.Assertions.assertSame(message, EventStreamResource.wire(message));
+        assertEquals("{}", json(EventStreamResource.wire(null)));
+    }
 }

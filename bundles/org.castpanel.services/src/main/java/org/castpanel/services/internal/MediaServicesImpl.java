@@ -53,14 +53,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 @Component(service = MediaServices.class, configurationPid = ServicesConfig.PID)
 public class MediaServicesImpl implements MediaServices {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
     private final Tenancy tenancy;
@@ -257,7 +251,7 @@ public class MediaServicesImpl implements MediaServices {
             s.diskQuotaMb = Validation.limit("diskQuotaMb", input.diskQuotaMb(), c.serviceMaxDiskQuotaMb());
             s.dataTransferGb = Validation.limit("dataTransferGb", input.dataTransferGb(), c.serviceMaxDataTransferGb());
             s.mountPoints = Validation.limit("mountPoints", input.mountPoints(), c.serviceMaxMountPoints());
-            s.configJson = toJson(config);
+            s.settings(config);
             if (engine.type().role() == EngineRole.SOURCE) {
                 s.attachedTo = attachable(em, owner, engine.type(), input.attachedTo()).id;
             } else if (input.attachedTo() != null) {
@@ -448,9 +442,9 @@ public class MediaServicesImpl implements MediaServices {
                         .filter(EngineInfo::available)
                         .orElseThrow(() -> CastPanelException.conflict("the engine of this service is not installed; "
                                 + "its settings cannot be checked now"));
-                Map<String, Object> config = EngineConfig.validate(
-                        engine.type().serviceConfig(), fromJson(s.configJson), changes.config(), targets);
-                s.configJson = toJson(config);
+                Map<String, Object> config =
+                        EngineConfig.validate(engine.type().serviceConfig(), s.settings(), changes.config(), targets);
+                s.settings(config);
                 if (config.get("mount") != null) {
                     ServiceMountsImpl.checkMainMount(em, s, config.get("mount").toString());
                 }
@@ -722,25 +716,9 @@ public class MediaServicesImpl implements MediaServices {
                 s.diskQuotaMb,
                 s.dataTransferGb,
                 s.mountPoints,
-                available ? EngineConfig.shown(fields, fromJson(s.configJson)) : Map.of(),
+                available ? EngineConfig.shown(fields, s.settings()) : Map.of(),
                 s.attachedTo,
                 Instant.ofEpochMilli(s.createdAt),
                 Instant.ofEpochMilli(s.updatedAt));
-    }
-
-    static String toJson(Map<String, Object> config) {
-        try {
-            return JSON.writeValueAsString(config);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Map<String, Object> fromJson(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored service settings are not JSON", e);
-        }
     }
 }

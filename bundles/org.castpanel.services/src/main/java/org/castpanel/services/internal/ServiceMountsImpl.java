@@ -183,7 +183,7 @@ public class ServiceMountsImpl implements ServiceMounts {
 
     /** The service's main mount: its {@code mount} setting, or the engine's default for it. */
     String mainMount(MediaServiceEntity s) {
-        Object configured = MediaServicesImpl.fromJson(s.configJson).get("mount");
+        Object configured = s.settings().get("mount");
         if (configured != null) {
             return configured.toString();
         }
