@@ -22,6 +22,7 @@ answers_all() { # ports...
 echo "== starting a throw-away panel on port $CASTPANEL_HTTP_PORT" >&2
 bench_start_panel
 ADMIN=$(admin_token)
+await_engine "$ADMIN" icecast
 IDS=()
 for i in $(seq 1 "$SERVICES"); do
   IDS+=("$(post /services "$ADMIN" "{\"engineType\":\"icecast\",\"name\":\"bench $i\"}" | json '["id"]')")

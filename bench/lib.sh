@@ -50,4 +50,13 @@ login() { # username password
 
 admin_token() { login admin "$CASTPANEL_ADMIN_PASSWORD"; }
 
+# /health answers before every plugin has registered: wait until the engine type is offered
+await_engine() { # admin token, engine type
+  for _ in $(seq 1 120); do
+    curl -sf "$BASE/engines/$2" -H "Authorization: Bearer $1" | grep -q '"available":true' && return 0
+    sleep 0.25
+  done
+  echo "engine $2 did not become available" >&2; exit 1
+}
+
 post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3"; }

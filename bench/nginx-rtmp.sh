@@ -45,6 +45,7 @@ stop_encoders() { for pid in "${ENCODERS[@]}"; do kill "$pid" 2>/dev/null || tru
 echo "== starting a throw-away panel on port $CASTPANEL_HTTP_PORT" >&2
 bench_start_panel
 ADMIN=$(admin_token)
+await_engine "$ADMIN" nginx-rtmp
 IDS=()
 for i in $(seq 1 "$SERVICES"); do
   IDS+=("$(post /services "$ADMIN" "{\"engineType\":\"nginx-rtmp\",\"name\":\"tv $i\"}" | json '["id"]')")
