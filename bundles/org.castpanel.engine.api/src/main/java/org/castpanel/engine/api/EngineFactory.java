@@ -29,4 +29,13 @@ public interface EngineFactory {
     default String version() {
         return null;
     }
+
+    /**
+     * Why this engine cannot run services on this node now (a proprietary binary not installed,
+     * say), in words an administrator can act on; null when it can. Shown on the engines page;
+     * asked often, so it must be cheap and must not block.
+     */
+    default String problem() {
+        return null;
+    }
 }

@@ -140,6 +140,21 @@ public final class LocalPlatform implements AutoCloseable {
             }
 
             @Override
+            public synchronized int consecutive(long serviceId, String purpose, int count) {
+                Map<String, Integer> held = ports.computeIfAbsent(serviceId, id -> new LinkedHashMap<>());
+                Integer known = held.get(purpose);
+                if (known != null) {
+                    return known;
+                }
+                int base = freePorts(count);
+                held.put(purpose, base);
+                for (int i = 1; i < count; i++) {
+                    held.put(purpose + "+" + i, base + i);
+                }
+                return base;
+            }
+
+            @Override
             public Map<String, Integer> ports(long serviceId) {
                 return Map.copyOf(ports.getOrDefault(serviceId, Map.of()));
             }
@@ -191,6 +206,25 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         delete(root);
+    }
+
+    /** The first of {@code count} consecutive ports nothing listens on, from an ephemeral one up. */
+    private static int freePorts(int count) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = freePort();
+            boolean all = base + count - 1 <= 65_535;
+            for (int port = base + 1; port < base + count && all; port++) {
+                try (ServerSocket socket = new ServerSocket(port)) {
+                    socket.getLocalPort();
+                } catch (IOException e) {
+                    all = false;
+                }
+            }
+            if (all) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free ports found");
     }
 
     private static int freePort() {

@@ -52,11 +52,19 @@ public class PortAllocatorImpl implements PortAllocator {
 
     @Override
     public int port(long serviceId, String purpose) {
-        Integer known = held.get(new Key(serviceId, purpose));
-        return known != null ? known : allocate(serviceId, purpose);
+        return consecutive(serviceId, purpose, 1);
     }
 
-    private synchronized int allocate(long serviceId, String purpose) {
+    @Override
+    public int consecutive(long serviceId, String purpose, int count) {
+        if (count < 1 || count > 16) {
+            throw new IllegalArgumentException("between 1 and 16 consecutive ports, not " + count);
+        }
+        Integer known = held.get(new Key(serviceId, purpose));
+        return known != null ? known : allocate(serviceId, purpose, count);
+    }
+
+    private synchronized int allocate(long serviceId, String purpose, int count) {
         Integer stored = ports(serviceId).get(purpose);
         if (stored != null) {
             held.put(new Key(serviceId, purpose), stored);
@@ -69,15 +77,18 @@ public class PortAllocatorImpl implements PortAllocator {
                     .getResultList()) {
                 taken.add(((Number) port).intValue());
             }
-            for (int port = config.portRangeStart(); port <= config.portRangeEnd(); port++) {
-                if (!taken.contains(port) && free(port)) {
-                    em.createNativeQuery("INSERT INTO cp_port (node, port, service_id, purpose) VALUES (?, ?, ?, ?)")
-                            .setParameter(1, config.node())
-                            .setParameter(2, port)
-                            .setParameter(3, serviceId)
-                            .setParameter(4, purpose)
-                            .executeUpdate();
-                    return port;
+            for (int base = config.portRangeStart(); base + count - 1 <= config.portRangeEnd(); base++) {
+                if (available(base, count, taken)) {
+                    for (int i = 0; i < count; i++) {
+                        em.createNativeQuery(
+                                        "INSERT INTO cp_port (node, port, service_id, purpose) VALUES (?, ?, ?, ?)")
+                                .setParameter(1, config.node())
+                                .setParameter(2, base + i)
+                                .setParameter(3, serviceId)
+                                .setParameter(4, i == 0 ? purpose : purpose + "+" + i)
+                                .executeUpdate();
+                    }
+                    return base;
                 }
             }
             throw new IllegalStateException(
@@ -113,6 +124,15 @@ public class PortAllocatorImpl implements PortAllocator {
                 .setParameter(1, config.node())
                 .setParameter(2, serviceId)
                 .executeUpdate());
+    }
+
+    private static boolean available(int base, int count, Set<Integer> taken) {
+        for (int port = base; port < base + count; port++) {
+            if (taken.contains(port) || !free(port)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean free(int port) {

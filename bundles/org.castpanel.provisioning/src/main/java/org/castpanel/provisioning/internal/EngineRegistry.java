@@ -282,7 +282,8 @@ public class EngineRegistry implements EngineCatalog {
                         o.version(),
                         enabled.getOrDefault(o.type().id(), true),
                         true,
-                        counts.getOrDefault(o.type().id(), 0L)));
+                        counts.getOrDefault(o.type().id(), 0L),
+                        problem(o.factory())));
             }
             for (Map.Entry<String, Long> used : counts.entrySet()) {
                 if (!offered.containsKey(used.getKey())) {
@@ -294,10 +295,19 @@ public class EngineRegistry implements EngineCatalog {
         });
     }
 
+    /** What the plugin says keeps it from running services; a plugin failing to say is a problem too. */
+    private static String problem(EngineFactory factory) {
+        try {
+            return factory.problem();
+        } catch (RuntimeException e) {
+            return "the plugin failed to report its state: " + e.getMessage();
+        }
+    }
+
     /** A type whose plugin is gone: only its id is known. */
     private static EngineInfo unavailable(String id, boolean enabled, long services) {
         EngineType type = EngineType.server(id, id + " (plugin not installed)", MediaKind.AUDIO, Set.of(), List.of());
-        return new EngineInfo(type, null, enabled, false, services);
+        return new EngineInfo(type, null, enabled, false, services, null);
     }
 
     /**
@@ -340,7 +350,12 @@ public class EngineRegistry implements EngineCatalog {
                 fields,
                 t.sourceProtocols());
         return new EngineInfo(
-                translated, engine.pluginVersion(), engine.enabled(), engine.available(), engine.services());
+                translated,
+                engine.pluginVersion(),
+                engine.enabled(),
+                engine.available(),
+                engine.services(),
+                engine.problem());
     }
 
     private static java.util.Properties load(EngineFactory factory, String name) {

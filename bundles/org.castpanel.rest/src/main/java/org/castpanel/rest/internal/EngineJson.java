@@ -24,9 +24,11 @@ final class EngineJson {
 
     private EngineJson() {}
 
-    record EngineInfo(EngineType type, String pluginVersion, boolean enabled, boolean available, long services) {
+    record EngineInfo(
+            EngineType type, String pluginVersion, boolean enabled, boolean available, long services, String problem) {
         static EngineInfo of(org.castpanel.services.api.EngineInfo e) {
-            return new EngineInfo(EngineType.of(e.type()), e.pluginVersion(), e.enabled(), e.available(), e.services());
+            return new EngineInfo(
+                    EngineType.of(e.type()), e.pluginVersion(), e.enabled(), e.available(), e.services(), e.problem());
         }
     }
 

@@ -51,14 +51,16 @@ class EngineJsonTest {
                         .pattern("/[a-z]+")
                         .build()),
                 Set.of("icecast"));
-        String wire = json(EngineJson.EngineInfo.of(new EngineInfo(type, "1.2.0", true, false, 3)));
+        String wire =
+                json(EngineJson.EngineInfo.of(new EngineInfo(type, "1.2.0", true, false, 3, "sc_serv is missing")));
         assertEquals(
-                parse("{'type':{'id':'icecast','label':'Icecast 2','kind':'AUDIO','role':'SERVER',"
-                        + "'capabilities':['listener-stats','mount-points'],"
-                        + "'serviceConfig':[{'name':'mount','label':'Mount','type':'TEXT','required':true,"
-                        + "'min':null,'max':64,'options':[],'secret':false,'defaultValue':null,'description':null,"
-                        + "'pattern':'/[a-z]+'}],'sourceProtocols':['icecast']},"
-                        + "'pluginVersion':'1.2.0','enabled':true,'available':false,'services':3}"),
+                parse(
+                        "{'type':{'id':'icecast','label':'Icecast 2','kind':'AUDIO','role':'SERVER',"
+                                + "'capabilities':['listener-stats','mount-points'],"
+                                + "'serviceConfig':[{'name':'mount','label':'Mount','type':'TEXT','required':true,"
+                                + "'min':null,'max':64,'options':[],'secret':false,'defaultValue':null,'description':null,"
+                                + "'pattern':'/[a-z]+'}],'sourceProtocols':['icecast']},"
+                                + "'pluginVersion':'1.2.0','enabled':true,'available':false,'services':3,'problem':'sc_serv is missing'}"),
                 wire);
     }
 

@@ -28,7 +28,8 @@ public class EngineListCommand extends ConsoleCommand {
     void run(Caller caller, PrintStream out) {
         ShellTable table = new ShellTable();
         for (String column :
-                new String[] {"Type", "Label", "Kind", "Role", "Version", "Enabled", "Installed", "Services"}) {
+                new String[] {"Type", "Label", "Kind", "Role", "Version", "Enabled", "Installed", "Services", "Problem"
+                }) {
             table.column(column);
         }
         for (EngineInfo e : engines.list()) {
@@ -41,7 +42,8 @@ public class EngineListCommand extends ConsoleCommand {
                             orDash(e.pluginVersion()),
                             e.enabled() ? "yes" : "no",
                             e.available() ? "yes" : "NO",
-                            e.services());
+                            e.services(),
+                            orDash(e.problem()));
         }
         table.print(out);
     }

@@ -20,6 +20,14 @@ public interface PortAllocator {
     /** The port the service holds for {@code purpose} ("http", "source"), allocating one on first ask. */
     int port(long serviceId, String purpose);
 
+    /**
+     * The first of {@code count} consecutive ports the service holds for {@code purpose} (an engine
+     * that listens on a base port and the ones after it, as Shoutcast's portbase and portbase+1),
+     * allocating them together on first ask. They show in {@link #ports} as {@code purpose},
+     * {@code purpose+1}, ….
+     */
+    int consecutive(long serviceId, String purpose, int count);
+
     /** Every port the service holds, by purpose. */
     Map<String, Integer> ports(long serviceId);
 
