@@ -90,12 +90,31 @@ public final class Panel implements AutoCloseable {
                     .append(SINK_HOST)
                     .append('\n');
             Files.writeString(platformCfg, cfg);
+            // sc_serv is proprietary: the DNAS simulator stands in for it (the shipped user, nobody, stays)
+            Files.writeString(
+                    home.resolve("etc/org.castpanel.engine.shoutcast.cfg"),
+                    "binary = " + dnasSimulator() + "\nuser = nobody\n");
             Panel panel = new Panel(home, storage, database);
             panel.launch();
             return panel;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Path dnasSimulator;
+
+    /**
+     * The DNAS simulator's sc_serv launcher, installed once per test run in a folder of its own
+     * that sc_serv's unprivileged user can read, and removed when the run ends.
+     */
+    public static synchronized Path dnasSimulator() throws IOException {
+        if (dnasSimulator == null) {
+            Path folder = Files.createTempDirectory(Path.of("/tmp"), "castpanel-it-dnas-");
+            dnasSimulator = org.castpanel.simulator.dnas.DnasSimulator.install(folder);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
+        }
+        return dnasSimulator;
     }
 
     /** A loopback address the panel lets customers restream to (allowedTargetHosts); test sinks listen there. */

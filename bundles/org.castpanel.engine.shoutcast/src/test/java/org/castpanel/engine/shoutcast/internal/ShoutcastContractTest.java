@@ -4,18 +4,33 @@
  */
 package org.castpanel.engine.shoutcast.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineFactory;
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.EngineType;
+import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.ServiceLimits;
+import org.castpanel.engine.api.ServiceStatus;
 import org.castpanel.engine.testkit.EngineContractTest;
 import org.castpanel.engine.testkit.LocalPlatform;
 import org.castpanel.simulator.dnas.DnasSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The engine contract on the DNAS simulator standing in for the proprietary sc_serv (which cannot
@@ -37,6 +52,58 @@ class ShoutcastContractTest extends EngineContractTest {
         try (var files = Files.walk(simulator)) {
             files.sorted(java.util.Comparator.reverseOrder())
                     .forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /**
+     * The bitrate watchdog: a source announcing more than the service's limit is cut through
+     * admin.cgi's kicksrc, and the service's history says why.
+     */
+    @Test
+    void aSourceAnnouncingMoreThanTheLimitIsCutAndTheHistorySaysSo() throws Exception {
+        EngineFactory factory = createFactory(platform());
+        EngineType type = factory.engineTypes().get(0);
+        long id = 9_001;
+        List<String> events = new CopyOnWriteArrayList<>();
+        ServiceContext context = new ServiceContext(
+                id,
+                1,
+                type.id(),
+                "Bitrate test",
+                "local",
+                new ServiceLimits(10, 64, 100L, 10L, 2),
+                Map.of("mount", "/live"),
+                platform().directories().serviceDirectory(id),
+                platform().directories().contentDirectory(1));
+        EngineHandler handler = factory.createHandler(context, new EngineCallback() {
+            @Override
+            public void statusChanged(ServiceStatus status) {}
+
+            @Override
+            public void event(String message) {
+                events.add(message);
+            }
+        });
+        await(handler.provision());
+        await(handler.start());
+        try (Socket source = new Socket("127.0.0.1", platform().ports().consecutive(id, "portbase", 2) + 1)) {
+            source.setSoTimeout(10_000);
+            String password = await(handler.connectionDetails()).get("sourcePassword");
+            source.getOutputStream().write((password + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] answer = new byte[4];
+            assertEquals(4, source.getInputStream().readNBytes(answer, 0, 4));
+            assertEquals("OK2\r", new String(answer, StandardCharsets.ISO_8859_1));
+            source.getOutputStream().write("icy-br:320\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            source.getOutputStream().write(new byte[4096]);
+            for (int i = 0; i < 100 && events.isEmpty(); i++) {
+                await(handler.statistics()); // each sample runs the watchdog
+            }
+            assertEquals(1, events.size(), events.toString());
+            assertTrue(events.get(0).contains("320 kbit/s") && events.get(0).contains("limit of 64"), events.get(0));
+            source.getInputStream().skip(64);
+            assertEquals(-1, source.getInputStream().read(), "the source's connection was closed");
+        } finally {
+            await(handler.stop());
         }
     }
 
