@@ -243,6 +243,41 @@ test('the reseller creates a customer and a service through the wizard, then sta
   await p.close()
 })
 
+test('the administrator runs a SHOUTcast station: the wizard renders its settings, the page shows its streams', async () => {
+  const p = await page()
+  await login(p, 'admin', process.env.ADMIN_PASSWORD)
+  await p.getByRole('menuitem', { name: 'Media services' }).click()
+  await p.getByRole('button', { name: 'New service' }).click()
+  await p.locator('label.el-radio').first().click() // yourself, first in the list
+  await p.getByRole('button', { name: 'Next' }).click()
+  await p.locator('label.el-radio', { hasText: 'SHOUTcast DNAS 2' }).click()
+  await p.getByRole('button', { name: 'Next' }).click()
+  await p.getByLabel('Name', { exact: true }).fill('UI Shoutcast')
+  // the plugin's own settings, rendered from its descriptions
+  const path = p.getByLabel('Stream path')
+  assert.equal(await path.inputValue(), '/stream')
+  await p.getByText('List in the SHOUTcast directory').waitFor()
+  await accessible(p, 'the wizard for SHOUTcast')
+  await path.fill('/bad path')
+  await p.getByRole('button', { name: 'Create' }).click()
+  await p.locator('.el-form-item', { hasText: 'Stream path' }).getByText(/is not of the expected form/).waitFor()
+  await path.fill('/night')
+  await p.getByRole('button', { name: 'Create' }).click()
+  await p.getByRole('heading', { name: 'UI Shoutcast' }).waitFor()
+  await p.getByRole('button', { name: 'Start', exact: true }).click()
+  await p.locator('.title-row').getByText('RUNNING').waitFor({ timeout: 60000 })
+  // the DNAS's connection details: base port, the legacy port encoders use, the stream id
+  await p.getByText('legacySourcePort').waitFor()
+  await p.getByText('streamId').waitFor()
+  await p.getByText(/:\d+\/night/).first().waitFor()
+  await accessible(p, 'the SHOUTcast service page')
+  await shot(p, '08b-shoutcast-running')
+  await p.getByRole('button', { name: 'Stop', exact: true }).click()
+  await p.locator('.title-row').getByText('STOPPED').waitFor({ timeout: 60000 })
+  await logout(p)
+  await p.close()
+})
+
 test('a customer has no accounts menu and sees its own service', async () => {
   const p = await page()
   await login(p, names.customer, PASSWORD)
