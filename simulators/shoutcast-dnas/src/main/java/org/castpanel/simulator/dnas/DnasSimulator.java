@@ -26,8 +26,12 @@ public final class DnasSimulator {
     private DnasSimulator() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && "--install".equals(args[0])) {
+            System.out.println(install(Path.of(args[1]))); // for scripts: bench/shoutcast.sh
+            return;
+        }
         if (args.length != 1) {
-            System.err.println("usage: sc_serv <config file>");
+            System.err.println("usage: sc_serv <config file> | --install <folder>");
             System.exit(2);
         }
         DnasServer server;

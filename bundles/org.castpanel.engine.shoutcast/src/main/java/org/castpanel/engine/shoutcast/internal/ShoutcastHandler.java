@@ -91,15 +91,42 @@ final class ShoutcastHandler implements EngineHandler {
         return ports.consecutive(context.serviceId(), "portbase", 2);
     }
 
-    /** Stream ids and paths: 1 at the {@code mount} setting, then the extra mount points in order. */
-    List<ScServConf.Stream> streams(Properties secrets) {
+    /**
+     * Stream ids and paths: 1 at the {@code mount} setting, then each extra mount point with the id
+     * it was given when it first appeared (kept in the credentials file), so adding or removing one
+     * never moves another to a new id and password. A removed mount's id and password are dropped.
+     */
+    synchronized List<ScServConf.Stream> streams(Properties secrets) throws IOException {
+        boolean changed = false;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        context.mounts().forEach(m -> names.add(m.name()));
+        for (String key : List.copyOf(secrets.stringPropertyNames())) {
+            if (key.startsWith("sid.") && !names.contains(key.substring(4))) {
+                secrets.remove("stream." + secrets.getProperty(key));
+                secrets.remove(key);
+                changed = true;
+            }
+        }
         List<ScServConf.Stream> streams = new ArrayList<>();
         streams.add(new ScServConf.Stream(1, mainPath(), null, secrets.getProperty("stream.1")));
-        int sid = 2;
         for (MountPoint m : context.mounts()) {
-            streams.add(new ScServConf.Stream(sid, m.name(), m.maxListeners(), password(secrets, "stream." + sid)));
-            sid++;
+            String key = "sid." + m.name();
+            if (secrets.getProperty(key) == null) {
+                int sid = 2;
+                while (secrets.containsKey("stream." + sid)) {
+                    sid++;
+                }
+                secrets.setProperty(key, Integer.toString(sid));
+                secrets.setProperty("stream." + sid, newPassword());
+                changed = true;
+            }
+            int sid = Integer.parseInt(secrets.getProperty(key));
+            streams.add(new ScServConf.Stream(sid, m.name(), m.maxListeners(), secrets.getProperty("stream." + sid)));
         }
+        if (changed) {
+            save(dir().resolve("credentials.properties"), secrets);
+        }
+        streams.sort(java.util.Comparator.comparingInt(ScServConf.Stream::id));
         return streams;
     }
 
@@ -154,25 +181,17 @@ final class ShoutcastHandler implements EngineHandler {
         return secrets;
     }
 
-    /** A stream's password, made (and saved) the first time a stream id is used. */
-    private String password(Properties secrets, String key) {
-        String known = secrets.getProperty(key);
-        if (known != null) {
-            return known;
+    private static void password(Properties secrets, String key) {
+        if (secrets.getProperty(key) == null) {
+            secrets.setProperty(key, newPassword());
         }
+    }
+
+    /** URL-safe base64: never a colon, which the v1 protocol's "password:#sid" reserves. */
+    private static String newPassword() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
-        // URL-safe base64: never a colon, which the v1 protocol's "password:#sid" reserves
-        String made = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        secrets.setProperty(key, made);
-        if (key.startsWith("stream.") && !"stream.1".equals(key)) {
-            try {
-                save(dir().resolve("credentials.properties"), secrets);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return made;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void save(Path file, Properties secrets) throws IOException {

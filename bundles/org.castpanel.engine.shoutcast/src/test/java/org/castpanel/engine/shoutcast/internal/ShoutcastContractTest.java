@@ -107,6 +107,53 @@ class ShoutcastContractTest extends EngineContractTest {
         }
     }
 
+    /** Adding or removing a mount point never moves another one to a new stream id or password. */
+    @Test
+    void streamIdsStayWithTheirMountPoints() throws Exception {
+        long id = 9_002;
+        java.util.function.Function<List<String>, List<ScServConf.Stream>> streamsWith = names -> {
+            ServiceContext context = new ServiceContext(
+                    id,
+                    1,
+                    ShoutcastEngineFactory.TYPE,
+                    "Streams",
+                    "local",
+                    new ServiceLimits(10, 128, 100L, 10L, 5),
+                    Map.of("mount", "/main"),
+                    platform().directories().serviceDirectory(id),
+                    platform().directories().contentDirectory(1),
+                    names.stream()
+                            .map(n -> new org.castpanel.engine.api.MountPoint(n, null, null, false, null, null, null))
+                            .toList());
+            ShoutcastHandler handler =
+                    (ShoutcastHandler) createFactory(platform()).createHandler(context, null);
+            try {
+                return handler.streams(handler.credentials());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        List<ScServConf.Stream> first = streamsWith.apply(List.of("/b"));
+        assertEquals(List.of(1, 2), first.stream().map(ScServConf.Stream::id).toList());
+        List<ScServConf.Stream> second = streamsWith.apply(List.of("/a", "/b"));
+        assertEquals(
+                first.get(1),
+                second.stream().filter(x -> x.path().equals("/b")).findFirst().orElseThrow(),
+                "/b keeps its id and password when /a sorts before it");
+        assertEquals(
+                3,
+                second.stream()
+                        .filter(x -> x.path().equals("/a"))
+                        .findFirst()
+                        .orElseThrow()
+                        .id());
+        List<ScServConf.Stream> third = streamsWith.apply(List.of("/a", "/c"));
+        ScServConf.Stream c =
+                third.stream().filter(x -> x.path().equals("/c")).findFirst().orElseThrow();
+        assertEquals(2, c.id(), "the removed /b's id is free again");
+        assertTrue(!c.password().equals(first.get(1).password()), "but not its password: /b's encoder cannot feed /c");
+    }
+
     @Override
     protected EngineFactory createFactory(LocalPlatform platform) {
         return new ShoutcastEngineFactory(platform.supervisor(), platform.ports(), platform.node(), config(launcher));
