@@ -161,17 +161,20 @@ class ShoutcastIT {
 
         encode(port, connection.get("sourcePassword").asText(), "Night FM");
         encode(port, stream2Password, "Night FM 2");
+        for (int sid : new int[] {1, 2}) {
+            Await.until("the encoder of stream " + sid + " to connect", Duration.ofSeconds(30), () -> {
+                try (InputStream stats =
+                        new URL("http://127.0.0.1:" + port + "/stats?sid=" + sid + "&json=1").openStream()) {
+                    return new String(stats.readAllBytes()).contains("\"streamstatus\":1");
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
         Await.until(
-                "stream 1's encoder to connect",
+                "the panel's statistics to show a source",
                 Duration.ofSeconds(30),
                 () -> sample(dj, service).get("sourceConnected").asBoolean());
-        Await.until("stream 2's encoder to connect", Duration.ofSeconds(30), () -> {
-            try (InputStream stats = new URL("http://127.0.0.1:" + port + "/stats?sid=2&json=1").openStream()) {
-                return new String(stats.readAllBytes()).contains("\"streamstatus\":1");
-            } catch (IOException e) {
-                return false;
-            }
-        });
 
         InputStream listener = listen(first);
         assertTrue(looksLikeMp3(listener.readNBytes(16_384)), "the listener receives MP3 from the encoder");
