@@ -12,10 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
@@ -36,6 +41,42 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
     private static final String SETPRIV = "/usr/bin/setpriv";
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
+    private record Daemon(Path directory, String name) {}
+
+    /** Daemons watched for their exit, by pid; those being stopped through {@link #stop} are not news. */
+    private final Map<Daemon, Long> watched = new ConcurrentHashMap<>();
+
+    private final Set<Daemon> stopping = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<Path>> exitListeners = new CopyOnWriteArrayList<>();
+
+    @Override
+    public AutoCloseable onUnexpectedExit(Consumer<Path> listener) {
+        exitListeners.add(listener);
+        return () -> exitListeners.remove(listener);
+    }
+
+    /** Watches a running daemon once: its exit, unless through {@link #stop}, is told to the listeners. */
+    private void watch(Path directory, String name, ProcessHandle process) {
+        Daemon daemon = new Daemon(directory, name);
+        if (watched.put(daemon, process.pid()) != null) {
+            return;
+        }
+        process.onExit().thenRun(() -> {
+            watched.remove(daemon, process.pid());
+            if (stopping.contains(daemon)) {
+                return;
+            }
+            LOG.warn("{} (pid {}) in {} exited without being stopped", name, process.pid(), directory);
+            for (Consumer<Path> listener : exitListeners) {
+                try {
+                    listener.accept(directory);
+                } catch (RuntimeException e) {
+                    LOG.warn("An exit listener failed: {}", e.getMessage());
+                }
+            }
+        });
+    }
+
     @Override
     public long start(Launch launch) {
         return launch(launch).pid();
@@ -47,6 +88,7 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
         if (running.isPresent()) {
             return new Started(running.get(), true);
         }
+        stopping.remove(new Daemon(launch.directory(), launch.name()));
         List<String> command = new ArrayList<>();
         if (new File(SETSID).canExecute()) {
             command.add(SETSID);
@@ -73,6 +115,7 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             ConfigFiles.writeAtomically(
                     pidFile(launch.directory(), launch.name()), pid + "\n" + startedAt + "\n", null);
             LOG.info("Started {} (pid {}) in {}", launch.name(), pid, launch.directory());
+            watch(launch.directory(), launch.name(), process.toHandle());
             return new Started(pid, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + launch.command().get(0) + ": " + e.getMessage(), e);
@@ -132,7 +175,10 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
                                     .startInstant()
                                     .map(i -> i.toEpochMilli() == startedAt)
                                     .orElse(true))
-                    .map(ProcessHandle::pid);
+                    .map(h -> {
+                        watch(directory, name, h); // adopted after a panel restart: watched from now on
+                        return h.pid();
+                    });
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -146,6 +192,8 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             return false;
         }
         ProcessHandle process = handle.get();
+        Daemon daemon = new Daemon(directory, name);
+        stopping.add(daemon);
         process.destroy();
         try {
             process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.engine.api.platform.ProcessSupervisor.Launch;
@@ -49,6 +50,36 @@ class ProcessSupervisorImplTest {
         java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
         supervisor.awaitReady(dir, "daemon", Duration.ofSeconds(10), () -> polls.incrementAndGet() >= 3);
         assertEquals(3, polls.get(), "ready as soon as the signal says so");
+    }
+
+    @Test
+    void aDaemonKilledFromOutsideIsReportedAtOnceAndOneStoppedIsNot() throws Exception {
+        List<Path> exited = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = supervisor.onUnexpectedExit(exited::add)) {
+            Path stopped = Files.createDirectories(dir.resolve("stopped"));
+            supervisor.start(new Launch("daemon", List.of("sleep", "600"), stopped, Map.of()));
+            supervisor.stop(stopped, "daemon", Duration.ofSeconds(5));
+
+            Path killed = Files.createDirectories(dir.resolve("killed"));
+            long pid = supervisor.start(new Launch("daemon", List.of("sleep", "600"), killed, Map.of()));
+            long before = System.nanoTime();
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            Waits.until(() -> !exited.isEmpty());
+            assertTrue(System.nanoTime() - before < 5_000_000_000L, "reported within 5 s");
+            assertEquals(List.of(killed), exited, "the stopped one was not news");
+        }
+    }
+
+    @Test
+    void anAdoptedDaemonIsWatchedToo() throws Exception {
+        long pid = supervisor.start(new Launch("daemon", List.of("sleep", "600"), dir, Map.of()));
+        ProcessSupervisorImpl afterRestart = new ProcessSupervisorImpl(); // the panel restarted
+        List<Path> exited = new java.util.concurrent.CopyOnWriteArrayList<>();
+        afterRestart.onUnexpectedExit(exited::add);
+        assertEquals(Optional.of(pid), afterRestart.running(dir, "daemon"), "found by its pid file");
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        Waits.until(() -> !exited.isEmpty());
+        assertEquals(List.of(dir), exited);
     }
 
     @Test

@@ -4,12 +4,18 @@
  */
 package org.castpanel.provisioning.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.castpanel.core.api.ActionType;
 import org.castpanel.core.api.Caller;
@@ -17,7 +23,9 @@ import org.castpanel.core.api.PanelEvents;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.RunState;
 import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.platform.DaemonThreads;
 import org.castpanel.engine.api.platform.PanelNode;
+import org.castpanel.engine.api.platform.ProcessSupervisor;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.Store;
 import org.castpanel.queue.api.ActionQueue;
@@ -25,6 +33,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compares what should run with what runs, at start and periodically, and queues the difference:
@@ -35,6 +45,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(immediate = true, configurationPid = ProvisioningConfig.PID)
 public class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final Store store;
     private final PanelNode node;
@@ -49,6 +61,10 @@ public class Reconciler {
     /** serviceId → {restarts in a row, not before (ms)} */
     private final Map<Long, long[]> backoff = new ConcurrentHashMap<>();
 
+    private final ScheduledExecutorService soon =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("castpanel-reconciler-exits"));
+    private final AutoCloseable exits;
+
     @Activate
     public Reconciler(
             final @Reference Store store,
@@ -57,6 +73,7 @@ public class Reconciler {
             final @Reference ServiceRuntime runtime,
             final @Reference PanelEvents events,
             final @Reference PanelNode node,
+            final @Reference ProcessSupervisor supervisor,
             final ProvisioningConfig config) {
         this.store = store;
         this.node = node;
@@ -66,11 +83,40 @@ public class Reconciler {
         this.events = events;
         this.config = config;
         this.timer = new PeriodicTask("castpanel-reconciler", 2, config.reconcileSeconds(), this::reconcile);
+        // a daemon that dies is looked at at once, not at the next pass (30 s by default)
+        this.exits = supervisor.onUnexpectedExit(directory -> serviceOf(directory)
+                .ifPresent(id -> soon.schedule(() -> reconcileService(id), 200, TimeUnit.MILLISECONDS)));
     }
 
     @Deactivate
     void deactivate() {
+        try {
+            exits.close();
+        } catch (Exception e) {
+            // unsubscribing cannot fail in a way that matters here
+        }
+        soon.shutdownNow();
         timer.close();
+    }
+
+    private static final Pattern SERVICE_DIRECTORY = Pattern.compile("service_(\\d+)");
+
+    /** The service whose directory a daemon ran in; empty for an engine's shared daemon. */
+    static Optional<Long> serviceOf(Path directory) {
+        Matcher m = SERVICE_DIRECTORY.matcher(directory.getFileName().toString());
+        return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
+    /** Reconciles one service now (a daemon of it exited); as a pass would, back-off included. */
+    void reconcileService(long serviceId) {
+        try {
+            MediaServiceEntity s = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
+            if (s != null && node.name().equals(s.node) && !s.deleting) {
+                reconcile(s, queue.servicesWithPendingActions(node.name()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look at service {} after its daemon exited: {}", serviceId, e.getMessage());
+        }
     }
 
     /**
@@ -92,44 +138,51 @@ public class Reconciler {
                 .getResultList());
         int queued = 0;
         for (MediaServiceEntity s : services) {
-            if (pending.contains(s.id)
-                    || engines.offered(s.engineType).isEmpty()
-                    || "NEW".equals(s.state) && !"RUNNING".equals(s.desiredState)) {
-                continue;
-            }
-            ServiceStatus status;
-            try {
-                Optional<ServiceStatus> probed = engines.call(
-                        runtime, s, "probe", Duration.ofSeconds(config.pluginCallSeconds()), EngineHandler::probe);
-                if (probed.isEmpty()) {
-                    continue;
-                }
-                status = probed.get();
-            } catch (PluginCalls.PluginFailure e) {
-                status = new ServiceStatus(RunState.UNKNOWN, "probe failed: " + e.getMessage());
-            }
-            boolean shouldRun = "RUNNING".equals(s.desiredState) && !s.suspended;
-            if (shouldRun && status.state() != RunState.RUNNING && status.state() != RunState.UNKNOWN) {
-                long[] b = backoff.computeIfAbsent(s.id, id -> new long[] {0, 0});
-                if (System.currentTimeMillis() < b[1]) {
-                    continue;
-                }
-                b[0]++;
-                b[1] = System.currentTimeMillis() + pauseMinutes(b[0]) * 60_000L;
-                runtime.setState(s.id, status.state().name(), status.detail());
-                enqueue(s, ActionType.START, "found not running (" + status.detail() + "); restarting it");
-                queued++;
-            } else if (!shouldRun && status.state() == RunState.RUNNING) {
-                enqueue(s, ActionType.STOP, "found running although it should not; stopping it");
-                queued++;
-            } else if (status.state() == RunState.RUNNING) {
-                backoff.remove(s.id);
-                if (!"RUNNING".equals(s.state)) {
-                    runtime.setState(s.id, "RUNNING", status.detail());
-                }
-            }
+            queued += reconcile(s, pending) ? 1 : 0;
         }
         return queued;
+    }
+
+    /** Probes one service and queues what brings it where it should be; true when it queued an action. */
+    private synchronized boolean reconcile(MediaServiceEntity s, Set<Long> pending) {
+        // one service at a time: an exit seen now and the periodic pass must not both restart it
+        if (pending.contains(s.id)
+                || engines.offered(s.engineType).isEmpty()
+                || "NEW".equals(s.state) && !"RUNNING".equals(s.desiredState)) {
+            return false;
+        }
+        ServiceStatus status;
+        try {
+            Optional<ServiceStatus> probed = engines.call(
+                    runtime, s, "probe", Duration.ofSeconds(config.pluginCallSeconds()), EngineHandler::probe);
+            if (probed.isEmpty()) {
+                return false;
+            }
+            status = probed.get();
+        } catch (PluginCalls.PluginFailure e) {
+            status = new ServiceStatus(RunState.UNKNOWN, "probe failed: " + e.getMessage());
+        }
+        boolean shouldRun = "RUNNING".equals(s.desiredState) && !s.suspended;
+        if (shouldRun && status.state() != RunState.RUNNING && status.state() != RunState.UNKNOWN) {
+            long[] b = backoff.computeIfAbsent(s.id, id -> new long[] {0, 0});
+            if (System.currentTimeMillis() < b[1]) {
+                return false;
+            }
+            b[0]++;
+            b[1] = System.currentTimeMillis() + pauseMinutes(b[0]) * 60_000L;
+            runtime.setState(s.id, status.state().name(), status.detail());
+            enqueue(s, ActionType.START, "found not running (" + status.detail() + "); restarting it");
+            return true;
+        } else if (!shouldRun && status.state() == RunState.RUNNING) {
+            enqueue(s, ActionType.STOP, "found running although it should not; stopping it");
+            return true;
+        } else if (status.state() == RunState.RUNNING) {
+            backoff.remove(s.id);
+            if (!"RUNNING".equals(s.state)) {
+                runtime.setState(s.id, "RUNNING", status.detail());
+            }
+        }
+        return false;
     }
 
     private void enqueue(MediaServiceEntity s, ActionType action, String why) {

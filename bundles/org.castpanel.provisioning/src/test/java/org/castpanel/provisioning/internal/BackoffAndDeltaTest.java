@@ -45,4 +45,14 @@ class BackoffAndDeltaTest {
                 List.of(2L, 4L, 8L, 16L, 32L, 60L, 60L),
                 IntStream.rangeClosed(1, 7).mapToObj(ActionRunner::retrySeconds).toList());
     }
+
+    @Test
+    void aDaemonsDirectoryNamesItsServiceUnlessItIsAnEnginesOwn() {
+        assertEquals(
+                java.util.Optional.of(42L), Reconciler.serviceOf(java.nio.file.Path.of("/srv/services/service_42")));
+        assertEquals(
+                java.util.Optional.empty(), Reconciler.serviceOf(java.nio.file.Path.of("/srv/engines/nginx-rtmp")));
+        assertEquals(
+                java.util.Optional.empty(), Reconciler.serviceOf(java.nio.file.Path.of("/srv/services/service_4x")));
+    }
 }

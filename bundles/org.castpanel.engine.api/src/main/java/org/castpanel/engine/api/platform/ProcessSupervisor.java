@@ -114,4 +114,14 @@ public interface ProcessSupervisor {
             }
         }
     }
+
+    /**
+     * Tells {@code listener} the directory of each daemon this supervisor started, adopted or found
+     * running that exits without being stopped through it (killed, crashed), as soon as it is
+     * gone, so the panel can start it again without waiting for its next round. Closing the
+     * returned handle unsubscribes. Listeners must not block.
+     */
+    default AutoCloseable onUnexpectedExit(java.util.function.Consumer<Path> listener) {
+        return () -> {};
+    }
 }
