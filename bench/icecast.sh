@@ -44,6 +44,15 @@ PANEL_PID=$(cat "$HOME_DIR/karaf.pid")
 RSS=$(ps -o rss= -p "$PANEL_PID" | tr -d ' ')
 ICECAST_RSS=$(ps -C icecast2 -o rss= | awk '{s += $1} END {print s}')
 
+echo "== one icecast2 killed with SIGKILL: time until it answers again" >&2
+VICTIM_DIR="$STORAGE/services/service_${IDS[0]}"
+VICTIM_PID=$(head -1 "$VICTIM_DIR/icecast.pid")
+k0=$(now_ms)
+kill -9 "$VICTIM_PID"
+while curl -sf -o /dev/null "http://127.0.0.1:${PORTS[0]}/status-json.xsl"; do sleep 0.01; done
+until curl -sf -o /dev/null "http://127.0.0.1:${PORTS[0]}/status-json.xsl"; do sleep 0.05; done
+k1=$(now_ms)
+
 echo "== panel CPU over 30 s with $SERVICES services polled every 5 s" >&2
 HZ=$(getconf CLK_TCK)
 c0=$(cpu_ticks "$PANEL_PID"); sleep 30; c1=$(cpu_ticks "$PANEL_PID")
@@ -59,9 +68,9 @@ until answers_all "${PORTS[@]}"; do sleep 0.1; done
 t3=$(now_ms)
 pkill -f "$STORAGE/services" || true
 
-python3 - "$SERVICES" "$((t1 - t0))" "$((t3 - t2))" "$RSS" "$ICECAST_RSS" "$((c1 - c0))" "$HZ" <<'PY'
+python3 - "$SERVICES" "$((t1 - t0))" "$((t3 - t2))" "$RSS" "$ICECAST_RSS" "$((c1 - c0))" "$HZ" "$((k1 - k0))" <<'PY'
 import sys
-n, panel_ms, hand_ms, rss, ice_rss, ticks, hz = map(int, sys.argv[1:])
+n, panel_ms, hand_ms, rss, ice_rss, ticks, hz, recovery_ms = map(int, sys.argv[1:])
 cpu_ms = ticks * 1000 / hz
 print(f"| {n} services started through the API, until all answer | {panel_ms} ms |")
 print(f"| the same {n} icecast2 configs started by hand, until all answer | {hand_ms} ms |")
@@ -69,4 +78,5 @@ print(f"| ratio (target <= 1.2) | {panel_ms / hand_ms:.2f} |")
 print(f"| panel resident memory with {n} icecast services running | {rss / 1024:.0f} MiB |")
 print(f"| the {n} icecast2 processes together | {ice_rss / 1024:.0f} MiB |")
 print(f"| panel CPU while polling {n} services every 5 s for 30 s (6 passes, all else included) | {cpu_ms:.0f} ms, {cpu_ms / 6:.0f} ms per pass |")
+print(f"| one icecast2 killed with SIGKILL, until it answers again (target <= 5 s) | {recovery_ms} ms |")
 PY

@@ -60,6 +60,8 @@ public interface Database extends AutoCloseable {
                         "pool = hikari",
                         "xa = false",
                         "hikari.maximumPoolSize = 10",
+                        "hikari.connectionTimeout = 3000",
+                        "hikari.validationTimeout = 2000",
                         "hikari.transactionIsolation = TRANSACTION_READ_COMMITTED",
                         "");
             }

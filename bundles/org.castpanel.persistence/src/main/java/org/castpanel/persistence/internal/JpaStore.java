@@ -14,6 +14,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 
+import org.castpanel.core.api.DatabaseStatus;
 import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@link Store} over the {@code castpanel} persistence unit that Aries JPA publishes. */
-@Component(service = Store.class)
-public class JpaStore implements Store {
+@Component(service = {Store.class, DatabaseStatus.class})
+public class JpaStore implements Store, DatabaseStatus {
 
     /** How many ids one trip to cp_sequence reserves. */
     static final int ID_BLOCK = 50;
@@ -147,5 +148,14 @@ public class JpaStore implements Store {
                 .setParameter(1, table)
                 .getSingleResult();
         return ((Number) count).longValue();
+    }
+
+    @Override
+    public boolean reachable() {
+        try {
+            return read(em -> em.createNativeQuery("SELECT 1").getSingleResult() != null);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }
