@@ -17,10 +17,21 @@ ADMIN=$(admin_token)
 PLAN=$(post /reseller-plans "$ADMIN" '{"name":"Bench"}' | json '["id"]')
 RESELLER_ID=$(post /accounts "$ADMIN" "{\"username\":\"bench-reseller\",\"password\":\"bench-pw\",\"name\":\"Bench Reseller\",\"resellerPlanId\":$PLAN}" | json '["id"]')
 
-echo "== loading $ACCOUNTS customer accounts under the reseller (H2 RunScript, panel stopped)" >&2
+echo "== loading $ACCOUNTS customer accounts under the reseller ($BENCH_DB, panel stopped)" >&2
 bench_stop_panel
-H2_JAR=$(find "$HOME_DIR/system/com/h2database" -name 'h2-*.jar' | head -1)
-cat > "$HOME_DIR/seed.sql" <<SQL
+if [ "$BENCH_DB" = mariadb ]; then
+  mariadb -uroot -h127.0.0.1 "$BENCH_DB_NAME" <<SQL
+INSERT INTO cp_account (id, username, username_lc, password_hash, name, email, account_type, enabled, api_access,
+  accessibility, send_welcome_email, timezone, language, parent_id, path, failed_logins, created_at, updated_at, version)
+SELECT 1000000 + seq, CONCAT('customer-', seq), CONCAT('customer-', seq),
+  (SELECT password_hash FROM cp_account WHERE id = $RESELLER_ID), CONCAT('Customer ', seq),
+  CONCAT('customer', seq, '@example.com'), 'CUSTOMER', TRUE, TRUE, FALSE, FALSE, 'UTC', 'en',
+  $RESELLER_ID, CONCAT('/1/$RESELLER_ID/', 1000000 + seq, '/'), 0, 0, 0, 0
+FROM seq_1_to_$ACCOUNTS;
+SQL
+else
+  H2_JAR=$(find "$HOME_DIR/system/com/h2database" -name 'h2-*.jar' | head -1)
+  cat > "$HOME_DIR/seed.sql" <<SQL
 INSERT INTO cp_account (id, username, username_lc, password_hash, name, email, account_type, enabled, api_access,
   accessibility, send_welcome_email, timezone, language, parent_id, path, failed_logins, created_at, updated_at, version)
 SELECT 1000000 + X, 'customer-' || X, 'customer-' || X, (SELECT password_hash FROM cp_account WHERE id = $RESELLER_ID),
@@ -28,8 +39,9 @@ SELECT 1000000 + X, 'customer-' || X, 'customer-' || X, (SELECT password_hash FR
   $RESELLER_ID, '/1/$RESELLER_ID/' || (1000000 + X) || '/', 0, 0, 0, 0
 FROM SYSTEM_RANGE(1, $ACCOUNTS);
 SQL
-java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:$HOME_DIR/data/castpanel/castpanel" -user castpanel \
-  -password castpanel -script "$HOME_DIR/seed.sql"
+  java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:$HOME_DIR/data/castpanel/castpanel" -user castpanel \
+    -password castpanel -script "$HOME_DIR/seed.sql"
+fi
 bench_start_panel
 ADMIN=$(admin_token)
 RESELLER=$(login bench-reseller bench-pw)

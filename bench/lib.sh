@@ -18,6 +18,28 @@ BASE="http://127.0.0.1:$CASTPANEL_HTTP_PORT/api/v1"
 cp -a "$ASSEMBLY/." "$HOME_DIR/"
 chmod +x "$HOME_DIR"/bin/*
 
+# BENCH_DB=mariadb (./castpanel bench --db mariadb): the panel on a throw-away database of the
+# MariaDB at 127.0.0.1:3306 (root, empty password) instead of the embedded H2, dropped on exit
+BENCH_DB="${BENCH_DB:-h2}"
+if [ "$BENCH_DB" = mariadb ]; then
+  BENCH_DB_NAME="castpanel_bench_$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE $BENCH_DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+  cat > "$HOME_DIR/etc/org.ops4j.datasource-castpanel.cfg" <<CFG
+dataSourceName = castpanel
+osgi.jdbc.driver.class = org.mariadb.jdbc.Driver
+url = jdbc:mariadb://127.0.0.1:3306/$BENCH_DB_NAME?useMysqlMetadata=true
+user = root
+password =
+pool = hikari
+xa = false
+hikari.maximumPoolSize = 10
+hikari.minimumIdle = 2
+hikari.connectionTimeout = 3000
+hikari.transactionIsolation = TRANSACTION_READ_COMMITTED
+CFG
+  echo "== on MariaDB (database $BENCH_DB_NAME)" >&2
+fi
+
 bench_cleanup() {
   "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true
   local pid; pid=$(cat "$HOME_DIR/karaf.pid" 2>/dev/null || true)
@@ -28,6 +50,7 @@ bench_cleanup() {
     case "$(readlink "$proc/cwd" 2>/dev/null)" in "$HOME_DIR"/*) kill -9 "${proc#/proc/}" 2>/dev/null || true ;; esac
   done
   [ -n "${BENCH_KEEP:-}" ] || rm -rf "$HOME_DIR"
+  if [ "$BENCH_DB" = mariadb ]; then mariadb -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS $BENCH_DB_NAME" || true; fi
 }
 trap bench_cleanup EXIT
 
