@@ -185,6 +185,10 @@ class ShoutcastIT {
                 "the listeners to be counted",
                 Duration.ofSeconds(20),
                 () -> sample(dj, service).get("listeners").asInt() == 2);
+        assertEquals(
+                2,
+                sample(dj, service).get("uniqueListeners").asInt(),
+                "unique listeners are the DNAS's own figure, per stream, kept apart from connections");
         JsonNode listeners =
                 dj.get("/services/" + service + "/listeners").expect(200).body();
         assertEquals(2, listeners.size(), listeners.toString());

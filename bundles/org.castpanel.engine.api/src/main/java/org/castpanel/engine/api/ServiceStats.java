@@ -12,7 +12,9 @@ import java.util.Map;
  * sent to listeners since the daemon started: it may fall back to zero when the daemon restarts,
  * and the collector counts a smaller value as a new run (monthly transfer is the sum of the
  * increases). {@code listenersPerMount} breaks the listeners down by mount point, for engines with
- * mount points (empty otherwise); it is live only, not stored.
+ * mount points (empty otherwise); it is live only, not stored. {@code listeners} counts connections
+ * now; {@code uniqueListeners} the distinct listeners (addresses) among them, for engines that
+ * report it (Shoutcast), null otherwise: the two are different figures and never added up.
  */
 public record ServiceStats(
         Instant at,
@@ -21,15 +23,28 @@ public record ServiceStats(
         long bytesOut,
         boolean sourceConnected,
         String nowPlaying,
-        Map<String, Integer> listenersPerMount) {
+        Map<String, Integer> listenersPerMount,
+        Integer uniqueListeners) {
 
     public ServiceStats {
         listenersPerMount = listenersPerMount == null ? Map.of() : Map.copyOf(listenersPerMount);
     }
 
+    /** A sample without a count of unique listeners. */
+    public ServiceStats(
+            Instant at,
+            int listeners,
+            int peakListeners,
+            long bytesOut,
+            boolean sourceConnected,
+            String nowPlaying,
+            Map<String, Integer> listenersPerMount) {
+        this(at, listeners, peakListeners, bytesOut, sourceConnected, nowPlaying, listenersPerMount, null);
+    }
+
     /** A sample without a per-mount breakdown. */
     public ServiceStats(
             Instant at, int listeners, int peakListeners, long bytesOut, boolean sourceConnected, String nowPlaying) {
-        this(at, listeners, peakListeners, bytesOut, sourceConnected, nowPlaying, Map.of());
+        this(at, listeners, peakListeners, bytesOut, sourceConnected, nowPlaying, Map.of(), null);
     }
 }

@@ -95,7 +95,8 @@ final class EngineJson {
             long bytesOut,
             boolean sourceConnected,
             String nowPlaying,
-            Map<String, Integer> listenersPerMount) {
+            Map<String, Integer> listenersPerMount,
+            Integer uniqueListeners) {
         static ServiceStats of(org.castpanel.engine.api.ServiceStats s) {
             return s == null
                     ? null
@@ -106,7 +107,8 @@ final class EngineJson {
                             s.bytesOut(),
                             s.sourceConnected(),
                             s.nowPlaying(),
-                            s.listenersPerMount());
+                            s.listenersPerMount(),
+                            s.uniqueListeners());
         }
     }
 

@@ -287,8 +287,9 @@ final class ShoutcastHandler implements EngineHandler {
     }
 
     /**
-     * From {@code /statistics?json=1}: current listeners summed over the streams (unique listeners
-     * are another figure, not added in), the sent bytes estimated from listeners × bitrate. Each
+     * From {@code /statistics?json=1}: current listeners (connections) summed over the streams, and
+     * apart from them the unique listeners (the DNAS's per-stream figure, summed: one address on two
+     * streams counts twice), the sent bytes estimated from listeners × bitrate. Each
      * call also cuts a source announcing more than the service's bitrate limit.
      */
     @Override
@@ -303,6 +304,7 @@ final class ShoutcastHandler implements EngineHandler {
                     watchBitrates(streams);
                     Map<String, Integer> perMount = new LinkedHashMap<>();
                     int listeners = 0;
+                    int unique = 0;
                     int peak = 0;
                     long listenerKbps = 0;
                     boolean live = false;
@@ -310,6 +312,7 @@ final class ShoutcastHandler implements EngineHandler {
                     for (ShoutcastStats.Stream s : streams) {
                         perMount.put(s.path(), s.listeners());
                         listeners += s.listeners();
+                        unique += s.uniqueListeners();
                         peak += s.peakListeners();
                         listenerKbps += (long) s.listeners() * s.bitrateKbps();
                         live |= s.sourceConnected();
@@ -324,7 +327,8 @@ final class ShoutcastHandler implements EngineHandler {
                             transfer.add(listenerKbps, System.nanoTime()),
                             live,
                             title,
-                            perMount);
+                            perMount,
+                            unique);
                 },
                 executor);
     }
