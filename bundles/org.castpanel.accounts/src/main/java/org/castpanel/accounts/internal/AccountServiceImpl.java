@@ -6,6 +6,7 @@ package org.castpanel.accounts.internal;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,16 +133,59 @@ public class AccountServiceImpl implements AccountService {
                 // database off the path index; the count above still used it.
                 rowsWhere = rowsWhere.replace("a.path LIKE :prefix", "LOCATE(:prefix, a.path) = 1");
             }
-            TypedQuery<AccountEntity> rows =
-                    em.createQuery("SELECT a FROM AccountEntity a" + rowsWhere + orderBy, AccountEntity.class);
-            bind(rows, caller, query, search);
-            if (!rowsWhere.contentEquals(where)) {
-                rows.setParameter("prefix", caller.path());
+            int offset = page * size;
+            List<AccountEntity> found;
+            if (offset < DEFERRED_JOIN_OFFSET) {
+                TypedQuery<AccountEntity> rows =
+                        em.createQuery("SELECT a FROM AccountEntity a" + rowsWhere + orderBy, AccountEntity.class);
+                bind(rows, caller, query, search);
+                if (!rowsWhere.contentEquals(where)) {
+                    rows.setParameter("prefix", caller.path());
+                }
+                found = rows.setFirstResult(offset).setMaxResults(size).getResultList();
+            } else {
+                found = deepPage(
+                        em, caller, query, search, rowsWhere.contentEquals(where), rowsWhere + orderBy, offset, size);
             }
-            List<AccountEntity> found =
-                    rows.setFirstResult(page * size).setMaxResults(size).getResultList();
             return new Page<>(Accounts.toAccounts(em, found), page, size, total);
         });
+    }
+
+    /** From this offset on, a page is read as a deferred join (cheaper than skipping whole rows). */
+    private static final int DEFERRED_JOIN_OFFSET = 1000;
+
+    /**
+     * A deep page as a deferred join: the page's ids first, which the database finds by walking an
+     * index alone (MariaDB skipped 7,500 whole rows for page 300 before: 182 requests/s), then those
+     * rows by primary key, in the ids' order.
+     */
+    private static List<AccountEntity> deepPage(
+            EntityManager em,
+            Caller caller,
+            AccountQuery query,
+            String search,
+            boolean samePrefix,
+            String whereAndOrder,
+            int offset,
+            int size) {
+        TypedQuery<Long> ids = em.createQuery("SELECT a.id FROM AccountEntity a" + whereAndOrder, Long.class);
+        bind(ids, caller, query, search);
+        if (!samePrefix) {
+            ids.setParameter("prefix", caller.path());
+        }
+        List<Long> pageIds = ids.setFirstResult(offset).setMaxResults(size).getResultList();
+        if (pageIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, AccountEntity> byId = new HashMap<>();
+        em.createQuery("SELECT a FROM AccountEntity a WHERE a.id IN :ids", AccountEntity.class)
+                .setParameter("ids", pageIds)
+                .getResultList()
+                .forEach(a -> byId.put(a.id, a));
+        return pageIds.stream()
+                .map(byId::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     private static void bind(TypedQuery<?> q, Caller caller, AccountQuery query, String search) {
