@@ -96,20 +96,7 @@ class DatabaseOutageIT {
 
         @Override
         public String datasourceConfig() {
-            return String.join(
-                    "\n",
-                    "dataSourceName = castpanel",
-                    "osgi.jdbc.driver.class = org.mariadb.jdbc.Driver",
-                    "url = jdbc:mariadb://127.0.0.1:" + port + "/castpanel?useMysqlMetadata=true",
-                    "user = root",
-                    "password = ",
-                    "pool = hikari",
-                    "xa = false",
-                    "hikari.maximumPoolSize = 10",
-                    "hikari.connectionTimeout = 3000",
-                    "hikari.validationTimeout = 2000",
-                    "hikari.transactionIsolation = TRANSACTION_READ_COMMITTED",
-                    "");
+            return Database.mariaDbConfig(port, "castpanel");
         }
 
         @Override

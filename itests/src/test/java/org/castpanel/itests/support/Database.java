@@ -50,20 +50,7 @@ public interface Database extends AutoCloseable {
         return new Database() {
             @Override
             public String datasourceConfig() {
-                return String.join(
-                        "\n",
-                        "dataSourceName = castpanel",
-                        "osgi.jdbc.driver.class = org.mariadb.jdbc.Driver",
-                        "url = jdbc:mariadb://127.0.0.1:3306/" + name + "?useMysqlMetadata=true",
-                        "user = root",
-                        "password = ",
-                        "pool = hikari",
-                        "xa = false",
-                        "hikari.maximumPoolSize = 10",
-                        "hikari.connectionTimeout = 3000",
-                        "hikari.validationTimeout = 2000",
-                        "hikari.transactionIsolation = TRANSACTION_READ_COMMITTED",
-                        "");
+                return mariaDbConfig(3306, name);
             }
 
             @Override
@@ -76,6 +63,24 @@ public interface Database extends AutoCloseable {
                 run(admin, "DROP DATABASE IF EXISTS " + name);
             }
         };
+    }
+
+    /** The datasource file for database {@code name} of the MariaDB on 127.0.0.1:{@code port} (root, no password). */
+    public static String mariaDbConfig(int port, String name) {
+        return String.join(
+                "\n",
+                "dataSourceName = castpanel",
+                "osgi.jdbc.driver.class = org.mariadb.jdbc.Driver",
+                "url = jdbc:mariadb://127.0.0.1:" + port + "/" + name + "?useMysqlMetadata=true",
+                "user = root",
+                "password = ",
+                "pool = hikari",
+                "xa = false",
+                "hikari.maximumPoolSize = 10",
+                "hikari.connectionTimeout = 3000",
+                "hikari.validationTimeout = 2000",
+                "hikari.transactionIsolation = TRANSACTION_READ_COMMITTED",
+                "");
     }
 
     private static void run(String url, String sql) {

@@ -109,6 +109,17 @@ class DnasSimulatorTest {
         }
     }
 
+    /** Waits until {@code path} on the simulator answers a body containing {@code text}. */
+    private void awaitBody(String what, int port, String path, String text) throws InterruptedException {
+        await(what, () -> {
+            try {
+                return get(port, path).body().contains(text);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     /** A v1 source: the password line, the server's answer, icy headers, then bytes on demand. */
     private final class V1Source implements AutoCloseable {
         final Socket socket;
@@ -283,13 +294,7 @@ class DnasSimulatorTest {
         assertEquals("invalid password\r\n", wrong.answer);
         V1Source right = new V1Source(port + 1, "src", "icy-name:Test FM", "icy-br:128");
         assertEquals("OK2\r\nicy-caps:11\r\n\r\n", right.answer);
-        await("the stream to be up", () -> {
-            try {
-                return get(port, "/stats?sid=1&json=1").body().contains("\"streamstatus\":1");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("the stream to be up", port, "/stats?sid=1&json=1", "\"streamstatus\":1");
         assertTrue(get(port, "/stats?sid=1&json=1").body().contains("\"servertitle\":\"Test FM\""));
     }
 
@@ -302,13 +307,7 @@ class DnasSimulatorTest {
         assertTrue(new V1Source(port + 1, "second:#2").answer.startsWith("OK2"));
         assertTrue(new V1Source(port + 1, "dj:global:#1").answer.startsWith("OK2"), "a DJ name before the password");
         assertEquals("invalid password\r\n", new V1Source(port + 1, "second:#9").answer, "stream 9 is not configured");
-        await("both streams up", () -> {
-            try {
-                return get(port, "/statistics?json=1").body().contains("\"activestreams\":2");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("both streams up", port, "/statistics?json=1", "\"activestreams\":2");
     }
 
     @Test
@@ -326,13 +325,7 @@ class DnasSimulatorTest {
         start(base(port) + "password=src\nadminpassword=adm\nstreamid_1=1\nstreampath_1=/live\n");
         assertEquals(503, get(port, "/live").statusCode(), "no source yet");
         V1Source source = new V1Source(port + 1, "src", "content-type:audio/mpeg", "icy-name:Test");
-        await("the source", () -> {
-            try {
-                return get(port, "/stats?json=1").body().contains("\"streamstatus\":1");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("the source", port, "/stats?json=1", "\"streamstatus\":1");
         RawListener listener = new RawListener(port, "/live");
         assertTrue(listener.head.startsWith("HTTP/1.0 200 OK\r\n"), listener.head);
         assertTrue(listener.head.contains("content-type:audio/mpeg"), listener.head);
@@ -348,13 +341,7 @@ class DnasSimulatorTest {
         int port = freeBase();
         start(base(port) + "password=src\nadminpassword=adm\nstreamid_1=1\nstreampath_1=/live\nmetainterval=1000\n");
         V1Source source = new V1Source(port + 1, "src");
-        await("the source", () -> {
-            try {
-                return get(port, "/stats?json=1").body().contains("\"streamstatus\":1");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("the source", port, "/stats?json=1", "\"streamstatus\":1");
         assertEquals(
                 200,
                 get(port, "/admin.cgi?pass=src&mode=updinfo&song=Artist%20-%20Title")
@@ -379,13 +366,7 @@ class DnasSimulatorTest {
                 + "streamid_2=2\nstreampath_2=/b\nstreammaxuser_2=1\nstreampassword_2=two\n");
         new V1Source(port + 1, "src");
         new V1Source(port + 1, "two:#2");
-        await("both sources", () -> {
-            try {
-                return get(port, "/statistics?json=1").body().contains("\"activestreams\":2");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("both sources", port, "/statistics?json=1", "\"activestreams\":2");
         assertTrue(new RawListener(port, "/b").head.startsWith("HTTP/1.0 200"));
         assertTrue(new RawListener(port, "/b").head.startsWith("HTTP/1.0 503"), "stream 2 holds one");
         assertTrue(new RawListener(port, "/a").head.startsWith("HTTP/1.0 200"));
@@ -400,13 +381,7 @@ class DnasSimulatorTest {
         int port = freeBase();
         start(base(port) + "password=src\nadminpassword=adm\nmaxuser=50\nstreamid_1=1\nstreampath_1=/live\n");
         new V1Source(port + 1, "src", "icy-br:128", "icy-genre:Jazz", "icy-name:Test FM");
-        await("the source", () -> {
-            try {
-                return get(port, "/stats?json=1").body().contains("\"streamstatus\":1");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("the source", port, "/stats?json=1", "\"streamstatus\":1");
         new RawListener(port, "/live");
         new RawListener(port, "/live");
         String all = get(port, "/statistics?json=1").body();
@@ -460,13 +435,7 @@ class DnasSimulatorTest {
         int port = freeBase();
         start(base(port) + "password=src\nadminpassword=adm\nstreamid_1=1\nstreampath_1=/live\n");
         V1Source source = new V1Source(port + 1, "src");
-        await("the source", () -> {
-            try {
-                return get(port, "/stats?json=1").body().contains("\"streamstatus\":1");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("the source", port, "/stats?json=1", "\"streamstatus\":1");
         RawListener one = new RawListener(port, "/live");
         RawListener two = new RawListener(port, "/live");
         String listeners = get(port, "/admin.cgi?pass=adm&mode=viewjson&page=3").body();
@@ -476,22 +445,10 @@ class DnasSimulatorTest {
         assertEquals(
                 200,
                 get(port, "/admin.cgi?pass=adm&mode=kickdst&kickdst=" + uid).statusCode());
-        await("one listener left", () -> {
-            try {
-                return get(port, "/stats?json=1").body().contains("\"currentlisteners\":1");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("one listener left", port, "/stats?json=1", "\"currentlisteners\":1");
         assertTrue(one.closedByServer() || two.closedByServer());
         assertEquals(200, get(port, "/admin.cgi?pass=adm&mode=kicksrc").statusCode());
-        await("the source gone", () -> {
-            try {
-                return get(port, "/stats?json=1").body().contains("\"streamstatus\":0");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("the source gone", port, "/stats?json=1", "\"streamstatus\":0");
         source.socket.setSoTimeout(2000);
         assertTrue(source.socket.getInputStream().read() < 0, "the kicked source's connection is closed");
     }
@@ -504,13 +461,7 @@ class DnasSimulatorTest {
         Path file = dir.resolve("sc_serv.conf");
         start(base(port) + "password=src\nadminpassword=adm\nstreamid_1=1\nstreampath_1=/live\n");
         V1Source source = new V1Source(port + 1, "src");
-        await("the source", () -> {
-            try {
-                return get(port, "/stats?json=1").body().contains("\"streamstatus\":1");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("the source", port, "/stats?json=1", "\"streamstatus\":1");
         RawListener listener = new RawListener(port, "/live");
         Files.writeString(
                 file,
@@ -530,13 +481,7 @@ class DnasSimulatorTest {
         Path file = dir.resolve("sc_serv.conf");
         start(base(port) + "password=src\nadminpassword=adm\nstreamid_1=1\nstreampath_1=/live\n");
         new V1Source(port + 1, "src");
-        await("the source", () -> {
-            try {
-                return get(port, "/stats?json=1").body().contains("\"streamstatus\":1");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("the source", port, "/stats?json=1", "\"streamstatus\":1");
         RawListener listener = new RawListener(port, "/live");
         Files.writeString(file, base(port) + "password=src\nadminpassword=adm\nstreamid_1=1\nstreampath_1=/moved\n");
         get(port, "/admin.cgi?pass=adm&mode=reload");
@@ -579,13 +524,7 @@ class DnasSimulatorTest {
                 new ProcessBuilder("kill", "-USR1", Long.toString(process.pid()))
                         .start()
                         .waitFor());
-        await("SIGUSR1 to reload", () -> {
-            try {
-                return get(port, "/statistics?json=1").body().contains("\"totalstreams\":2");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitBody("SIGUSR1 to reload", port, "/statistics?json=1", "\"totalstreams\":2");
         process.destroy(); // SIGTERM
         assertTrue(process.waitFor(10, TimeUnit.SECONDS), "SIGTERM stops it");
         assertTrue(log().contains("stopped"), log());
