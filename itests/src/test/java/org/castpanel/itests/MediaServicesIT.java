@@ -335,6 +335,49 @@ class MediaServicesIT {
         awaitAction(admin, act(admin, service, "delete"), "SUCCEEDED");
     }
 
+    long daemonPid(long service) {
+        try {
+            return Long.parseLong(Files.readAllLines(serviceDir(service).resolve("test-daemon.pid"))
+                    .get(0));
+        } catch (IOException | RuntimeException e) {
+            return 0; // between a death and the restart
+        }
+    }
+
+    @Test
+    void aDaemonThatKeepsDyingIsGivenUpOnUntilAPersonStartsIt() throws Exception {
+        // the test panels pause 1, 2, 4 s between restarts and give up after 3 (restartPauseSeconds,
+        // giveUpAfterRestarts)
+        long service = createService(admin, null, "test-audio", Map.of());
+        awaitAction(admin, act(admin, service, "start"), "SUCCEEDED");
+        for (int restart = 1; restart <= 3; restart++) {
+            long pid = daemonPid(service);
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            Await.until("restart " + restart, Duration.ofSeconds(30), () -> {
+                long now = daemonPid(service);
+                return now != 0
+                        && now != pid
+                        && ProcessHandle.of(now).map(ProcessHandle::isAlive).orElse(false)
+                        && "RUNNING".equals(admin.get("/services/" + service).text("state"));
+            });
+        }
+        ProcessHandle.of(daemonPid(service)).orElseThrow().destroyForcibly();
+        Await.until(
+                "the reconciler to give up",
+                Duration.ofSeconds(30),
+                () -> "FAILED".equals(admin.get("/services/" + service).text("state")));
+        JsonNode failed = admin.get("/services/" + service).body();
+        assertTrue(failed.get("stateDetail").asText().contains("gave up after 3 restarts in a row"), failed.toString());
+        assertTrue(admin.get("/services/" + service + "/events").raw().contains("gave up after 3 restarts"));
+        assertEquals(
+                4,
+                operations(service).stream().filter(l -> l.startsWith("start")).count(),
+                "the first start and three restarts, then no more");
+        awaitAction(admin, act(admin, service, "start"), "SUCCEEDED");
+        assertEquals("RUNNING", admin.get("/services/" + service).text("state"), "a person's start brings it back");
+        awaitAction(admin, act(admin, service, "delete"), "SUCCEEDED");
+    }
+
     @Test
     void deletingKeepsAudioMediaAndNeedsConfirmationForVideo() throws Exception {
         long audio = createService(admin, null, "test-audio", Map.of());

@@ -64,7 +64,8 @@ public final class Panel implements AutoCloseable {
             // quick queue timings, so tests of timeouts and the reconciler finish in seconds
             Files.writeString(
                     home.resolve("etc/org.castpanel.provisioning.cfg"),
-                    "actionTimeoutSeconds = 5\nreconcileSeconds = 2\nmaxAttempts = 3\nstatsSeconds = 1\n");
+                    "actionTimeoutSeconds = 5\nreconcileSeconds = 2\nmaxAttempts = 3\nstatsSeconds = 1\n"
+                            + "restartPauseSeconds = 1\ngiveUpAfterRestarts = 3\n");
             if (database.datasourceConfig() != null) {
                 Files.writeString(home.resolve("etc/org.ops4j.datasource-castpanel.cfg"), database.datasourceConfig());
             }

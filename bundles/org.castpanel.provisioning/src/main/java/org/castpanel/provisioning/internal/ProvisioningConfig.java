@@ -29,6 +29,16 @@ public @interface ProvisioningConfig {
     int reconcileSeconds() default 30;
 
     @AttributeDefinition(
+            description = "The pause after a service's first restart by the reconciler (seconds); it doubles "
+                    + "with each restart in a row, up to 30 minutes")
+    int restartPauseSeconds() default 60;
+
+    @AttributeDefinition(
+            description = "Restarts in a row after which the reconciler gives up on a service that keeps dying: "
+                    + "it is marked failed, and starts again only when someone starts it")
+    int giveUpAfterRestarts() default 5;
+
+    @AttributeDefinition(
             description =
                     "Time limit for quick calls into plugin code (engine types, creating handlers, probes), seconds")
     int pluginCallSeconds() default 10;

@@ -121,10 +121,11 @@ public class Reconciler {
 
     /**
      * How long the reconciler leaves a service alone after its {@code restarts}-th restart in a
-     * row: 1, 2, 4, 8, 16, then 30 minutes, so a service that crashes at once is not restarted in a loop.
+     * row: {@code base}, then twice as long each time, at most 30 minutes, so a service that
+     * crashes at once is not restarted in a loop.
      */
-    static long pauseMinutes(long restarts) {
-        return Math.min(30, 1L << Math.min(Math.max(restarts, 1) - 1, 5));
+    static long pauseSeconds(long restarts, long base) {
+        return Math.min(1800, Math.max(1, base) << Math.min(Math.max(restarts, 1) - 1, 20));
     }
 
     /** One pass over this node's services; returns how many actions it queued. */
@@ -168,8 +169,17 @@ public class Reconciler {
             if (System.currentTimeMillis() < b[1]) {
                 return false;
             }
+            if (b[0] >= config.giveUpAfterRestarts()) {
+                // it keeps dying: restarting it again would only hide that; a person decides now
+                b[1] = Long.MAX_VALUE;
+                String why = "gave up after " + b[0] + " restarts in a row (last: " + status.detail()
+                        + "); start it again once the cause is fixed";
+                runtime.setState(s.id, "FAILED", why);
+                runtime.recordEvent(s.id, why);
+                return false;
+            }
             b[0]++;
-            b[1] = System.currentTimeMillis() + pauseMinutes(b[0]) * 60_000L;
+            b[1] = System.currentTimeMillis() + pauseSeconds(b[0], config.restartPauseSeconds()) * 1000L;
             runtime.setState(s.id, status.state().name(), status.detail());
             enqueue(s, ActionType.START, "found not running (" + status.detail() + "); restarting it");
             return true;

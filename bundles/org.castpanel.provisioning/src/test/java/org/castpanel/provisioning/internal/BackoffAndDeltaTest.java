@@ -34,9 +34,17 @@ class BackoffAndDeltaTest {
     @Test
     void theReconcilerWaitsLongerAfterEachRestartUpToHalfAnHour() {
         assertEquals(
-                List.of(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L),
-                IntStream.rangeClosed(1, 8).mapToObj(Reconciler::pauseMinutes).toList());
-        assertEquals(1, Reconciler.pauseMinutes(0), "never less than a minute");
+                List.of(60L, 120L, 240L, 480L, 960L, 1800L, 1800L, 1800L),
+                IntStream.rangeClosed(1, 8)
+                        .mapToObj(n -> Reconciler.pauseSeconds(n, 60))
+                        .toList());
+        assertEquals(60, Reconciler.pauseSeconds(0, 60), "never less than the base");
+        assertEquals(
+                List.of(1L, 2L, 4L),
+                IntStream.rangeClosed(1, 3)
+                        .mapToObj(n -> Reconciler.pauseSeconds(n, 1))
+                        .toList());
+        assertEquals(1800, Reconciler.pauseSeconds(1_000, 60), "no overflow after many restarts");
     }
 
     @Test
