@@ -133,59 +133,48 @@ public class AccountServiceImpl implements AccountService {
                 // database off the path index; the count above still used it.
                 rowsWhere = rowsWhere.replace("a.path LIKE :prefix", "LOCATE(:prefix, a.path) = 1");
             }
+            String restOfQuery = rowsWhere + orderBy;
+            boolean prefixMoved = !rowsWhere.contentEquals(where);
+            java.util.function.Consumer<TypedQuery<?>> bindAll = q -> {
+                bind(q, caller, query, search);
+                if (prefixMoved) {
+                    q.setParameter("prefix", caller.path());
+                }
+            };
             int offset = page * size;
             List<AccountEntity> found;
             if (offset < DEFERRED_JOIN_OFFSET) {
                 TypedQuery<AccountEntity> rows =
-                        em.createQuery("SELECT a FROM AccountEntity a" + rowsWhere + orderBy, AccountEntity.class);
-                bind(rows, caller, query, search);
-                if (!rowsWhere.contentEquals(where)) {
-                    rows.setParameter("prefix", caller.path());
-                }
+                        em.createQuery("SELECT a FROM AccountEntity a" + restOfQuery, AccountEntity.class);
+                bindAll.accept(rows);
                 found = rows.setFirstResult(offset).setMaxResults(size).getResultList();
             } else {
-                found = deepPage(
-                        em, caller, query, search, rowsWhere.contentEquals(where), rowsWhere + orderBy, offset, size);
+                // a deferred join: the page's ids from the index alone, then those rows by key
+                TypedQuery<Long> ids = em.createQuery("SELECT a.id FROM AccountEntity a" + restOfQuery, Long.class);
+                bindAll.accept(ids);
+                found = byIds(em, ids.setFirstResult(offset).setMaxResults(size).getResultList());
             }
             return new Page<>(Accounts.toAccounts(em, found), page, size, total);
         });
     }
 
-    /** From this offset on, a page is read as a deferred join (cheaper than skipping whole rows). */
+    /**
+     * From this offset on, a page is read as a deferred join: skipping whole rows cost MariaDB
+     * 182 requests/s at page 300; skipping index entries is ten times cheaper.
+     */
     private static final int DEFERRED_JOIN_OFFSET = 1000;
 
-    /**
-     * A deep page as a deferred join: the page's ids first, which the database finds by walking an
-     * index alone (MariaDB skipped 7,500 whole rows for page 300 before: 182 requests/s), then those
-     * rows by primary key, in the ids' order.
-     */
-    private static List<AccountEntity> deepPage(
-            EntityManager em,
-            Caller caller,
-            AccountQuery query,
-            String search,
-            boolean samePrefix,
-            String whereAndOrder,
-            int offset,
-            int size) {
-        TypedQuery<Long> ids = em.createQuery("SELECT a.id FROM AccountEntity a" + whereAndOrder, Long.class);
-        bind(ids, caller, query, search);
-        if (!samePrefix) {
-            ids.setParameter("prefix", caller.path());
-        }
-        List<Long> pageIds = ids.setFirstResult(offset).setMaxResults(size).getResultList();
-        if (pageIds.isEmpty()) {
+    /** The accounts with these ids, in the ids' order. */
+    private static List<AccountEntity> byIds(EntityManager em, List<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, AccountEntity> byId = new HashMap<>();
         em.createQuery("SELECT a FROM AccountEntity a WHERE a.id IN :ids", AccountEntity.class)
-                .setParameter("ids", pageIds)
+                .setParameter("ids", ids)
                 .getResultList()
                 .forEach(a -> byId.put(a.id, a));
-        return pageIds.stream()
-                .map(byId::get)
-                .filter(java.util.Objects::nonNull)
-                .toList();
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static void bind(TypedQuery<?> q, Caller caller, AccountQuery query, String search) {

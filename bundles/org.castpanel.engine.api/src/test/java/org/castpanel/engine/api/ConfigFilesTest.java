@@ -47,4 +47,20 @@ class ConfigFilesTest {
                 IllegalArgumentException.class, () -> EngineType.server("Bad Id", "x", MediaKind.AUDIO, null, null));
         assertThrows(IllegalArgumentException.class, () -> ConfigField.text("no spaces", "x", false, 10, null));
     }
+
+    @Test
+    void passwordsAreMadeOnceKeptPrivateAndNeedNoEscaping(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("credentials.properties");
+        java.util.Properties first = ConfigFiles.passwords(file, java.util.List.of("source", "admin"));
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        String source = first.getProperty("source");
+        org.junit.jupiter.api.Assertions.assertTrue(source.matches("[A-Za-z0-9_-]{24}"), source);
+        org.junit.jupiter.api.Assertions.assertNotEquals(source, first.getProperty("admin"));
+        java.util.Properties again = ConfigFiles.passwords(file, java.util.List.of("source", "admin", "relay"));
+        assertEquals(source, again.getProperty("source"), "kept across calls (and restarts)");
+        org.junit.jupiter.api.Assertions.assertNotNull(again.getProperty("relay"), "a new key is made and stored");
+        assertEquals(again, ConfigFiles.passwords(file, java.util.List.of()));
+    }
 }

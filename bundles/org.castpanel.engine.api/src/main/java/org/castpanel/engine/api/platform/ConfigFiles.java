@@ -116,4 +116,51 @@ public final class ConfigFiles {
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return secret;
     }
+
+    /**
+     * A service's generated passwords, kept in {@code file} (a properties file only its owner reads,
+     * 0600): each of {@code keys} missing from it is made now ({@link #newPassword}) and the file
+     * written, so the passwords survive restarts and upgrades. Store further ones with
+     * {@link #savePasswords}.
+     */
+    public static synchronized java.util.Properties passwords(Path file, java.util.Collection<String> keys)
+            throws IOException {
+        java.util.Properties passwords = new java.util.Properties();
+        if (Files.exists(file)) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                passwords.load(in);
+            }
+        }
+        boolean made = false;
+        for (String key : keys) {
+            if (passwords.getProperty(key) == null) {
+                passwords.setProperty(key, newPassword());
+                made = true;
+            }
+        }
+        if (made) {
+            savePasswords(file, passwords);
+        }
+        return passwords;
+    }
+
+    /** Writes {@code passwords} to {@code file}, mode 0600, replacing it atomically. */
+    public static synchronized void savePasswords(Path file, java.util.Properties passwords) throws IOException {
+        StringBuilder content = new StringBuilder();
+        new java.util.TreeMap<>(passwords)
+                .forEach((k, v) -> content.append(k).append('=').append(v).append('\n'));
+        writeAtomically(file, content.toString(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /**
+     * A new random password: 18 random bytes as URL-safe base64 (24 characters of letters, digits,
+     * {@code - _}), so it needs no escaping in any config format and never holds a colon.
+     */
+    public static String newPassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 }

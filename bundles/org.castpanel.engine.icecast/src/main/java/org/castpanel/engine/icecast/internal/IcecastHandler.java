@@ -5,7 +5,6 @@
 package org.castpanel.engine.icecast.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +51,6 @@ import org.castpanel.engine.api.platform.ProcessSupervisor;
 final class IcecastHandler implements EngineHandler {
 
     static final String DAEMON = "icecast";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private final ServiceContext context;
@@ -159,25 +156,17 @@ final class IcecastHandler implements EngineHandler {
         return mounts;
     }
 
+    /** Read once per handler: every statistics poll and probe asks for the admin password. */
+    private volatile Properties credentials;
+
     /** The service's passwords, generated once and kept in its directory (owner-readable only). */
     Properties credentials() throws IOException {
-        Path file = dir().resolve("credentials.properties");
-        Properties secrets = new Properties();
-        if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                secrets.load(in);
-            }
-            return secrets;
+        Properties known = credentials;
+        if (known == null) {
+            known = ConfigFiles.passwords(dir().resolve("credentials.properties"), List.of("source", "admin", "relay"));
+            credentials = known;
         }
-        for (String key : List.of("source", "admin", "relay")) {
-            byte[] bytes = new byte[18];
-            RANDOM.nextBytes(bytes);
-            secrets.setProperty(key, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-        }
-        StringBuilder content = new StringBuilder();
-        secrets.forEach((k, v) -> content.append(k).append('=').append(v).append('\n'));
-        ConfigFiles.writeAtomically(file, content.toString(), PosixFilePermissions.fromString("rw-------"));
-        return secrets;
+        return known;
     }
 
     private void giveToIcecast(Path path) throws IOException {

@@ -5,7 +5,6 @@
 package org.castpanel.engine.shoutcast.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +49,6 @@ import org.castpanel.engine.api.platform.ProcessSupervisor;
 final class ShoutcastHandler implements EngineHandler {
 
     static final String DAEMON = "sc_serv";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     /** VBR peaks must not cut an honest source. */
     static final double BITRATE_TOLERANCE = 1.25;
@@ -117,14 +113,14 @@ final class ShoutcastHandler implements EngineHandler {
                     sid++;
                 }
                 secrets.setProperty(key, Integer.toString(sid));
-                secrets.setProperty("stream." + sid, newPassword());
+                secrets.setProperty("stream." + sid, ConfigFiles.newPassword());
                 changed = true;
             }
             int sid = Integer.parseInt(secrets.getProperty(key));
             streams.add(new ScServConf.Stream(sid, m.name(), m.maxListeners(), secrets.getProperty("stream." + sid)));
         }
         if (changed) {
-            save(dir().resolve("credentials.properties"), secrets);
+            ConfigFiles.savePasswords(credentialsFile(), secrets);
         }
         streams.sort(java.util.Comparator.comparingInt(ScServConf.Stream::id));
         return streams;
@@ -162,42 +158,24 @@ final class ShoutcastHandler implements EngineHandler {
         });
     }
 
+    /**
+     * Read once per handler (every statistics poll and probe asks for the admin password); the
+     * stream passwords {@link #streams} adds go into the same object and the file.
+     */
+    private volatile Properties credentials;
+
     /** The service's passwords, generated once and kept in its directory (owner-readable only). */
     Properties credentials() throws IOException {
-        Path file = dir().resolve("credentials.properties");
-        Properties secrets = new Properties();
-        if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                secrets.load(in);
-            }
+        Properties known = credentials;
+        if (known == null) {
+            known = ConfigFiles.passwords(credentialsFile(), List.of("source", "admin", "stream.1"));
+            credentials = known;
         }
-        int before = secrets.size();
-        for (String key : List.of("source", "admin", "stream.1")) {
-            password(secrets, key);
-        }
-        if (secrets.size() != before) {
-            save(file, secrets);
-        }
-        return secrets;
+        return known;
     }
 
-    private static void password(Properties secrets, String key) {
-        if (secrets.getProperty(key) == null) {
-            secrets.setProperty(key, newPassword());
-        }
-    }
-
-    /** URL-safe base64: never a colon, which the v1 protocol's "password:#sid" reserves. */
-    private static String newPassword() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void save(Path file, Properties secrets) throws IOException {
-        StringBuilder content = new StringBuilder();
-        secrets.forEach((k, v) -> content.append(k).append('=').append(v).append('\n'));
-        ConfigFiles.writeAtomically(file, content.toString(), PosixFilePermissions.fromString("rw-------"));
+    private Path credentialsFile() {
+        return dir().resolve("credentials.properties");
     }
 
     /** As root, sc_serv runs as the configured unprivileged user; otherwise as the panel's own. */

@@ -21,7 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineFactory;
 import org.castpanel.engine.api.EngineHandler;
-import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceLimits;
 import org.castpanel.engine.api.ServiceStatus;
@@ -62,19 +61,9 @@ class ShoutcastContractTest extends EngineContractTest {
     @Test
     void aSourceAnnouncingMoreThanTheLimitIsCutAndTheHistorySaysSo() throws Exception {
         EngineFactory factory = createFactory(platform());
-        EngineType type = factory.engineTypes().get(0);
         long id = 9_001;
         List<String> events = new CopyOnWriteArrayList<>();
-        ServiceContext context = new ServiceContext(
-                id,
-                1,
-                type.id(),
-                "Bitrate test",
-                "local",
-                new ServiceLimits(10, 64, 100L, 10L, 2),
-                Map.of("mount", "/live"),
-                platform().directories().serviceDirectory(id),
-                platform().directories().contentDirectory(1));
+        ServiceContext context = context(id, new ServiceLimits(10, 64, 100L, 10L, 2), "/live", List.of());
         EngineHandler handler = factory.createHandler(context, new EngineCallback() {
             @Override
             public void statusChanged(ServiceStatus status) {}
@@ -112,16 +101,10 @@ class ShoutcastContractTest extends EngineContractTest {
     void streamIdsStayWithTheirMountPoints() throws Exception {
         long id = 9_002;
         java.util.function.Function<List<String>, List<ScServConf.Stream>> streamsWith = names -> {
-            ServiceContext context = new ServiceContext(
+            ServiceContext context = context(
                     id,
-                    1,
-                    ShoutcastEngineFactory.TYPE,
-                    "Streams",
-                    "local",
                     new ServiceLimits(10, 128, 100L, 10L, 5),
-                    Map.of("mount", "/main"),
-                    platform().directories().serviceDirectory(id),
-                    platform().directories().contentDirectory(1),
+                    "/main",
                     names.stream()
                             .map(n -> new org.castpanel.engine.api.MountPoint(n, null, null, false, null, null, null))
                             .toList());
@@ -152,6 +135,22 @@ class ShoutcastContractTest extends EngineContractTest {
                 third.stream().filter(x -> x.path().equals("/c")).findFirst().orElseThrow();
         assertEquals(2, c.id(), "the removed /b's id is free again");
         assertTrue(!c.password().equals(first.get(1).password()), "but not its password: /b's encoder cannot feed /c");
+    }
+
+    /** A SHOUTcast service of this test's own: its id, limits, stream 1's path and mount points. */
+    private ServiceContext context(
+            long id, ServiceLimits limits, String mount, List<org.castpanel.engine.api.MountPoint> mounts) {
+        return new ServiceContext(
+                id,
+                1,
+                ShoutcastEngineFactory.TYPE,
+                "Service " + id,
+                "local",
+                limits,
+                Map.of("mount", mount),
+                platform().directories().serviceDirectory(id),
+                platform().directories().contentDirectory(1),
+                mounts);
     }
 
     @Override
