@@ -13,6 +13,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
 
 import org.castpanel.core.api.DatabaseStatus;
 import org.castpanel.engine.api.platform.DaemonThreads;
@@ -21,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -75,8 +77,32 @@ public class HealthResource {
         checker.shutdownNow();
     }
 
+    /** {@link #health()} while the database is down: answered 503 with the same body, by {@link UnavailableMapper}. */
+    static final class Unavailable extends RuntimeException {
+        final transient Health health;
+
+        Unavailable(Health health) {
+            super("the database does not answer", null, false, false);
+            this.health = health;
+        }
+    }
+
+    /** Answers {@link Unavailable} with 503 and the health body (the API's other failures keep their shape). */
+    @Component(service = ExceptionMapper.class)
+    @JaxrsExtension
+    public static class UnavailableMapper implements ExceptionMapper<Unavailable> {
+        @Override
+        public Response toResponse(Unavailable unavailable) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(unavailable.health)
+                    .build();
+        }
+    }
+
+    /** 200 with {@code ok}, or 503 with {@code unavailable} and the database {@code down}. */
     @GET
-    public Response health() {
+    public Health health() {
         if (System.nanoTime() - checkedAt > RECHECK_NANOS && checking.compareAndSet(false, true)) {
             checker.execute(() -> {
                 try {
@@ -87,10 +113,9 @@ public class HealthResource {
                 }
             });
         }
-        return databaseUp
-                ? Response.ok(new Health("ok", version, "up")).build()
-                : Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                        .entity(new Health("unavailable", version, "down"))
-                        .build();
+        if (!databaseUp) {
+            throw new Unavailable(new Health("unavailable", version, "down"));
+        }
+        return new Health("ok", version, "up");
     }
 }
