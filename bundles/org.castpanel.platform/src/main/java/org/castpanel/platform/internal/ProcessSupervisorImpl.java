@@ -47,6 +47,10 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
     private final Map<Daemon, Long> watched = new ConcurrentHashMap<>();
 
     private final Set<Daemon> stopping = ConcurrentHashMap.newKeySet();
+
+    /** The daemons this supervisor started itself: their liveness and exit status are known exactly. */
+    private final Map<Daemon, Process> children = new ConcurrentHashMap<>();
+
     private final List<Consumer<Path>> exitListeners = new CopyOnWriteArrayList<>();
 
     @Override
@@ -115,6 +119,7 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             ConfigFiles.writeAtomically(
                     pidFile(launch.directory(), launch.name()), pid + "\n" + startedAt + "\n", null);
             LOG.info("Started {} (pid {}) in {}", launch.name(), pid, launch.directory());
+            children.put(new Daemon(launch.directory(), launch.name()), process);
             watch(launch.directory(), launch.name(), process.toHandle());
             return new Started(pid, false);
         } catch (IOException e) {
@@ -168,6 +173,10 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             List<String> lines = Files.readAllLines(pidFile);
             long pid = Long.parseLong(lines.get(0).trim());
             long startedAt = lines.size() > 1 ? Long.parseLong(lines.get(1).trim()) : 0;
+            Process child = children.get(new Daemon(directory, name));
+            if (child != null && child.pid() == pid) {
+                return child.isAlive() ? Optional.of(pid) : Optional.empty();
+            }
             return ProcessHandle.of(pid)
                     .filter(ProcessSupervisorImpl::alive)
                     .filter(h -> startedAt == 0
@@ -200,6 +209,7 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
         } catch (TimeoutException e) {
             LOG.warn("{} (pid {}) ignored SIGTERM for {}; killing it", name, process.pid(), grace);
             process.destroyForcibly();
+            awaitExit(process); // a start right after this must not race the old daemon for its ports
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -207,7 +217,35 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
         }
         // only now: a panel killed while stopping finds the process again by this file
         deletePidFile(directory, name);
+        children.remove(daemon);
         return true;
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn(
+                    "{} (pid {}) still runs after SIGKILL",
+                    process.info().command().orElse("daemon"),
+                    process.pid());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** As the SPI's, with the exit status in the message when the daemon was this supervisor's child. */
+    @Override
+    public void awaitReady(Path directory, String name, Duration timeout, java.util.function.BooleanSupplier ready) {
+        try {
+            ProcessSupervisor.super.awaitReady(directory, name, timeout, ready);
+        } catch (IllegalStateException e) {
+            Process child = children.get(new Daemon(directory, name));
+            if (child != null && !child.isAlive()) {
+                throw new IllegalStateException(e.getMessage() + " (exit status " + child.exitValue() + ")", e);
+            }
+            throw e;
+        }
     }
 
     private static void deletePidFile(Path directory, String name) {

@@ -196,7 +196,27 @@ final class IcecastHandler implements EngineHandler {
      * at once, which this reports with its log.
      */
     private CompletionStage<Void> awaitAnswering(Duration timeout) {
-        return CompletableFuture.runAsync(() -> supervisor.awaitReady(dir(), DAEMON, timeout, this::answers), executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        supervisor.awaitReady(dir(), DAEMON, timeout, this::answers);
+                    } catch (IllegalStateException e) {
+                        // icecast reports most start failures (a port taken, a bad path) only in its own log
+                        throw new IllegalStateException(e.getMessage() + "; error.log: " + errorLogTail(), e);
+                    }
+                },
+                executor);
+    }
+
+    private String errorLogTail() {
+        try {
+            List<String> lines = Files.readAllLines(dir().resolve("log/error.log"), StandardCharsets.UTF_8);
+            return lines.isEmpty()
+                    ? "(empty)"
+                    : String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        } catch (IOException e) {
+            return "(none)";
+        }
     }
 
     /** This service's icecast answers as itself: only it knows the admin password. */
