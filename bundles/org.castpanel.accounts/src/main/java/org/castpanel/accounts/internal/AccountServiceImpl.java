@@ -29,6 +29,7 @@ import org.castpanel.core.api.Page;
 import org.castpanel.core.api.Paging;
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.Validation;
+import org.castpanel.events.api.Outbox;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.PlanEntity;
 import org.castpanel.persistence.Store;
@@ -51,6 +52,7 @@ public class AccountServiceImpl implements AccountService {
 
     private final Store store;
     private final ActionQueue queue;
+    private final Outbox outbox;
     private final PasswordHasher hasher = new PasswordHasher();
     private final PanelEvents events;
     /** Published after account writes and logouts: open event streams check their credentials again. */
@@ -64,9 +66,11 @@ public class AccountServiceImpl implements AccountService {
             final @Reference Store store,
             final @Reference PanelEvents events,
             final @Reference ActionQueue queue,
+            final @Reference Outbox outbox,
             final AccountsConfig config) {
         this.store = store;
         this.queue = queue;
+        this.outbox = outbox;
         this.events = events;
         this.config = config;
     }
@@ -634,6 +638,8 @@ public class AccountServiceImpl implements AccountService {
             em.createQuery("DELETE FROM AccountEntity a WHERE a.path LIKE :p")
                     .setParameter("p", prefix)
                     .executeUpdate();
+            // what other areas keep per account (the media library) goes through the durable outbox
+            outbox.record("account.deleted", e.path, Map.of("accountIds", subtree));
             Audit.write(
                     store,
                     em,

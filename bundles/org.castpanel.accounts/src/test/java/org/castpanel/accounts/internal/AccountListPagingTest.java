@@ -59,7 +59,7 @@ class AccountListPagingTest {
                 return () -> {};
             }
         };
-        AccountServiceImpl accounts = new AccountServiceImpl(store, events, null, defaults());
+        AccountServiceImpl accounts = new AccountServiceImpl(store, events, null, null, defaults());
         Caller admin = Caller.console(1, "admin");
         List<String> seen = new ArrayList<>();
         for (int page = 0; page < 7; page++) { // size 200: pages 5 and 6 start at offsets 1,000 and 1,200
