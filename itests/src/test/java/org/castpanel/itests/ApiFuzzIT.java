@@ -180,7 +180,11 @@ class ApiFuzzIT {
                     "name",
                     "broadcast.flv",
                     "type",
-                    "icecast"));
+                    "icecast",
+                    "fileId",
+                    "1",
+                    "uploadId",
+                    "0123456789abcdef0123456789abcdef"));
         }
         choices.add(Map.of(
                 "id",
@@ -192,9 +196,26 @@ class ApiFuzzIT {
                 "name",
                 "..%2F..%2Fsecret",
                 "type",
-                "no-such-engine"));
+                "no-such-engine",
+                "fileId",
+                "999999999",
+                "uploadId",
+                "..%2F..%2Fsecret"));
         choices.add(Map.of(
-                "id", "abc", "keyId", "1e9", "mountId", "99999999999999999999999", "name", "%00", "type", "%2e%2e"));
+                "id",
+                "abc",
+                "keyId",
+                "1e9",
+                "mountId",
+                "99999999999999999999999",
+                "name",
+                "%00",
+                "type",
+                "%2e%2e",
+                "fileId",
+                "-1",
+                "uploadId",
+                "%00"));
         for (Map<String, String> choice : choices) {
             String path = template;
             for (Map.Entry<String, String> e : choice.entrySet()) {

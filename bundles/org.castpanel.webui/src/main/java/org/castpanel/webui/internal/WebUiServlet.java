@@ -58,6 +58,23 @@ public class WebUiServlet extends HttpServlet {
         this.bundle = context.getBundle();
     }
 
+    /**
+     * The UI's files are only read: any other method (a PATCH whose path left /api/v1 through
+     * encoded dots, say) is 405, not HttpServlet's 501 for methods it does not know.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws javax.servlet.ServletException, IOException {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            super.service(request, response);
+            return;
+        }
+        securityHeaders(response);
+        response.setHeader("Allow", "GET, HEAD");
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
