@@ -13,7 +13,7 @@ json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
 set_cfg() { sed -i "/^$2[[:space:]]*=/d" "$1"; printf '%s = %s\n' "$2" "$3" >> "$1"; }
 
 HOME_DIR=$(mktemp -d /tmp/castpanel-bench-XXXX)
-export CASTPANEL_HTTP_PORT=$(free_port) CASTPANEL_SSH_PORT=$(free_port) CASTPANEL_ADMIN_PASSWORD=bench-admin-pw
+export CASTPANEL_HTTP_PORT=$(free_port) CASTPANEL_SSH_PORT=$(free_port) CASTPANEL_SFTP_PORT=$(free_port) CASTPANEL_ADMIN_PASSWORD=bench-admin-pw
 BASE="http://127.0.0.1:$CASTPANEL_HTTP_PORT/api/v1"
 cp -a "$ASSEMBLY/." "$HOME_DIR/"
 chmod +x "$HOME_DIR"/bin/*

@@ -34,6 +34,7 @@ public final class Panel implements AutoCloseable {
     private final Database database;
     private final int httpPort;
     private final int sshPort;
+    private final int sftpPort;
     private final int rtmpPort;
     private final int hlsPort;
     private final int httpsPort;
@@ -44,12 +45,13 @@ public final class Panel implements AutoCloseable {
         this.home = home;
         this.storage = storage;
         this.database = database;
-        int[] ports = freePorts(5);
+        int[] ports = freePorts(6);
         this.httpPort = ports[0];
         this.sshPort = ports[1];
         this.rtmpPort = ports[2];
         this.hlsPort = ports[3];
         this.httpsPort = ports[4];
+        this.sftpPort = ports[5];
         this.api = new Api("http://127.0.0.1:" + httpPort + "/api/v1");
     }
 
@@ -156,6 +158,11 @@ public final class Panel implements AutoCloseable {
         return sshPort;
     }
 
+    /** The media library's SFTP port. */
+    public int sftpPort() {
+        return sftpPort;
+    }
+
     public String databaseLabel() {
         return database.label();
     }
@@ -171,6 +178,7 @@ public final class Panel implements AutoCloseable {
                 .redirectOutput(home.resolve("console.log").toFile());
         builder.environment().put("CASTPANEL_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("CASTPANEL_SSH_PORT", Integer.toString(sshPort));
+        builder.environment().put("CASTPANEL_SFTP_PORT", Integer.toString(sftpPort));
         builder.environment().put("CASTPANEL_RTMP_PORT", Integer.toString(rtmpPort));
         builder.environment().put("CASTPANEL_HLS_PORT", Integer.toString(hlsPort));
         builder.environment().put("CASTPANEL_HTTPS_PORT", Integer.toString(httpsPort));

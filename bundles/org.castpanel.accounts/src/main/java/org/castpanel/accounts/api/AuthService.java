@@ -27,6 +27,14 @@ public interface AuthService {
      */
     Caller authenticate(String bearer, String origin);
 
+    /**
+     * Checks a password for a protocol that has no sessions (SFTP), with the same slow-down and
+     * lockout as {@link #login}: the caller it stands for, with {@link Caller.Credential#PASSWORD}.
+     * Accounts with two-factor authentication are refused (a password alone is not enough for
+     * them), as are disabled ones.
+     */
+    Caller verifyPassword(String username, String password, String origin);
+
     void logout(String token);
 
     /**

@@ -7,5 +7,5 @@
  * two-factor authentication. {@link org.castpanel.accounts.api.Tenancy} is what other areas of the
  * panel ask inside their own transactions (who may see an account, which plan governs it).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.castpanel.accounts.api;

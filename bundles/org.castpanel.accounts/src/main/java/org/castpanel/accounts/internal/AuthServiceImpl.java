@@ -78,6 +78,32 @@ public class AuthServiceImpl implements AuthService {
      */
     @Override
     public Session login(String username, String password, String origin) {
+        AccountEntity found = checkPassword(username, password, origin);
+        long now = System.currentTimeMillis();
+        if (found.totpEnabled && found.enabled) {
+            // the password was right; the session waits for the code from the authenticator app
+            String challenge = challenges.open(found.id, found.username, now);
+            return new Session(
+                    null, Instant.ofEpochMilli(now + TwoFactorChallenges.LIFETIME_MS), null, null, challenge);
+        }
+        return openLoginSession(found.id, origin, now, "password");
+    }
+
+    @Override
+    public Caller verifyPassword(String username, String password, String origin) {
+        AccountEntity found = checkPassword(username, password, origin);
+        if (!found.enabled) {
+            throw CastPanelException.unauthenticated("account " + found.username + " is disabled");
+        }
+        if (found.totpEnabled) {
+            throw CastPanelException.forbidden(
+                    "account " + found.username + " uses two-factor authentication; a password alone is not enough");
+        }
+        return store.read(em -> Accounts.callerOf(em, found, null, origin, Caller.Credential.PASSWORD, null));
+    }
+
+    /** The account whose password this is, after the throttle and lockout checks; every failure counted. */
+    private AccountEntity checkPassword(String username, String password, String origin) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw CastPanelException.invalid(
                     username == null || username.isBlank() ? "username" : "password",
@@ -110,13 +136,7 @@ public class AuthServiceImpl implements AuthService {
             throw lock > 0 ? locked(lock) : wrongCredentials();
         }
         throttle.succeeded(username, origin);
-        if (found.totpEnabled && found.enabled) {
-            // the password was right; the session waits for the code from the authenticator app
-            String challenge = challenges.open(found.id, found.username, now);
-            return new Session(
-                    null, Instant.ofEpochMilli(now + TwoFactorChallenges.LIFETIME_MS), null, null, challenge);
-        }
-        return openLoginSession(found.id, origin, now, "password");
+        return found;
     }
 
     private Session openLoginSession(long accountId, String origin, long now, String how) {

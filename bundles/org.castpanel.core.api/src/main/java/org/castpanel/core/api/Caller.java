@@ -33,6 +33,8 @@ public record Caller(
         SESSION,
         API_KEY,
         CONSOLE,
+        /** A password checked for one connection of a file-transfer protocol (SFTP): no session behind it. */
+        PASSWORD,
         /** The panel acting on its own (the reconciler, the statistics collector): no account behind it. */
         SYSTEM
     }

@@ -9,5 +9,5 @@
  * stores. The areas have their own API packages: {@code org.castpanel.accounts.api},
  * {@code org.castpanel.services.api}, {@code org.castpanel.queue.api}.
  */
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.castpanel.core.api;

@@ -582,6 +582,50 @@ public class MediaLibraryImpl implements MediaLibrary {
         return new Indexed(saved, null);
     }
 
+    /** Usage without a caller, for the SFTP server's quota (the account logged in as itself). */
+    LibraryUsage usage(long accountId) {
+        return store.read(em -> {
+            AccountEntity account = em.find(AccountEntity.class, accountId);
+            return account == null ? new LibraryUsage(0, 0, 0L, 0L, 0) : usage(em, account);
+        });
+    }
+
+    /**
+     * A file that arrived outside the upload API (over SFTP): indexed, or deleted when it is not
+     * playable media; the event stream tells the library's page which.
+     */
+    void received(long accountId, String path, String via) {
+        Indexed indexed;
+        try {
+            indexed = index(accountId, path);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not index {} of account {} ({}): {}", path, accountId, via, e.getMessage());
+            return;
+        }
+        String ownerPath = store.read(em -> pathOf(em, accountId));
+        if (indexed.refusal() != null) {
+            deleteQuietly(LibraryPaths.resolve(root(accountId), path));
+            LOG.info("Deleted {} of account {} ({}): {}", path, accountId, via, indexed.refusal());
+            events.publish(new PanelEvents.Event(
+                    "media.upload-failed",
+                    ownerPath,
+                    Map.of("accountId", accountId, "path", path, "reason", indexed.refusal(), "via", via)));
+        } else {
+            events.publish(new PanelEvents.Event(
+                    "media.uploaded",
+                    ownerPath,
+                    Map.of(
+                            "accountId",
+                            accountId,
+                            "path",
+                            path,
+                            "fileId",
+                            indexed.file().id(),
+                            "via",
+                            via)));
+        }
+    }
+
     Probe.Facts probeFacts(Path file) {
         return probe.facts(file);
     }
