@@ -66,6 +66,9 @@ public class ConsoleCommandsIT {
     @Inject
     FeaturesService features;
 
+    @Inject
+    org.castpanel.engine.api.platform.ServiceDirectories directories;
+
     @Configuration
     public Option[] configuration() throws IOException {
         String archive = System.getProperty("castpanel.assembly.archive");
@@ -80,6 +83,7 @@ public class ConsoleCommandsIT {
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+            editConfigurationFilePut("etc/org.castpanel.media.cfg", "sftpPort", freePort()),
             // Pax Exam does not pass the module flags bin/karaf passes on Java 9+
             vmOptions(
                     "--add-reads=java.xml=java.logging",
@@ -146,6 +150,7 @@ public class ConsoleCommandsIT {
             "castpanel",
             "castpanel-core",
             "castpanel-rest",
+            "castpanel-media",
             "castpanel-shell",
             "castpanel-db-h2",
             "castpanel-db-mariadb"
@@ -203,5 +208,45 @@ public class ConsoleCommandsIT {
                 refusal("castpanel:service-add --owner console-res --listeners 5 nope"));
         assertTrue(run("castpanel:service-list").contains("page 0"));
         assertEquals("media service 424242 not found", refusal("castpanel:service-start 424242"));
+    }
+
+    @Test
+    public void mediaCommandsListAndRescanALibrary() throws Exception {
+        String created = run("castpanel:account-add --name \"Console Media\" --password abcde-pw-1 console-media");
+        assertTrue(created, created.contains("console-media"));
+        long id = accounts.getByUsername(accounts.consoleCaller(), "console-media")
+                .id();
+        java.nio.file.Path library = directories.contentDirectory(id);
+        java.nio.file.Files.createDirectories(library.resolve("Console"));
+        Process ffmpeg = new ProcessBuilder(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=duration=1",
+                        "-metadata",
+                        "title=Console Tone",
+                        "-c:a",
+                        "libmp3lame",
+                        library.resolve("Console/tone.mp3").toString())
+                .inheritIO()
+                .start();
+        assertEquals(0, ffmpeg.waitFor());
+
+        String rescan = run("castpanel:media-rescan console-media");
+        assertTrue(rescan, rescan.contains("1 added"));
+        String top = run("castpanel:media-list console-media");
+        assertTrue(top, top.contains("[Console]") && top.contains("library 1 files"));
+        String folder = run("castpanel:media-list --folder Console console-media");
+        assertTrue(folder, folder.contains("Console/tone.mp3") && folder.contains("Console Tone"));
+        String search = run("castpanel:media-list -q tone console-media");
+        assertTrue(search, search.contains("Console/tone.mp3"));
+        assertTrue(run("castpanel:media-rescan console-media").contains("0 added, 0 updated, 0 removed, 1 unchanged"));
+        String traversal = refusal("castpanel:media-list --folder ../.. console-media");
+        assertTrue(traversal, traversal.endsWith("[folder]"));
+        assertEquals("account console-nobody not found", refusal("castpanel:media-rescan console-nobody"));
     }
 }
