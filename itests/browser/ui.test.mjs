@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { createHmac } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
 import { chromium } from 'playwright-core'
 
 const require = createRequire(import.meta.url)
@@ -276,6 +277,106 @@ test('the administrator runs a SHOUTcast station: the wizard renders its setting
   await p.locator('.title-row').getByText('STOPPED').waitFor({ timeout: 60000 })
   await logout(p)
   await p.close()
+})
+
+/** A real MP3 with tags, made by ffmpeg (the test command installs it). */
+function mp3(dir, name, title) {
+  const file = join(dir, name)
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-metadata',
+    `title=${title}`, '-metadata', 'artist=UI Band', '-c:a', 'libmp3lame', '-b:a', '96k', file])
+  return readFileSync(file)
+}
+
+/** Drops files on an element as a desktop drag and drop would (a DataTransfer with File objects). */
+async function dropFiles(p, target, files) {
+  const dataTransfer = await p.evaluateHandle((list) => {
+    const dt = new DataTransfer()
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))
+      dt.items.add(new File([bytes], f.name, { type: f.type }))
+    }
+    return dt
+  }, files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64') })))
+  await target.dispatchEvent('dragenter', { dataTransfer })
+  await target.dispatchEvent('drop', { dataTransfer })
+}
+
+test('a customer uploads by drag and drop with progress, pauses and resumes, edits tags and previews a track', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'castpanel-ui-media-'))
+  const p = await page()
+  try {
+    const first = mp3(dir, 'first.mp3', 'Morning Tune')
+    const second = mp3(dir, 'second.mp3', 'Evening Tune')
+    await login(p, names.customer, PASSWORD)
+    await p.getByRole('menuitem', { name: 'Media library' }).click()
+    await p.getByRole('heading', { name: 'Media library' }).waitFor()
+    await accessible(p, 'the empty media library')
+
+    const zone = p.getByRole('region', { name: 'Upload', exact: true })
+    await dropFiles(p, zone, [
+      { name: 'first.mp3', type: 'audio/mpeg', bytes: first },
+      { name: 'notes.mp3', type: 'audio/mpeg', bytes: Buffer.from('this is a text file, not audio\n') },
+    ])
+    const firstRow = p.locator('li.transfer', { hasText: 'first.mp3' })
+    await firstRow.and(p.locator('[data-state="done"]')).waitFor()
+    assert.equal(await firstRow.getByRole('progressbar').getAttribute('aria-valuenow'), '100')
+    // a file that is not audio is refused with the panel's reason, on its own line
+    const refused = p.locator('li.transfer', { hasText: 'notes.mp3' })
+    await refused.getByRole('alert').waitFor()
+    assert.match(await refused.getByRole('alert').innerText(), /not stored/)
+    await p.getByRole('cell', { name: 'Morning Tune' }).waitFor()
+    await shot(p, '09a-media-uploaded')
+
+    // hold the second file's first PATCH, so pausing it is certain to happen mid-upload
+    let held = null
+    let heldArrived
+    const arrived = new Promise((resolve) => { heldArrived = resolve })
+    await p.route('**/api/v1/uploads/*', async (route) => {
+      if (route.request().method() === 'PATCH' && held === null) {
+        held = route
+        heldArrived()
+        return
+      }
+      await route.continue()
+    })
+    await dropFiles(p, zone, [{ name: 'second.mp3', type: 'audio/mpeg', bytes: second }])
+    const secondRow = p.locator('li.transfer', { hasText: 'second.mp3' })
+    await arrived
+    await secondRow.getByRole('button', { name: 'Pause' }).click()
+    await secondRow.and(p.locator('[data-state="paused"]')).waitFor()
+    await held.abort('connectionaborted') // the paused request never arrives, as when the network drops
+    await secondRow.getByRole('button', { name: 'Resume' }).click()
+    await secondRow.and(p.locator('[data-state="done"]')).waitFor()
+    await p.getByRole('cell', { name: 'Evening Tune' }).waitFor()
+    await p.unroute('**/api/v1/uploads/*')
+    await accessible(p, 'the media library with uploads')
+
+    // tags are edited in the panel; the list shows them
+    await p.getByRole('button', { name: 'Edit first.mp3' }).click()
+    const dialog = p.getByRole('dialog')
+    await dialog.getByLabel('Title').fill('Sunrise')
+    await dialog.getByLabel('Year').fill('2024')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await p.getByRole('cell', { name: 'Sunrise' }).waitFor()
+    // and a bad file name is refused on its field
+    await p.getByRole('button', { name: 'Edit first.mp3' }).click()
+    await dialog.getByLabel('File name').fill('../escape.mp3')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.locator('.el-form-item', { has: p.getByLabel('File name') }).getByText(/cannot contain/).waitFor()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await noOverlay(p)
+
+    // preview in the browser: HTML5 audio plays the file itself
+    await p.getByRole('button', { name: 'Play second.mp3' }).click()
+    const audio = p.getByLabel('Preview of Evening Tune')
+    await audio.waitFor()
+    await p.waitForFunction(() => (document.querySelector('audio')?.duration ?? 0) > 2)
+    await accessible(p, 'the media library with a preview')
+    await shot(p, '09b-media-preview')
+  } finally {
+    await p.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
 
 test('a customer has no accounts menu and sees its own service', async () => {
