@@ -106,7 +106,7 @@ class MediaLibraryIT {
                 "-i",
                 "sine=frequency=330:duration=2",
                 "-metadata",
-                "title=Ogg Song",
+                "title=Ogg Melody",
                 "-c:a",
                 "libvorbis",
                 "song.ogg");
@@ -189,7 +189,7 @@ class MediaLibraryIT {
         assertEquals(1999, found.at("/files/items/0/year").asInt());
         assertEquals(
                 0,
-                customer.get("/accounts/" + a.customerId() + "/media?q=Ogg%20Song")
+                customer.get("/accounts/" + a.customerId() + "/media?q=melody")
                         .body()
                         .at("/files/total")
                         .asInt(),
@@ -418,7 +418,7 @@ class MediaLibraryIT {
         JsonNode bAfter =
                 b.customerApi().get("/media/" + bFile.mediaId()).expect(200).body();
         assertEquals("Mine/b.ogg", bAfter.get("path").asText());
-        assertEquals("Ogg Song", bAfter.get("title").asText());
+        assertEquals("Ogg Melody", bAfter.get("title").asText());
         assertTrue(Files.exists(library(b.customerId()).resolve("Mine/b.ogg")));
         assertFalse(Files.exists(library(b.customerId()).resolve("Stolen")));
     }

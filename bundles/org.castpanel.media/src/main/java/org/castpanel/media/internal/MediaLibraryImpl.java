@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -47,6 +48,7 @@ import org.castpanel.media.api.MediaQuery;
 import org.castpanel.persistence.AccountEntity;
 import org.castpanel.persistence.MediaFileEntity;
 import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.MediaWordEntity;
 import org.castpanel.persistence.PlanEntity;
 import org.castpanel.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
@@ -71,6 +73,9 @@ public class MediaLibraryImpl implements MediaLibrary {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaLibraryImpl.class);
     private static final long MIB = 1024L * 1024L;
+    /** How far a search word's matches are counted to find the rarest word (a driving word past it is slow anyway). */
+    private static final int RARITY_CAP = 10_000;
+
     private static final Map<String, String> SORTS = Map.of(
             "name", "m.name",
             "title", "m.title",
@@ -86,6 +91,8 @@ public class MediaLibraryImpl implements MediaLibrary {
     private final AuditService audit;
     private final PanelEvents events;
     private final Map<Long, Object> accountLocks = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> totals = new ConcurrentHashMap<>();
+    private final Map<Long, java.util.concurrent.atomic.AtomicLong> totalsGeneration = new ConcurrentHashMap<>();
     private volatile Probe probe;
 
     @Activate
@@ -119,14 +126,17 @@ public class MediaLibraryImpl implements MediaLibrary {
         if (sort == null) {
             throw CastPanelException.badRequest("sort", "sort by one of " + String.join(", ", SORTS.keySet()));
         }
-        String order = sort + (query.descending() ? " DESC" : " ASC") + ", m.name, m.id";
+        // ties broken by name and id, never naming a column twice (H2 2.2 fails on a repeated one)
+        String order =
+                sort + (query.descending() ? " DESC" : " ASC") + (sort.equals("m.name") ? "" : ", m.name") + ", m.id";
         boolean search = query.q() != null && !query.q().isBlank();
         String folder = search ? "" : LibraryPaths.folder("folder", query.folder());
         return store.read(em -> {
             AccountEntity account = tenancy.visible(em, caller, accountId);
             Path root = root(account.id);
             List<String> folders = List.of();
-            String where = "m.accountId = :a AND " + (search ? "m.searchText LIKE :q" : "m.folder = :f");
+            List<String> tokens = search ? bySelectivity(em, account.id, words(query.q())) : List.of();
+            String where = "m.accountId = :a AND " + (search ? searchCondition(tokens) : "m.folder = :f");
             if (!search) {
                 Path dir = LibraryPaths.resolve(root, folder);
                 if (!LibraryPaths.isDirectory(dir)) {
@@ -140,8 +150,12 @@ public class MediaLibraryImpl implements MediaLibrary {
                     em.createQuery("SELECT COUNT(m) FROM MediaFileEntity m WHERE " + where, Long.class);
             for (TypedQuery<?> q : List.of(rows, count)) {
                 q.setParameter("a", account.id);
-                if (search) {
+                if (search && tokens.isEmpty()) {
                     q.setParameter("q", Paging.likeContains(query.q().strip().toLowerCase(Locale.ROOT)));
+                } else if (search) {
+                    for (int i = 0; i < tokens.size(); i++) {
+                        q.setParameter("t" + i, Paging.likePrefix(tokens.get(i)));
+                    }
                 } else {
                     q.setParameter("f", folder);
                 }
@@ -152,6 +166,82 @@ public class MediaLibraryImpl implements MediaLibrary {
             return new MediaListing(
                     folder, folders, new Page<>(files, page, size, count.getSingleResult()), usage(em, account));
         });
+    }
+
+    /**
+     * Files having, for every word of the query, a word that begins with it: driven from the
+     * rarest word through the word index, the others checked per file. A query of no words at
+     * all (punctuation) falls back to a plain substring match.
+     */
+    private static String searchCondition(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return "m.searchText LIKE :q";
+        }
+        StringBuilder where = new StringBuilder(
+                "m.id IN (SELECT w0.fileId FROM MediaWordEntity w0 WHERE w0.accountId = :a AND w0.word LIKE :t0)");
+        for (int i = 1; i < tokens.size(); i++) {
+            where.append(" AND EXISTS (SELECT w")
+                    .append(i)
+                    .append(".fileId FROM MediaWordEntity w")
+                    .append(i)
+                    .append(" WHERE w")
+                    .append(i)
+                    .append(".fileId = m.id AND w")
+                    .append(i)
+                    .append(".word LIKE :t")
+                    .append(i)
+                    .append(")");
+        }
+        return where.toString();
+    }
+
+    /**
+     * The query's words, rarest first, at most eight. Rarity is counted up to 10,000 matches (ids
+     * read from the index, no rows): enough to pick the driving word without reading every entry
+     * of a word every file has.
+     */
+    private static List<String> bySelectivity(EntityManager em, long accountId, Set<String> words) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String word : words.stream().limit(8).toList()) {
+            counts.put(
+                    word,
+                    em.createQuery(
+                                    "SELECT w.fileId FROM MediaWordEntity w WHERE w.accountId = :a AND w.word LIKE :t",
+                                    Long.class)
+                            .setParameter("a", accountId)
+                            .setParameter("t", Paging.likePrefix(word))
+                            .setMaxResults(RARITY_CAP)
+                            .getResultList()
+                            .size());
+        }
+        return counts.keySet().stream()
+                .sorted(Comparator.comparing((String w) -> counts.get(w)).thenComparing(w -> -w.length()))
+                .toList();
+    }
+
+    /** The lower-case words of a text as the search index keeps them: letters and digits, at most 64 each. */
+    static Set<String> words(String text) {
+        Set<String> words = new java.util.LinkedHashSet<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                words.add(word.length() > 64 ? word.substring(0, 64) : word);
+            }
+        }
+        return words;
+    }
+
+    /** Replaces a file's words in the search index (inside the change's transaction). */
+    private static void reindexWords(EntityManager em, MediaFileEntity row) {
+        dropWords(em, row.id);
+        for (String word : words(row.searchText)) {
+            em.persist(new MediaWordEntity(row.accountId, word, row.id));
+        }
+    }
+
+    private static void dropWords(EntityManager em, long fileId) {
+        em.createQuery("DELETE FROM MediaWordEntity w WHERE w.fileId = :f")
+                .setParameter("f", fileId)
+                .executeUpdate();
     }
 
     private static List<String> subfolders(Path dir) {
@@ -197,11 +287,7 @@ public class MediaLibraryImpl implements MediaLibrary {
      * services' disk quotas; with no service, or one without a limit, the governing reseller plan's.
      */
     LibraryUsage usage(EntityManager em, AccountEntity account) {
-        Object[] files = em.createQuery(
-                        "SELECT COUNT(m), COALESCE(SUM(m.sizeBytes), 0) FROM MediaFileEntity m WHERE m.accountId = :a",
-                        Object[].class)
-                .setParameter("a", account.id)
-                .getSingleResult();
+        long[] files = totals(em, account.id);
         long reserved = em.createQuery(
                         "SELECT COALESCE(SUM(u.lengthBytes), 0) FROM MediaUploadEntity u WHERE u.accountId = :a",
                         Number.class)
@@ -212,7 +298,7 @@ public class MediaLibraryImpl implements MediaLibrary {
                         "SELECT s FROM MediaServiceEntity s WHERE s.ownerId = :a", MediaServiceEntity.class)
                 .setParameter("a", account.id)
                 .getResultList();
-        long used = ((Number) files[1]).longValue();
+        long used = files[1];
         Long quotaMb = 0L;
         for (MediaServiceEntity s : services) {
             used += recordingBytes(s.id);
@@ -227,7 +313,40 @@ public class MediaLibraryImpl implements MediaLibrary {
         }
         Long quota = quotaMb == null ? null : quotaMb * MIB;
         Long available = quota == null ? null : Math.max(0, quota - used - reserved);
-        return new LibraryUsage(used, reserved, quota, available, ((Number) files[0]).longValue());
+        return new LibraryUsage(used, reserved, quota, available, files[0]);
+    }
+
+    /**
+     * Files and bytes of a library, remembered between changes: every listing shows them, and
+     * counting 50,000 rows each time cost more than the page itself. A value computed while a
+     * change landed is not kept (the generation moved on).
+     */
+    private long[] totals(EntityManager em, long accountId) {
+        long generation = totalsGeneration
+                .computeIfAbsent(accountId, id -> new java.util.concurrent.atomic.AtomicLong())
+                .get();
+        long[] known = totals.get(accountId);
+        if (known != null && known[2] == generation) {
+            return known;
+        }
+        Object[] row = em.createQuery(
+                        "SELECT COUNT(m), COALESCE(SUM(m.sizeBytes), 0) FROM MediaFileEntity m WHERE m.accountId = :a",
+                        Object[].class)
+                .setParameter("a", accountId)
+                .getSingleResult();
+        long[] counted = {((Number) row[0]).longValue(), ((Number) row[1]).longValue(), generation};
+        if (totalsGeneration.get(accountId).get() == generation) {
+            totals.put(accountId, counted);
+        }
+        return counted;
+    }
+
+    /** After a change of an account's files has committed. */
+    private void recount(long accountId) {
+        totalsGeneration
+                .computeIfAbsent(accountId, id -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
+        totals.remove(accountId);
     }
 
     private long recordingBytes(long serviceId) {
@@ -275,6 +394,7 @@ public class MediaLibraryImpl implements MediaLibrary {
                     move(em, row, toFolder, toName);
                 }
                 row.searchText = searchText(row);
+                reindexWords(em, row);
                 row.updatedAt = System.currentTimeMillis();
                 audit.record(
                         caller,
@@ -317,11 +437,13 @@ public class MediaLibraryImpl implements MediaLibrary {
             String path = store.write(em -> {
                 MediaFileEntity row = visibleFile(em, caller, fileId);
                 String p = LibraryPaths.join(row.folder, row.name);
+                dropWords(em, row.id);
                 em.remove(row);
                 audit.record(caller, "media.delete", "media", row.id, pathOf(em, row.accountId), p);
                 deleteQuietly(LibraryPaths.resolve(root(row.accountId), p));
                 return p;
             });
+            recount(accountId);
             changed(accountId, "deleted", path);
         }
     }
@@ -401,11 +523,15 @@ public class MediaLibraryImpl implements MediaLibrary {
                 throw CastPanelException.notFound("folder", path);
             }
             store.write(em -> {
-                inFolder(em, id, path).forEach(em::remove);
+                for (MediaFileEntity row : inFolder(em, id, path)) {
+                    dropWords(em, row.id);
+                    em.remove(row);
+                }
                 audit.record(caller, "media.folder-delete", "account", id, path);
                 return null;
             });
             deleteTree(dir);
+            recount(id);
         }
         changed(id, "folder", path);
     }
@@ -485,12 +611,14 @@ public class MediaLibraryImpl implements MediaLibrary {
                     for (MediaFileEntity gone : indexed.values()) {
                         MediaFileEntity managed = em.find(MediaFileEntity.class, gone.id);
                         if (managed != null) {
+                            dropWords(em, managed.id);
                             em.remove(managed);
                         }
                     }
                     return null;
                 });
                 removed = indexed.size();
+                recount(accountId);
             }
             if (added + updated + removed > 0) {
                 changed(accountId, "rescanned", "");
@@ -514,6 +642,12 @@ public class MediaLibraryImpl implements MediaLibrary {
         Probe.Facts facts = probe.facts(file);
         if (facts.refusal() != null) {
             store.write(em -> {
+                em.createQuery("DELETE FROM MediaWordEntity w WHERE w.fileId IN (SELECT m.id FROM MediaFileEntity m"
+                                + " WHERE m.accountId = :a AND m.folder = :f AND m.name = :n)")
+                        .setParameter("a", accountId)
+                        .setParameter("f", LibraryPaths.parent(path))
+                        .setParameter("n", file.getFileName().toString())
+                        .executeUpdate();
                 em.createQuery("DELETE FROM MediaFileEntity m WHERE m.accountId = :a AND m.folder = :f AND m.name = :n")
                         .setParameter("a", accountId)
                         .setParameter("f", LibraryPaths.parent(path))
@@ -521,6 +655,7 @@ public class MediaLibraryImpl implements MediaLibrary {
                         .executeUpdate();
                 return null;
             });
+            recount(accountId);
             return new Indexed(null, facts.refusal());
         }
         Double loudness = facts.kind().equals("audio") ? probe.loudness(file).orElse(null) : null;
@@ -576,9 +711,11 @@ public class MediaLibraryImpl implements MediaLibrary {
                 row.year = facts.year();
             }
             row.searchText = searchText(row);
+            reindexWords(em, row);
             row.updatedAt = now;
             return toFile(row);
         });
+        recount(accountId);
         return new Indexed(saved, null);
     }
 
@@ -633,12 +770,19 @@ public class MediaLibraryImpl implements MediaLibrary {
     /** Removes every row and file of an account's library (the account is gone). */
     void deleteLibrary(long accountId) {
         synchronized (lock(accountId)) {
-            store.write(em -> em.createQuery("DELETE FROM MediaFileEntity m WHERE m.accountId = :a")
-                    .setParameter("a", accountId)
-                    .executeUpdate());
+            store.write(em -> {
+                em.createQuery("DELETE FROM MediaWordEntity w WHERE w.accountId = :a")
+                        .setParameter("a", accountId)
+                        .executeUpdate();
+                return em.createQuery("DELETE FROM MediaFileEntity m WHERE m.accountId = :a")
+                        .setParameter("a", accountId)
+                        .executeUpdate();
+            });
             deleteTree(directories.contentDirectory(accountId));
+            recount(accountId);
         }
         accountLocks.remove(accountId);
+        totalsGeneration.remove(accountId);
     }
 
     // ---- helpers
