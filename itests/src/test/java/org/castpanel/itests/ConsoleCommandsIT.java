@@ -218,23 +218,7 @@ public class ConsoleCommandsIT {
                 .id();
         java.nio.file.Path library = directories.contentDirectory(id);
         java.nio.file.Files.createDirectories(library.resolve("Console"));
-        Process ffmpeg = new ProcessBuilder(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-y",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=duration=1",
-                        "-metadata",
-                        "title=Console Tone",
-                        "-c:a",
-                        "libmp3lame",
-                        library.resolve("Console/tone.mp3").toString())
-                .inheritIO()
-                .start();
-        assertEquals(0, ffmpeg.waitFor());
+        org.castpanel.itests.support.MediaFiles.mp3(library.resolve("Console"), "tone.mp3", "Console Tone", 1);
 
         String rescan = run("castpanel:media-rescan console-media");
         assertTrue(rescan, rescan.contains("1 added"));

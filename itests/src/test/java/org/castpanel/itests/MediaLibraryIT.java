@@ -27,6 +27,7 @@ import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
 import org.castpanel.itests.support.Fixtures;
 import org.castpanel.itests.support.Fixtures.Tenant;
+import org.castpanel.itests.support.MediaFiles;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.Tus;
 import org.castpanel.itests.support.WithPanel;
@@ -484,7 +485,7 @@ class MediaLibraryIT {
     // ---- helpers
 
     private Path library(long accountId) {
-        return panel.storage().resolve("content").resolve("user_" + accountId);
+        return panel.library(accountId);
     }
 
     private byte[] bytes(String path, Api.As as) throws IOException, InterruptedException {
@@ -515,13 +516,7 @@ class MediaLibraryIT {
         return out;
     }
 
-    private void ffmpeg(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command)
-                .directory(files.toFile())
-                .inheritIO()
-                .start();
-        assertEquals(0, p.waitFor(), "ffmpeg " + String.join(" ", args));
+    private void ffmpeg(String... args) {
+        MediaFiles.ffmpeg(files, args);
     }
 }

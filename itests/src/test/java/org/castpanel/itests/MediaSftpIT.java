@@ -28,6 +28,7 @@ import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
 import org.castpanel.itests.support.Fixtures;
 import org.castpanel.itests.support.Fixtures.Tenant;
+import org.castpanel.itests.support.MediaFiles;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
 import org.junit.jupiter.api.AfterAll;
@@ -59,27 +60,11 @@ class MediaSftpIT {
         api = panel.api();
         a = Fixtures.tenant(api, panel.admin());
         b = Fixtures.tenant(api, panel.admin());
-        Path tmp = Files.createTempFile("castpanel-sftp-it-", ".mp3");
+        Path tmp = Files.createTempDirectory("castpanel-sftp-it-");
         try {
-            Process p = new ProcessBuilder(
-                            "ffmpeg",
-                            "-v",
-                            "error",
-                            "-y",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "sine=duration=2",
-                            "-metadata",
-                            "title=Over SFTP",
-                            "-c:a",
-                            "libmp3lame",
-                            tmp.toString())
-                    .inheritIO()
-                    .start();
-            assertEquals(0, p.waitFor());
-            mp3 = Files.readAllBytes(tmp);
+            mp3 = Files.readAllBytes(MediaFiles.mp3(tmp, "tone.mp3", "Over SFTP", 2));
         } finally {
+            Files.deleteIfExists(tmp.resolve("tone.mp3"));
             Files.delete(tmp);
         }
         client = SshClient.setUpDefaultClient();
@@ -237,6 +222,6 @@ class MediaSftpIT {
     }
 
     private Path library(long accountId) {
-        return panel.storage().resolve("content").resolve("user_" + accountId);
+        return panel.library(accountId);
     }
 }

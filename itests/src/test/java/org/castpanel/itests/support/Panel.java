@@ -140,6 +140,11 @@ public final class Panel implements AutoCloseable {
         return storage;
     }
 
+    /** An account's media library on disk. */
+    public Path library(long accountId) {
+        return storage.resolve("content").resolve("user_" + accountId);
+    }
+
     /** The node's nginx-rtmp ports (RTMP, and HTTP for HLS). */
     public int rtmpPort() {
         return rtmpPort;

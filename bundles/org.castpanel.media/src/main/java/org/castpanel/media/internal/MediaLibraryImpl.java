@@ -450,11 +450,8 @@ public class MediaLibraryImpl implements MediaLibrary {
 
     @Override
     public String createFolder(Caller caller, long accountId, String folder) {
-        String path = LibraryPaths.folder("folder", folder);
-        if (path.isEmpty()) {
-            throw CastPanelException.invalid("folder", "a folder name is needed");
-        }
-        long id = store.read(em -> tenancy.visible(em, caller, accountId).id);
+        String path = namedFolder(folder, "a folder name is needed");
+        long id = visibleAccount(caller, accountId);
         synchronized (lock(id)) {
             Path root = root(id);
             Path dir = LibraryPaths.resolve(root, path);
@@ -478,7 +475,7 @@ public class MediaLibraryImpl implements MediaLibrary {
         if (target.equals(source) || target.startsWith(source + "/")) {
             throw CastPanelException.invalid("to", "a folder cannot move into itself");
         }
-        long id = store.read(em -> tenancy.visible(em, caller, accountId).id);
+        long id = visibleAccount(caller, accountId);
         synchronized (lock(id)) {
             Path root = root(id);
             Path sourceDir = LibraryPaths.resolve(root, source);
@@ -512,11 +509,8 @@ public class MediaLibraryImpl implements MediaLibrary {
 
     @Override
     public void deleteFolder(Caller caller, long accountId, String folder) {
-        String path = LibraryPaths.folder("folder", folder);
-        if (path.isEmpty()) {
-            throw CastPanelException.invalid("folder", "the top folder cannot be deleted");
-        }
-        long id = store.read(em -> tenancy.visible(em, caller, accountId).id);
+        String path = namedFolder(folder, "the top folder cannot be deleted");
+        long id = visibleAccount(caller, accountId);
         synchronized (lock(id)) {
             Path dir = LibraryPaths.resolve(root(id), path);
             if (!LibraryPaths.isDirectory(dir)) {
@@ -536,6 +530,20 @@ public class MediaLibraryImpl implements MediaLibrary {
         changed(id, "folder", path);
     }
 
+    /** A checked folder path that is not the top; 422 with {@code top} when it is. */
+    private static String namedFolder(String folder, String top) {
+        String path = LibraryPaths.folder("folder", folder);
+        if (path.isEmpty()) {
+            throw CastPanelException.invalid("folder", top);
+        }
+        return path;
+    }
+
+    /** The account's id if the caller may see it (404 otherwise). */
+    private long visibleAccount(Caller caller, long accountId) {
+        return store.read(em -> tenancy.visible(em, caller, accountId).id);
+    }
+
     private static List<MediaFileEntity> inFolder(EntityManager em, long accountId, String folder) {
         return em.createQuery(
                         "SELECT m FROM MediaFileEntity m WHERE m.accountId = :a AND (m.folder = :f OR m.folder LIKE :p)",
@@ -550,7 +558,7 @@ public class MediaLibraryImpl implements MediaLibrary {
 
     @Override
     public RescanResult rescan(Caller caller, long accountId) {
-        long id = store.read(em -> tenancy.visible(em, caller, accountId).id);
+        long id = visibleAccount(caller, accountId);
         RescanResult result = rescan(id);
         audit.record(caller, "media.rescan", "account", id, result.toString());
         return result;

@@ -84,7 +84,7 @@ final class Probe {
                         "-show_format",
                         "-show_streams",
                         "--",
-                        file.toString()),
+                        input(file)),
                 30);
         if (run.status != 0) {
             return Facts.refused("not a media file (ffprobe could not read it)");
@@ -212,7 +212,7 @@ final class Probe {
                         "-hide_banner",
                         "-nostdin",
                         "-i",
-                        file.toString(),
+                        input(file),
                         "-map",
                         "0:a:0",
                         "-af",
@@ -241,7 +241,7 @@ final class Probe {
                         "error",
                         "-nostdin",
                         "-i",
-                        file.toString(),
+                        input(file),
                         "-map",
                         "0:v:0",
                         "-c",
@@ -262,6 +262,14 @@ final class Probe {
             return Optional.empty();
         }
         return Optional.of(new Cover(png ? "image/png" : "image/jpeg", data));
+    }
+
+    /**
+     * A file as ffmpeg's input: "file:" and an absolute path, so no name a customer chose (one
+     * starting with "-", or "concat:a|b", "http:…") is read as an option or another protocol.
+     */
+    static String input(Path file) {
+        return "file:" + file.toAbsolutePath();
     }
 
     private record Run(int status, byte[] stdout, String stderr) {}

@@ -143,6 +143,19 @@ class ProbeTest {
     }
 
     @Test
+    void namesFfmpegWouldReadAsOptionsOrProtocolsAreJustFiles() throws IOException {
+        for (String name : List.of("-y.mp3", "concat:plain.mp3|covered.mp3", "http:host.mp3", "a;b $(id) `x`.mp3")) {
+            Path odd = dir.resolve(name);
+            Files.copy(dir.resolve("plain.mp3"), odd, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Probe.Facts f = PROBE.facts(odd);
+            assertNull(f.refusal(), name + ": " + f.refusal());
+            assertTrue(
+                    Math.abs(f.durationMs() - 2000) < 100, name + " is read as the one file it is: " + f.durationMs());
+            assertTrue(PROBE.loudness(odd).isPresent(), name);
+        }
+    }
+
+    @Test
     void aVideoGivesItsResolution() {
         Probe.Facts f = PROBE.facts(dir.resolve("clip.mp4"));
         assertNull(f.refusal());

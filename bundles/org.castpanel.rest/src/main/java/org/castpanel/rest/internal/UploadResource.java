@@ -95,7 +95,11 @@ public class UploadResource {
             throw CastPanelException.badRequest("Upload-Metadata", "filename (base64 of the file's name) is needed");
         }
         Upload upload = uploads.create(
-                AuthFilter.caller(security), accountId, meta.get("folder"), meta.get("filename"), length(length));
+                AuthFilter.caller(security),
+                accountId,
+                meta.get("folder"),
+                meta.get("filename"),
+                number("Upload-Length", length, "the file's length in bytes is needed"));
         return Response.created(uri.getBaseUriBuilder()
                         .path("uploads")
                         .path(upload.id())
@@ -141,12 +145,7 @@ public class UploadResource {
             InputStream body,
             @Context SecurityContext security) {
         requireTus(tus);
-        long at;
-        try {
-            at = Long.parseLong(offset == null ? "" : offset.strip());
-        } catch (NumberFormatException e) {
-            throw CastPanelException.badRequest("Upload-Offset", "the offset the bytes start at is needed");
-        }
+        long at = number("Upload-Offset", offset, "the offset the bytes start at is needed");
         Upload upload = uploads.append(AuthFilter.caller(security), uploadId, at, body);
         Response.ResponseBuilder response =
                 Response.noContent().header("Tus-Resumable", TUS_VERSION).header("Upload-Offset", upload.offsetBytes());
@@ -179,11 +178,12 @@ public class UploadResource {
         }
     }
 
-    private static long length(String value) {
+    /** A header that holds a number of bytes; 400 naming it when it is missing or not a number. */
+    private static long number(String header, String value, String missing) {
         try {
             return Long.parseLong(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {
-            throw CastPanelException.badRequest("Upload-Length", "the file's length in bytes is needed");
+            throw CastPanelException.badRequest(header, missing);
         }
     }
 
