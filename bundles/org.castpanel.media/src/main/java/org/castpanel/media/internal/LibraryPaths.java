@@ -25,6 +25,8 @@ final class LibraryPaths {
 
     static final int MAX_NAME_BYTES = 255;
     static final int MAX_DEPTH = 16;
+    /** The database's limit for a folder path (cp_media_file.folder). */
+    static final int MAX_FOLDER_CHARS = 255;
 
     private LibraryPaths() {}
 
@@ -74,7 +76,12 @@ final class LibraryPaths {
         if (parts.size() > MAX_DEPTH) {
             throw CastPanelException.invalid(field, "folders nest at most " + MAX_DEPTH + " deep");
         }
-        return String.join("/", parts);
+        String path = String.join("/", parts);
+        if (path.length() > MAX_FOLDER_CHARS) {
+            throw CastPanelException.invalid(
+                    field, "a folder path is at most " + MAX_FOLDER_CHARS + " characters long");
+        }
+        return path;
     }
 
     static String join(String folder, String name) {

@@ -75,6 +75,8 @@ public class MediaLibraryImpl implements MediaLibrary {
     private static final long MIB = 1024L * 1024L;
     /** How far a search word's matches are counted to find the rarest word (a driving word past it is slow anyway). */
     private static final int RARITY_CAP = 10_000;
+    /** From this offset a page is read as a deferred join (ids from the index, then the rows). */
+    private static final long DEFERRED_JOIN_OFFSET = 1_000;
 
     private static final Map<String, String> SORTS = Map.of(
             "name", "m.name",
@@ -92,6 +94,9 @@ public class MediaLibraryImpl implements MediaLibrary {
     private final PanelEvents events;
     private final Map<Long, Object> accountLocks = new ConcurrentHashMap<>();
     private final Map<Long, long[]> totals = new ConcurrentHashMap<>();
+    /** "accountId/folder" to {count, generation}; stale entries are recounted, never trusted. */
+    private final Map<String, long[]> folderTotals = new ConcurrentHashMap<>();
+
     private final Map<Long, java.util.concurrent.atomic.AtomicLong> totalsGeneration = new ConcurrentHashMap<>();
     private volatile Probe probe;
 
@@ -126,10 +131,11 @@ public class MediaLibraryImpl implements MediaLibrary {
         if (sort == null) {
             throw CastPanelException.badRequest("sort", "sort by one of " + String.join(", ", SORTS.keySet()));
         }
-        // ties broken by name and id, never naming a column twice (H2 2.2 fails on a repeated one)
-        String order =
-                sort + (query.descending() ? " DESC" : " ASC") + (sort.equals("m.name") ? "" : ", m.name") + ", m.id";
         boolean search = query.q() != null && !query.q().isBlank();
+        String direction = query.descending() ? " DESC" : " ASC";
+        // a folder's names are unique, so a name sort needs no tie-break; another sort (or a search
+        // across folders) breaks ties by id in the same direction: the order of one of the indexes
+        String order = sort.equals("m.name") && !search ? sort + direction : sort + direction + ", m.id" + direction;
         String folder = search ? "" : LibraryPaths.folder("folder", query.folder());
         return store.read(em -> {
             AccountEntity account = tenancy.visible(em, caller, accountId);
@@ -144,8 +150,12 @@ public class MediaLibraryImpl implements MediaLibrary {
                 }
                 folders = subfolders(dir);
             }
-            TypedQuery<MediaFileEntity> rows = em.createQuery(
-                    "SELECT m FROM MediaFileEntity m WHERE " + where + " ORDER BY " + order, MediaFileEntity.class);
+            // from offset 1,000 a deferred join: the page's ids from the index alone, then those rows
+            boolean deep = (long) page * size >= DEFERRED_JOIN_OFFSET;
+            Class<?> selected = deep ? Long.class : MediaFileEntity.class;
+            TypedQuery<?> rows = em.createQuery(
+                    "SELECT " + (deep ? "m.id" : "m") + " FROM MediaFileEntity m WHERE " + where + " ORDER BY " + order,
+                    selected);
             TypedQuery<Long> count =
                     em.createQuery("SELECT COUNT(m) FROM MediaFileEntity m WHERE " + where, Long.class);
             for (TypedQuery<?> q : List.of(rows, count)) {
@@ -160,11 +170,12 @@ public class MediaLibraryImpl implements MediaLibrary {
                     q.setParameter("f", folder);
                 }
             }
-            List<MediaFile> files = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
-                    .map(MediaLibraryImpl::toFile)
-                    .toList();
-            return new MediaListing(
-                    folder, folders, new Page<>(files, page, size, count.getSingleResult()), usage(em, account));
+            List<?> found = rows.setFirstResult(page * size).setMaxResults(size).getResultList();
+            List<MediaFile> files = (deep ? byIds(em, found) : found)
+                    .stream().map(row -> toFile((MediaFileEntity) row)).toList();
+            // a folder's total is kept between changes like the library's; a search's is counted
+            long total = search ? count.getSingleResult() : folderTotal(account.id, folder, count::getSingleResult);
+            return new MediaListing(folder, folders, new Page<>(files, page, size, total), usage(em, account));
         });
     }
 
@@ -337,6 +348,36 @@ public class MediaLibraryImpl implements MediaLibrary {
         long[] counted = {((Number) row[0]).longValue(), ((Number) row[1]).longValue(), generation};
         if (totalsGeneration.get(accountId).get() == generation) {
             totals.put(accountId, counted);
+        }
+        return counted;
+    }
+
+    /** Rows by id, in the order of the ids. */
+    private static List<MediaFileEntity> byIds(EntityManager em, List<?> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, MediaFileEntity> rows = new HashMap<>();
+        em.createQuery("SELECT m FROM MediaFileEntity m WHERE m.id IN :ids", MediaFileEntity.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(m -> rows.put(m.id, m));
+        return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The number of files of one folder, remembered between changes of the account's files. */
+    private long folderTotal(long accountId, String folder, java.util.function.Supplier<Long> count) {
+        long generation = totalsGeneration
+                .computeIfAbsent(accountId, id -> new java.util.concurrent.atomic.AtomicLong())
+                .get();
+        String key = accountId + "/" + folder;
+        long[] known = folderTotals.get(key);
+        if (known != null && known[1] == generation) {
+            return known[0];
+        }
+        long counted = count.get();
+        if (totalsGeneration.get(accountId).get() == generation) {
+            folderTotals.put(key, new long[] {counted, generation});
         }
         return counted;
     }
@@ -791,6 +832,7 @@ public class MediaLibraryImpl implements MediaLibrary {
         }
         accountLocks.remove(accountId);
         totalsGeneration.remove(accountId);
+        folderTotals.keySet().removeIf(key -> key.startsWith(accountId + "/"));
     }
 
     // ---- helpers

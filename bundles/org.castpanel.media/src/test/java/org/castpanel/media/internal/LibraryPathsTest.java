@@ -39,7 +39,9 @@ class LibraryPathsTest {
         assertEquals("", LibraryPaths.folder("folder", null));
         assertEquals("", LibraryPaths.folder("folder", "/"));
         assertEquals("Rock/80s", LibraryPaths.folder("folder", "/Rock/80s/"));
-        for (String bad : new String[] {"../etc", "Rock/../../x", "a//b", "Rock/.git", "a/" + "b/".repeat(16)}) {
+        for (String bad : new String[] {
+            "../etc", "Rock/../../x", "a//b", "Rock/.git", "a/" + "b/".repeat(16), ("x".repeat(100) + "/").repeat(3)
+        }) {
             assertThrows(CastPanelException.class, () -> LibraryPaths.folder("folder", bad), bad);
         }
     }
