@@ -248,16 +248,10 @@ class MediaLibraryIT {
 
     @Test
     void theDiskQuotaIsCheckedBeforeAnyByteIsStoredCountingUploadsInProgress() {
-        long plan = admin.post(
-                        "/reseller-plans",
-                        Map.of("name", Fixtures.unique("disk"), "serverLimit", 2, "maxListeners", 10, "diskQuotaMb", 1))
-                .expect(201)
-                .id();
-        String reseller = Fixtures.unique("r");
-        Fixtures.account(admin, reseller, Map.of("resellerPlanId", plan));
-        Api.As resellerApi = api.login(reseller, Fixtures.PASSWORD);
-        String customer = Fixtures.unique("c");
-        long customerId = Fixtures.account(resellerApi, customer, Map.of()).id();
+        Fixtures.DiskCustomer c = Fixtures.customerWithDisk(api, admin, 1);
+        Api.As resellerApi = c.resellerApi();
+        String customer = c.customer();
+        long customerId = c.customerId();
         Tus tus = new Tus(api.base(), api.login(customer, Fixtures.PASSWORD).token());
 
         Tus.Reply tooBig = tus.create(customerId, null, "big.mp3", 2L * 1024 * 1024);

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.sshd.client.SshClient;
@@ -163,17 +162,9 @@ class MediaSftpIT {
 
     @Test
     void aWriteStopsAtTheDiskQuota() throws Exception {
-        Api.As admin = panel.admin();
-        long plan = admin.post(
-                        "/reseller-plans",
-                        Map.of("name", Fixtures.unique("disk"), "serverLimit", 2, "maxListeners", 10, "diskQuotaMb", 1))
-                .expect(201)
-                .id();
-        String reseller = Fixtures.unique("r");
-        Fixtures.account(admin, reseller, Map.of("resellerPlanId", plan));
-        String customer = Fixtures.unique("c");
-        long customerId = Fixtures.account(api.login(reseller, Fixtures.PASSWORD), customer, Map.of())
-                .id();
+        Fixtures.DiskCustomer small = Fixtures.customerWithDisk(api, panel.admin(), 1);
+        String customer = small.customer();
+        long customerId = small.customerId();
         try (Connection c = connect(customer, Fixtures.PASSWORD)) {
             IOException refused = assertThrows(IOException.class, () -> {
                 try (OutputStream out = c.sftp.write("/big.mp3")) {

@@ -55,6 +55,31 @@ public final class Fixtures {
         return new Tenant(plan, resellerId, reseller, resellerApi, customerId, customer, api.login(customer, PASSWORD));
     }
 
+    /** A customer whose reseller's plan allows {@code diskQuotaMb} of disk (and no services yet). */
+    public record DiskCustomer(Api.As resellerApi, long customerId, String customer) {}
+
+    public static DiskCustomer customerWithDisk(Api api, Api.As admin, long diskQuotaMb) {
+        long plan = admin.post(
+                        "/reseller-plans",
+                        Map.of(
+                                "name",
+                                unique("disk"),
+                                "serverLimit",
+                                2,
+                                "maxListeners",
+                                10,
+                                "diskQuotaMb",
+                                diskQuotaMb))
+                .expect(201)
+                .id();
+        String reseller = unique("r");
+        account(admin, reseller, Map.of("resellerPlanId", plan));
+        Api.As resellerApi = api.login(reseller, PASSWORD);
+        String customer = unique("c");
+        long customerId = account(resellerApi, customer, Map.of()).id();
+        return new DiskCustomer(resellerApi, customerId, customer);
+    }
+
     public static Api.Reply account(Api.As as, String username, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(Map.of(
                 "username",
