@@ -173,7 +173,13 @@ public abstract class EngineContractTest {
             }
             checked = true;
             for (long pid : pids) {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                // SIGKILL is delivered asynchronously: wait until it is gone, as a crash would leave it
+                // (probing a daemon still dying can find it alive, and a start then adopts it)
+                java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+                if (process.isPresent()) {
+                    process.get().destroyForcibly();
+                    process.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             RunState state = await(handler.probe()).state();

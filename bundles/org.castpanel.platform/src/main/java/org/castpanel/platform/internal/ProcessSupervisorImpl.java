@@ -175,7 +175,8 @@ public class ProcessSupervisorImpl implements ProcessSupervisor {
             long startedAt = lines.size() > 1 ? Long.parseLong(lines.get(1).trim()) : 0;
             Process child = children.get(new Daemon(directory, name));
             if (child != null && child.pid() == pid) {
-                return child.isAlive() ? Optional.of(pid) : Optional.empty();
+                // the Process knows until it is reaped; /proc knows a killed one is a zombie sooner
+                return child.isAlive() && alive(child.toHandle()) ? Optional.of(pid) : Optional.empty();
             }
             return ProcessHandle.of(pid)
                     .filter(ProcessSupervisorImpl::alive)
