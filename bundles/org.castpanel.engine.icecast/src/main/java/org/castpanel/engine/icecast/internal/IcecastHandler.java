@@ -179,15 +179,42 @@ final class IcecastHandler implements EngineHandler {
 
     @Override
     public CompletionStage<Void> start() {
-        return Stages.run(() -> supervisor.start(new ProcessSupervisor.Launch(
+        return Stages.run(this::awaitPortFree)
+                .thenCompose(v -> Stages.run(() -> supervisor.start(new ProcessSupervisor.Launch(
                         DAEMON,
                         List.of(
                                 config.binary(),
                                 "-c",
                                 dir().resolve("icecast.xml").toString()),
                         dir(),
-                        Map.of())))
+                        Map.of()))))
                 .thenCompose(v -> awaitAnswering(Duration.ofSeconds(10)));
+    }
+
+    /**
+     * Before a start with no icecast of ours running: waits (at most 5 s) until nothing answers on
+     * the service's port any more, so a previous icecast still shutting down is never taken for
+     * the new one (it would answer the readiness check with the same password, then vanish).
+     */
+    private void awaitPortFree() {
+        if (supervisor.running(dir(), DAEMON).isPresent()) {
+            return;
+        }
+        int port = ports.port(context.serviceId(), "http");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress(config.bindAddress(), port), 200);
+            } catch (IOException refused) {
+                return; // free
+            }
+            try {
+                Thread.sleep(20); // the poll interval of the condition above, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
