@@ -121,6 +121,26 @@ public final class Api {
         return call(method, path, body, token, null);
     }
 
+    /**
+     * A readiness probe: the status of an anonymous GET, or what went wrong instead, within a short
+     * time-out (a probe that hangs must not use up the whole wait for the panel).
+     */
+    public String probe(String path, Duration timeout) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(timeout)
+                    .GET()
+                    .build();
+            return Integer.toString(
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     private Reply call(String method, String path, Object body, String token, String language) {
         try {
             HttpRequest.Builder request =

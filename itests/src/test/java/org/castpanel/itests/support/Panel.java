@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -203,11 +204,39 @@ public final class Panel implements AutoCloseable {
         // Ready means the API stays routed: once (a boot in a clean clone) the JAX-RS application was
         // redeployed right after its first answers, and the first requests found no route. 20 answers
         // in a row, 100 ms apart, from both the health and the document resource.
+        // Each probe has 2 s: a request that hangs (a connection to the killed panel kept by the
+        // client, a context being replaced) is counted as a miss instead of using up the wait.
         int[] inARow = {0};
-        Await.until("the API of " + home + " to stay up", Duration.ofSeconds(60), () -> {
-            inARow[0] = healthy() && answers("/openapi.json") ? inARow[0] + 1 : 0;
-            return inARow[0] >= 20;
-        });
+        String[] last = {""};
+        Await.until(
+                "the API of " + home + " to stay up",
+                Duration.ofSeconds(60),
+                () -> {
+                    String health = api.probe("/health", PROBE_TIMEOUT);
+                    String document = api.probe("/openapi.json", PROBE_TIMEOUT);
+                    boolean up = health.equals("200") && document.equals("200");
+                    if (!up) {
+                        last[0] = "/health: " + health + ", /openapi.json: " + document;
+                    }
+                    inARow[0] = up ? inARow[0] + 1 : 0;
+                    return inARow[0] >= 20;
+                },
+                () -> "(last miss: " + last[0] + "; " + inARow[0] + " answers in a row; the log's last warnings: "
+                        + lastWarnings() + ")");
+    }
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    /** The last WARN and ERROR lines of the panel's log, for a failure message. */
+    private String lastWarnings() {
+        Path log = home.resolve("data/log/karaf.log");
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> warnings = lines.filter(l -> l.contains("| WARN ") || l.contains("| ERROR"))
+                    .toList();
+            return String.join(" // ", warnings.subList(Math.max(0, warnings.size() - 5), warnings.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     /** The panel's JVM (the start script execs it, so the started process is the JVM itself). */
