@@ -38,4 +38,16 @@ public interface EngineFactory {
     default String problem() {
         return null;
     }
+
+    /**
+     * For an engine type with the {@link Capabilities#REMOTE_SERVERS} capability: checks now that
+     * {@code server} answers and accepts its registered credentials (an administrator's "test
+     * connection"). Completes with what was found, in words for an administrator (the server's
+     * version, say), or exceptionally with why it cannot be used. The default: no remote servers.
+     */
+    default java.util.concurrent.CompletionStage<String> checkServer(
+            org.castpanel.engine.api.platform.EngineServer server) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("this engine has no remote servers"));
+    }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * mount points (empty otherwise); it is live only, not stored. {@code listeners} counts connections
  * now; {@code uniqueListeners} the distinct listeners (addresses) among them, for engines that
  * report it (Shoutcast), null otherwise: the two are different figures and never added up.
+ * {@code viewersByProtocol} breaks the connections down by how they watch or listen ("RTMP",
+ * "HLS", "MPEG-DASH", …), for engines that serve several protocols (Wowza); empty otherwise, live only.
  */
 public record ServiceStats(
         Instant at,
@@ -24,10 +26,34 @@ public record ServiceStats(
         boolean sourceConnected,
         String nowPlaying,
         Map<String, Integer> listenersPerMount,
-        Integer uniqueListeners) {
+        Integer uniqueListeners,
+        Map<String, Integer> viewersByProtocol) {
 
     public ServiceStats {
         listenersPerMount = listenersPerMount == null ? Map.of() : Map.copyOf(listenersPerMount);
+        viewersByProtocol = viewersByProtocol == null ? Map.of() : Map.copyOf(viewersByProtocol);
+    }
+
+    /** A sample without a breakdown by protocol (the 1.4 constructor). */
+    public ServiceStats(
+            Instant at,
+            int listeners,
+            int peakListeners,
+            long bytesOut,
+            boolean sourceConnected,
+            String nowPlaying,
+            Map<String, Integer> listenersPerMount,
+            Integer uniqueListeners) {
+        this(
+                at,
+                listeners,
+                peakListeners,
+                bytesOut,
+                sourceConnected,
+                nowPlaying,
+                listenersPerMount,
+                uniqueListeners,
+                null);
     }
 
     /** A sample without a count of unique listeners. */
@@ -39,12 +65,12 @@ public record ServiceStats(
             boolean sourceConnected,
             String nowPlaying,
             Map<String, Integer> listenersPerMount) {
-        this(at, listeners, peakListeners, bytesOut, sourceConnected, nowPlaying, listenersPerMount, null);
+        this(at, listeners, peakListeners, bytesOut, sourceConnected, nowPlaying, listenersPerMount, null, null);
     }
 
     /** A sample without a per-mount breakdown. */
     public ServiceStats(
             Instant at, int listeners, int peakListeners, long bytesOut, boolean sourceConnected, String nowPlaying) {
-        this(at, listeners, peakListeners, bytesOut, sourceConnected, nowPlaying, Map.of(), null);
+        this(at, listeners, peakListeners, bytesOut, sourceConnected, nowPlaying, Map.of(), null, null);
     }
 }

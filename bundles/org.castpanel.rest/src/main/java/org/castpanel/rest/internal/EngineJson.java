@@ -96,7 +96,8 @@ final class EngineJson {
             boolean sourceConnected,
             String nowPlaying,
             Map<String, Integer> listenersPerMount,
-            Integer uniqueListeners) {
+            Integer uniqueListeners,
+            Map<String, Integer> viewersByProtocol) {
         static ServiceStats of(org.castpanel.engine.api.ServiceStats s) {
             return s == null
                     ? null
@@ -108,7 +109,8 @@ final class EngineJson {
                             s.sourceConnected(),
                             s.nowPlaying(),
                             s.listenersPerMount(),
-                            s.uniqueListeners());
+                            s.uniqueListeners(),
+                            s.viewersByProtocol());
         }
     }
 

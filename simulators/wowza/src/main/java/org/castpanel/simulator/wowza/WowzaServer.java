@@ -525,10 +525,15 @@ public final class WowzaServer implements Closeable {
         if (!"rtmp".equals(body.path("profile").asText())) {
             return "profile must be rtmp (the only one this simulator pushes)";
         }
-        for (String field : List.of("sourceStreamName", "application", "streamName")) {
-            if (!MediaPlane.NAME.matcher(body.path(field).asText()).matches()) {
-                return field + " must be 1-64 letters, digits, _ or -";
-            }
+        if (!MediaPlane.NAME.matcher(body.path("sourceStreamName").asText()).matches()) {
+            return "sourceStreamName must be 1-64 letters, digits, _ or -";
+        }
+        // an application, or application/instance
+        if (!body.path("application").asText().matches("[A-Za-z0-9_.-]{1,64}(/[A-Za-z0-9_.-]{1,64})?")) {
+            return "application must be a name or name/instance of letters, digits, _ . or -";
+        }
+        if (!body.path("streamName").asText().matches("[A-Za-z0-9_.-]{1,200}")) {
+            return "streamName must be 1-200 letters, digits, _ . or -";
         }
         if (!body.path("host").asText().matches("[A-Za-z0-9.-]{1,253}")) {
             return "host must be a host name or an address";
