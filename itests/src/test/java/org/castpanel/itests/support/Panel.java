@@ -39,6 +39,8 @@ public final class Panel implements AutoCloseable {
     private final int rtmpPort;
     private final int hlsPort;
     private final int httpsPort;
+    private final int wowzaRtmpPort;
+    private final int wowzaHlsPort;
     private final Api api;
     private Process process;
 
@@ -46,13 +48,15 @@ public final class Panel implements AutoCloseable {
         this.home = home;
         this.storage = storage;
         this.database = database;
-        int[] ports = freePorts(6);
+        int[] ports = freePorts(8);
         this.httpPort = ports[0];
         this.sshPort = ports[1];
         this.rtmpPort = ports[2];
         this.hlsPort = ports[3];
         this.httpsPort = ports[4];
         this.sftpPort = ports[5];
+        this.wowzaRtmpPort = ports[6];
+        this.wowzaHlsPort = ports[7];
         this.api = new Api("http://127.0.0.1:" + httpPort + "/api/v1");
     }
 
@@ -99,6 +103,13 @@ public final class Panel implements AutoCloseable {
                     home.resolve("etc/org.castpanel.engine.shoutcast.cfg"),
                     "binary = " + dnasSimulator() + "\nuser = nobody\n");
             Panel panel = new Panel(home, storage, database);
+            // Wowza is proprietary: WowzaIT runs the simulator on these streaming ports; the names the
+            // plugin creates carry the database's label, as the H2 and MariaDB panels may share a simulator
+            Files.writeString(
+                    home.resolve("etc/org.castpanel.engine.wowza.cfg"),
+                    "rtmpPort = " + panel.wowzaRtmpPort + "\nhlsPort = " + panel.wowzaHlsPort
+                            + "\nrequestTimeoutMillis = 2000\napplicationPrefix = castpanel-"
+                            + (database.label().startsWith("H2") ? "h2" : "mariadb") + "-\n");
             panel.launch();
             return panel;
         } catch (IOException e) {
@@ -158,6 +169,15 @@ public final class Panel implements AutoCloseable {
 
     public int hlsPort() {
         return hlsPort;
+    }
+
+    /** Where the Wowza plugin of this panel expects its servers' RTMP and HLS (WowzaIT's simulator). */
+    public int wowzaRtmpPort() {
+        return wowzaRtmpPort;
+    }
+
+    public int wowzaHlsPort() {
+        return wowzaHlsPort;
     }
 
     public int sshPort() {

@@ -17,6 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
@@ -28,6 +31,7 @@ import org.castpanel.core.api.AuditService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.engine.api.Capabilities;
+import org.castpanel.engine.api.EngineFactory;
 import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.EngineServer;
 import org.castpanel.engine.api.platform.EngineServers;
@@ -224,6 +228,34 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
             audit.record(caller, "engine-server.delete", "engine-server", id, null, e.engineType + " '" + e.name + "'");
             return null;
         });
+    }
+
+    /** How long an administrator's "test connection" waits for the plugin. */
+    private static final long CHECK_SECONDS = 15;
+
+    @Override
+    public EngineServerInfo check(Caller caller, long id) {
+        requireAdministrator(caller);
+        EngineServer server = server(id).orElseThrow(() -> CastPanelException.notFound("engine server", id));
+        EngineFactory factory = engines.offered(server.engineType())
+                .map(EngineRegistry.Offered::factory)
+                .orElseThrow(() -> CastPanelException.conflict(
+                        "engineType",
+                        "the " + server.engineType() + " engine plugin, which checks its servers, is not "
+                                + "installed or is disabled"));
+        try {
+            String found = factory.checkServer(server).toCompletableFuture().get(CHECK_SECONDS, TimeUnit.SECONDS);
+            reportHealth(id, EngineServer.State.HEALTHY, found == null ? "answers" : found);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            reportHealth(id, EngineServer.State.UNHEALTHY, String.valueOf(cause.getMessage()));
+        } catch (TimeoutException e) {
+            reportHealth(id, EngineServer.State.UNHEALTHY, "no answer within " + CHECK_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted checking engine server " + id, e);
+        }
+        return get(caller, id);
     }
 
     @Override

@@ -75,6 +75,13 @@ public class EngineServerResource {
     }
 
     /** Refused with 409 while services are placed on the server. */
+    /** Test connection: the plugin checks the server now; the answer carries its health and why. */
+    @POST
+    @Path("{id}/check")
+    public EngineServerInfo check(@PathParam("id") long id, @Context SecurityContext security) {
+        return servers.check(AuthFilter.caller(security), id);
+    }
+
     @DELETE
     @Path("{id}")
     public void delete(@PathParam("id") long id, @Context SecurityContext security) {

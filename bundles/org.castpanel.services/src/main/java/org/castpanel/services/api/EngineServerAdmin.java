@@ -27,6 +27,14 @@ public interface EngineServerAdmin {
     /** Changes what is given; the engine type cannot change. */
     EngineServerInfo update(Caller caller, long id, EngineServerInput changes);
 
+    /**
+     * Has the server's engine plugin check it now (it answers, it takes the registered
+     * credentials) and records what it found as the server's health, which the answer carries:
+     * a server that fails the check is answered normally, unhealthy, with the reason. 409 when
+     * the engine plugin is not installed or disabled.
+     */
+    EngineServerInfo check(Caller caller, long id);
+
     /** 409 while services are placed on it. */
     void delete(Caller caller, long id);
 

@@ -12,5 +12,10 @@ public enum ServiceState {
     RUNNING,
     FAILED,
     /** Its engine plugin is not installed: kept, untouched, until the plugin comes back. */
-    ENGINE_UNAVAILABLE
+    ENGINE_UNAVAILABLE,
+    /**
+     * It lives on a remote engine server (Wowza, Flussonic) that does not answer (or refuses the
+     * panel): kept, untouched, and shown as it was again once the server answers.
+     */
+    SERVER_UNREACHABLE
 }

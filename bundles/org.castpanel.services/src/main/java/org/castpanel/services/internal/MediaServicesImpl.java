@@ -29,9 +29,11 @@ import org.castpanel.engine.api.Capabilities;
 import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.EngineRole;
 import org.castpanel.engine.api.EngineType;
+import org.castpanel.engine.api.platform.EngineServer;
 import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.persistence.AccountEntity;
+import org.castpanel.persistence.EngineServerEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.PlanEntity;
 import org.castpanel.persistence.ServiceEventEntity;
@@ -699,6 +701,13 @@ public class MediaServicesImpl implements MediaServices {
         List<ConfigField> fields = engine.map(e -> e.type().serviceConfig()).orElse(List.of());
         boolean available = engine.map(EngineInfo::available).orElse(false);
         ServiceState state = available ? ServiceState.valueOf(s.state) : ServiceState.ENGINE_UNAVAILABLE;
+        String detail = available ? s.stateDetail : "the " + s.engineType + " engine plugin is not installed";
+        EngineServerEntity server =
+                available && s.engineServerId != null ? em.find(EngineServerEntity.class, s.engineServerId) : null;
+        if (server != null && EngineServer.State.UNHEALTHY.name().equals(server.healthState)) {
+            state = ServiceState.SERVER_UNREACHABLE;
+            detail = "its engine server " + server.name + " does not answer: " + server.healthDetail;
+        }
         return new MediaService(
                 s.id,
                 s.ownerId,
@@ -707,7 +716,7 @@ public class MediaServicesImpl implements MediaServices {
                 s.node,
                 s.name,
                 state,
-                available ? s.stateDetail : "the " + s.engineType + " engine plugin is not installed",
+                detail,
                 "RUNNING".equals(s.desiredState),
                 s.suspended,
                 s.deleting,
