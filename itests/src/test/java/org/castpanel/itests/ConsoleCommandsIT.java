@@ -153,7 +153,8 @@ public class ConsoleCommandsIT {
             "castpanel-media",
             "castpanel-shell",
             "castpanel-db-h2",
-            "castpanel-db-mariadb"
+            "castpanel-db-mariadb",
+            "castpanel-engine-wowza"
         }) {
             assertTrue(feature + " installed: " + installed, installed.contains(feature));
         }
@@ -232,5 +233,25 @@ public class ConsoleCommandsIT {
         String traversal = refusal("castpanel:media-list --folder ../.. console-media");
         assertTrue(traversal, traversal.endsWith("[folder]"));
         assertEquals("account console-nobody not found", refusal("castpanel:media-rescan console-nobody"));
+    }
+
+    /** An operator registers a Wowza server, tests it (here: nothing listens there) and removes it. */
+    @Test
+    public void engineServerCommandsRegisterCheckAndRemoveAServer() throws Exception {
+        String url = "http://127.0.0.1:" + freePort();
+        String added =
+                run("castpanel:engine-server-add --username ops --password ops-pass-1 wowza console-wowza " + url);
+        assertTrue(added, added.contains("Registered wowza server"));
+        String id = added.replaceAll("(?s).*server (\\d+) .*", "$1");
+        String checked = run("castpanel:engine-server-check " + id);
+        assertTrue(
+                checked,
+                checked.contains("console-wowza")
+                        && checked.contains("UNHEALTHY")
+                        && checked.contains("does not answer"));
+        assertTrue(run("castpanel:engine-server-list").contains("UNHEALTHY"));
+        String missing = refusal("castpanel:engine-server-check 987654");
+        assertTrue(missing, missing.contains("not found"));
+        assertTrue(run("castpanel:engine-server-delete " + id).contains("Removed engine server " + id));
     }
 }

@@ -48,6 +48,31 @@ class WebUiIT {
         String root = panel.api().base().replace("/api/v1", "");
         // the browser tests attach an AutoDJ: the test engine's source type stands in until a real one ships
         org.castpanel.itests.support.Engines.ensureTestEngine(panel, "test-autodj");
+        // a Wowza server for the engines page and a Wowza service (the simulator: Wowza is proprietary)
+        Path wowzaDir = Files.createTempDirectory("castpanel-ui-wowza-");
+        int wowzaRest = Panel.freePorts(1)[0];
+        org.castpanel.simulator.wowza.WowzaServer wowza =
+                org.castpanel.simulator.wowza.WowzaServer.start(org.castpanel.simulator.wowza.WowzaServer.Options.of(
+                        wowzaDir,
+                        wowzaRest,
+                        panel.wowzaRtmpPort(),
+                        panel.wowzaHlsPort(),
+                        Panel.freePorts(1)[0],
+                        "ui-wowza",
+                        "ui-wowza-pass",
+                        false));
+        try {
+            runBrowserTests(panel, root, "http://127.0.0.1:" + wowzaRest);
+        } finally {
+            wowza.close();
+            try (java.util.stream.Stream<Path> files = Files.walk(wowzaDir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static void runBrowserTests(Panel panel, String root, String wowzaUrl) throws Exception {
         Path tests = Path.of(System.getProperty("castpanel.browser.tests"));
         Path log = Files.createTempFile("castpanel-browser-", ".log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "ui.test.mjs")
@@ -56,6 +81,7 @@ class WebUiIT {
                 .redirectOutput(log.toFile());
         node.environment().put("BASE_URL", root);
         node.environment().put("ADMIN_PASSWORD", Panel.ADMIN_PASSWORD);
+        node.environment().put("WOWZA_URL", wowzaUrl);
         node.environment().put("SCREENSHOTS", System.getProperty("castpanel.screenshots"));
         Process process = node.start();
         try {

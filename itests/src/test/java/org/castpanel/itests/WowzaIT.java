@@ -379,5 +379,7 @@ class WowzaIT {
                 () -> owner.get(base).status() == 404);
         assertFalse(again.applicationNames().contains(app), "deleting the service deletes its application");
         assertFalse(again.publisherNames().contains(app), "and its publisher");
+        // the node as it was: no server left to place the next test's services on
+        admin.delete("/engine-servers/" + serverId).expect(204);
     }
 }
