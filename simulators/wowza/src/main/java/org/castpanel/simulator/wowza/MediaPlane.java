@@ -4,35 +4,23 @@
  */
 package org.castpanel.simulator.wowza;
 
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import org.castpanel.simulator.media.NginxRtmp;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -48,39 +36,16 @@ final class MediaPlane implements Closeable {
     /** What the media plane needs to know of a running application. */
     record App(String name, java.util.List<String> pushes) {}
 
-    /** One stream as nginx counts it. */
-    record StreamCounters(
-            String app,
-            String name,
-            boolean publishing,
-            String sourceIp,
-            long uptimeMillis,
-            long bytesIn,
-            long bytesOut,
-            long bitsInPerSecond,
-            long bitsOutPerSecond,
-            int players) {}
-
-    /** The flash version nginx's relays (pushes) present themselves with. */
-    static final String LOCAL_RELAY = "ngx-local-relay";
-
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Duration HLS_SESSION = Duration.ofSeconds(20);
 
     private final Path dir;
-    private final String nginx;
-    private final String module;
-    private final String bind;
-    private final int rtmpPort;
-    private final int statPort;
+    private final NginxRtmp nginx;
     private final String callbackBase;
     private final HttpServer hls;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Long> hlsSessions = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> hlsBytes = new ConcurrentHashMap<>();
     private final SessionGate gate;
-    private Process process;
 
     /** Decides whether a new viewer may play an application (its maximum of connections). */
     interface SessionGate {
@@ -99,11 +64,7 @@ final class MediaPlane implements Closeable {
             SessionGate gate)
             throws IOException {
         this.dir = dir;
-        this.nginx = nginx;
-        this.module = module;
-        this.bind = bind;
-        this.rtmpPort = rtmpPort;
-        this.statPort = statPort;
+        this.nginx = new NginxRtmp(dir, nginx, module, bind, rtmpPort, statPort);
         this.callbackBase = callbackBase;
         this.gate = gate;
         Files.createDirectories(dir.resolve("hls"));
@@ -117,216 +78,37 @@ final class MediaPlane implements Closeable {
         hls.start();
     }
 
-    /** Writes nginx's config for these applications and starts nginx, or has it reload. */
-    synchronized void apply(Collection<App> apps) {
+    /** Writes nginx's application blocks for these applications and has nginx serve them. */
+    void apply(Collection<App> apps) {
+        StringBuilder blocks = new StringBuilder();
+        java.util.Set<String> names = new java.util.HashSet<>();
         try {
-            Files.writeString(dir.resolve("nginx.conf"), config(apps));
             for (App app : apps) {
                 Files.createDirectories(dir.resolve("hls").resolve(app.name()));
-            }
-            if (process == null || !process.isAlive()) {
-                process = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", "nginx.conf")
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("nginx.out").toFile())
-                        .start();
-                awaitStat();
-            } else {
-                Process hup = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start();
-                hup.waitFor(5, TimeUnit.SECONDS);
-                awaitReload(apps);
+                names.add(app.name());
+                blocks.append("    application ").append(app.name()).append(" {\n      live on;\n");
+                blocks.append("      on_publish ").append(callbackBase).append("/publish;\n");
+                blocks.append("      on_play ").append(callbackBase).append("/play;\n");
+                blocks.append("      hls on;\n      hls_path ")
+                        .append(dir.resolve("hls").resolve(app.name()))
+                        .append(";\n      hls_fragment 1s;\n      hls_playlist_length 6s;\n");
+                for (String push : app.pushes()) {
+                    blocks.append("      push ").append(push).append(";\n");
+                }
+                blocks.append("    }\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        nginx.apply(blocks.toString(), names);
     }
 
-    private String config(Collection<App> apps) {
-        StringBuilder c = new StringBuilder();
-        c.append("load_module ").append(module).append(";\n");
-        c.append("daemon off;\nmaster_process on;\nworker_processes 1;\n");
-        if ("root".equals(System.getProperty("user.name"))) {
-            c.append("user root;\n"); // the workers write HLS into this simulator's own folder
-        }
-        c.append("pid ").append(dir.resolve("nginx-master.pid")).append(";\n");
-        c.append("error_log ").append(dir.resolve("error.log")).append(" warn;\n");
-        c.append("events { worker_connections 1024; }\n");
-        c.append("rtmp {\n  server {\n    listen ")
-                .append(bind)
-                .append(':')
-                .append(rtmpPort)
-                .append(";\n    notify_method get;\n");
-        for (App app : apps) {
-            c.append("    application ").append(app.name()).append(" {\n      live on;\n");
-            c.append("      on_publish ").append(callbackBase).append("/publish;\n");
-            c.append("      on_play ").append(callbackBase).append("/play;\n");
-            c.append("      hls on;\n      hls_path ")
-                    .append(dir.resolve("hls").resolve(app.name()))
-                    .append(";\n      hls_fragment 1s;\n      hls_playlist_length 6s;\n");
-            for (String push : app.pushes()) {
-                c.append("      push ").append(push).append(";\n");
-            }
-            c.append("    }\n");
-        }
-        c.append("  }\n}\n");
-        c.append("http {\n  access_log off;\n  server {\n    listen 127.0.0.1:")
-                .append(statPort)
-                .append(";\n");
-        c.append("    location /stat { rtmp_stat all; }\n    location /control { rtmp_control all; }\n  }\n}\n");
-        return c.toString();
+    Map<String, Map<String, NginxRtmp.StreamCounters>> streams() {
+        return nginx.streams();
     }
 
-    private void awaitStat() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "nginx exited: " + tail(dir.resolve("nginx.out")) + " " + tail(dir.resolve("error.log")));
-            }
-            if (statXml() != null) {
-                return;
-            }
-            Thread.sleep(20); // polling nginx's own readiness, there is nothing to wait on
-        }
-        throw new IllegalStateException("nginx did not answer on " + statPort);
-    }
-
-    /** Until the stat page names exactly the applications the new config has (the new workers took over). */
-    private void awaitReload(Collection<App> apps) throws InterruptedException {
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        apps.forEach(a -> wanted.add(a.name()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Document stat = statXml();
-            if (stat != null && applicationNames(stat).equals(wanted)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static java.util.Set<String> applicationNames(Document stat) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        NodeList list = stat.getElementsByTagName("application");
-        for (int i = 0; i < list.getLength(); i++) {
-            names.add(child((Element) list.item(i), "name"));
-        }
-        return names;
-    }
-
-    private static String tail(Path file) {
-        try {
-            String text = Files.readString(file);
-            return text.substring(Math.max(0, text.length() - 400)).trim();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private Document statXml() {
-        try {
-            HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statPort + "/stat"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                return null;
-            }
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (Exception e) {
-            throw new IllegalStateException("nginx's stat page did not parse", e);
-        }
-    }
-
-    /** Every live stream nginx has now, by application. */
-    Map<String, Map<String, StreamCounters>> streams() {
-        Map<String, Map<String, StreamCounters>> result = new HashMap<>();
-        Document stat = process == null ? null : statXml();
-        if (stat == null) {
-            return result;
-        }
-        NodeList apps = stat.getElementsByTagName("application");
-        for (int i = 0; i < apps.getLength(); i++) {
-            Element app = (Element) apps.item(i);
-            String appName = child(app, "name");
-            Map<String, StreamCounters> streams = result.computeIfAbsent(appName, a -> new HashMap<>());
-            NodeList list = app.getElementsByTagName("stream");
-            for (int j = 0; j < list.getLength(); j++) {
-                Element s = (Element) list.item(j);
-                boolean publishing = false;
-                String sourceIp = null;
-                int players = 0;
-                for (Node n = s.getFirstChild(); n != null; n = n.getNextSibling()) {
-                    if (n instanceof Element client && client.getTagName().equals("client")) {
-                        if (client.getElementsByTagName("publishing").getLength() > 0) {
-                            publishing = true;
-                            sourceIp = child(client, "address");
-                        } else if (!LOCAL_RELAY.equals(child(client, "flashver"))) {
-                            players++;
-                        }
-                    }
-                }
-                streams.put(
-                        child(s, "name"),
-                        new StreamCounters(
-                                appName,
-                                child(s, "name"),
-                                publishing,
-                                sourceIp,
-                                number(child(s, "time")),
-                                number(child(s, "bytes_in")),
-                                number(child(s, "bytes_out")),
-                                number(child(s, "bw_in")),
-                                number(child(s, "bw_out")),
-                                players));
-            }
-        }
-        return result;
-    }
-
-    private static String child(Element parent, String tag) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                return e.getTextContent().trim();
-            }
-        }
-        return "";
-    }
-
-    private static long number(String text) {
-        try {
-            return text.isEmpty() ? 0 : Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** Drops a stream's publisher through nginx's control module; whether there was one. */
     boolean dropPublisher(String app, String stream) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statPort + "/control/drop/publisher?app="
-                                    + app + "&name=" + stream))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && !response.body().trim().equals("0");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return nginx.dropPublisher(app, stream);
     }
 
     /** HLS viewers of an application now (sessions seen in the last 20 s). */
@@ -400,21 +182,9 @@ final class MediaPlane implements Closeable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         hls.stop(0);
         ((java.util.concurrent.ExecutorService) hls.getExecutor()).shutdownNow();
-        if (process != null) {
-            java.util.List<ProcessHandle> workers = process.descendants().toList();
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            // nginx's workers go with their master; none may keep the RTMP port
-            workers.forEach(ProcessHandle::destroyForcibly);
-        }
+        nginx.close();
     }
 }

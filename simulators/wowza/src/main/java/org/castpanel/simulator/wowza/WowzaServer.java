@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.castpanel.simulator.media.NginxRtmp;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -547,7 +549,7 @@ public final class WowzaServer implements Closeable {
 
     private Reply incomingStream(String method, String appName, Application app, String[] rest) {
         String stream = rest[0];
-        MediaPlane.StreamCounters counters =
+        NginxRtmp.StreamCounters counters =
                 app.running ? media.streams().getOrDefault(appName, Map.of()).get(stream) : null;
         boolean connected = counters != null && counters.publishing();
         if (rest.length == 1 && method.equals("GET")) {
@@ -582,14 +584,14 @@ public final class WowzaServer implements Closeable {
     }
 
     private ObjectNode applicationMonitoring(String name, Application app) {
-        Map<String, MediaPlane.StreamCounters> streams =
+        Map<String, NginxRtmp.StreamCounters> streams =
                 app.running ? media.streams().getOrDefault(name, Map.of()) : Map.of();
         long bytesIn = 0;
         long bytesOut = media.hlsBytesOut(name);
         long rateIn = 0;
         long rateOut = 0;
         int rtmp = 0;
-        for (MediaPlane.StreamCounters s : streams.values()) {
+        for (NginxRtmp.StreamCounters s : streams.values()) {
             bytesIn += s.bytesIn();
             bytesOut += s.bytesOut();
             rateIn += s.bitsInPerSecond() / 8;
@@ -616,7 +618,7 @@ public final class WowzaServer implements Closeable {
         return m;
     }
 
-    private static ObjectNode streamMonitoring(MediaPlane.StreamCounters s) {
+    private static ObjectNode streamMonitoring(NginxRtmp.StreamCounters s) {
         ObjectNode m = JSON.createObjectNode();
         m.put("serverName", SERVER);
         m.put("name", s.name());
@@ -663,7 +665,7 @@ public final class WowzaServer implements Closeable {
             return;
         }
         Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
-        if (MediaPlane.LOCAL_RELAY.equals(params.get("flashver"))) {
+        if (NginxRtmp.LOCAL_RELAY.equals(params.get("flashver"))) {
             // nginx's own push of a map entry plays the stream locally: Wowza counts no viewer for it
             exchange.sendResponseHeaders(200, -1);
             return;
@@ -703,7 +705,7 @@ public final class WowzaServer implements Closeable {
             return true;
         }
         int rtmp = media.streams().getOrDefault(appName, Map.of()).values().stream()
-                .mapToInt(MediaPlane.StreamCounters::players)
+                .mapToInt(NginxRtmp.StreamCounters::players)
                 .sum();
         return rtmp + media.hlsViewers(appName) < max;
     }
