@@ -154,7 +154,8 @@ public class ConsoleCommandsIT {
             "castpanel-shell",
             "castpanel-db-h2",
             "castpanel-db-mariadb",
-            "castpanel-engine-wowza"
+            "castpanel-engine-wowza",
+            "castpanel-engine-flussonic"
         }) {
             assertTrue(feature + " installed: " + installed, installed.contains(feature));
         }

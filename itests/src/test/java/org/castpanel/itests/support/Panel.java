@@ -41,6 +41,8 @@ public final class Panel implements AutoCloseable {
     private final int httpsPort;
     private final int wowzaRtmpPort;
     private final int wowzaHlsPort;
+    private final int flussonicHttpPort;
+    private final int flussonicRtmpPort;
     private final Api api;
     private Process process;
 
@@ -48,7 +50,7 @@ public final class Panel implements AutoCloseable {
         this.home = home;
         this.storage = storage;
         this.database = database;
-        int[] ports = freePorts(8);
+        int[] ports = freePorts(10);
         this.httpPort = ports[0];
         this.sshPort = ports[1];
         this.rtmpPort = ports[2];
@@ -57,6 +59,8 @@ public final class Panel implements AutoCloseable {
         this.sftpPort = ports[5];
         this.wowzaRtmpPort = ports[6];
         this.wowzaHlsPort = ports[7];
+        this.flussonicHttpPort = ports[8];
+        this.flussonicRtmpPort = ports[9];
         this.api = new Api("http://127.0.0.1:" + httpPort + "/api/v1");
     }
 
@@ -109,6 +113,12 @@ public final class Panel implements AutoCloseable {
                     home.resolve("etc/org.castpanel.engine.wowza.cfg"),
                     "rtmpPort = " + panel.wowzaRtmpPort + "\nhlsPort = " + panel.wowzaHlsPort
                             + "\nrequestTimeoutMillis = 2000\napplicationPrefix = castpanel-"
+                            + (database.label().startsWith("H2") ? "h2" : "mariadb") + "-\n");
+            // Flussonic likewise (FlussonicIT's simulator serves its API and HLS on one HTTP port)
+            Files.writeString(
+                    home.resolve("etc/org.castpanel.engine.flussonic.cfg"),
+                    "rtmpPort = " + panel.flussonicRtmpPort + "\nhttpPort = " + panel.flussonicHttpPort
+                            + "\nrequestTimeoutMillis = 2000\nauthDurationSeconds = 5\nstreamPrefix = castpanel-"
                             + (database.label().startsWith("H2") ? "h2" : "mariadb") + "-\n");
             panel.launch();
             return panel;
@@ -178,6 +188,15 @@ public final class Panel implements AutoCloseable {
 
     public int wowzaHlsPort() {
         return wowzaHlsPort;
+    }
+
+    /** Where the Flussonic plugin of this panel expects its servers' HTTP (API and HLS) and RTMP. */
+    public int flussonicHttpPort() {
+        return flussonicHttpPort;
+    }
+
+    public int flussonicRtmpPort() {
+        return flussonicRtmpPort;
     }
 
     public int sshPort() {
