@@ -61,9 +61,25 @@ class WebUiIT {
                         "ui-wowza",
                         "ui-wowza-pass",
                         false));
+        Path flussonicDir = Files.createTempDirectory("castpanel-ui-flussonic-");
+        org.castpanel.simulator.flussonic.FlussonicServer flussonic =
+                org.castpanel.simulator.flussonic.FlussonicServer.start(
+                        org.castpanel.simulator.flussonic.FlussonicServer.Options.of(
+                                flussonicDir,
+                                panel.flussonicHttpPort(),
+                                panel.flussonicRtmpPort(),
+                                Panel.freePorts(1)[0],
+                                "ui-flussonic",
+                                "ui-flussonic-pass"));
         try {
-            runBrowserTests(panel, root, "http://127.0.0.1:" + wowzaRest);
+            runBrowserTests(
+                    panel, root, "http://127.0.0.1:" + wowzaRest, "http://127.0.0.1:" + panel.flussonicHttpPort());
         } finally {
+            flussonic.close();
+            try (java.util.stream.Stream<Path> files = Files.walk(flussonicDir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
             wowza.close();
             try (java.util.stream.Stream<Path> files = Files.walk(wowzaDir)) {
                 files.sorted(java.util.Comparator.reverseOrder())
@@ -72,7 +88,8 @@ class WebUiIT {
         }
     }
 
-    private static void runBrowserTests(Panel panel, String root, String wowzaUrl) throws Exception {
+    private static void runBrowserTests(Panel panel, String root, String wowzaUrl, String flussonicUrl)
+            throws Exception {
         Path tests = Path.of(System.getProperty("castpanel.browser.tests"));
         Path log = Files.createTempFile("castpanel-browser-", ".log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "ui.test.mjs")
@@ -82,6 +99,7 @@ class WebUiIT {
         node.environment().put("BASE_URL", root);
         node.environment().put("ADMIN_PASSWORD", Panel.ADMIN_PASSWORD);
         node.environment().put("WOWZA_URL", wowzaUrl);
+        node.environment().put("FLUSSONIC_URL", flussonicUrl);
         node.environment().put("SCREENSHOTS", System.getProperty("castpanel.screenshots"));
         Process process = node.start();
         try {
