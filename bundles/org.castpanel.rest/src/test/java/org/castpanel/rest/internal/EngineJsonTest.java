@@ -72,7 +72,7 @@ class EngineJsonTest {
         assertEquals(
                 parse("{'serviceId':7,'state':'RUNNING','sample':{'at':'2026-12-01T12:00:00Z','listeners':4,"
                         + "'peakListeners':9,'bytesOut':1234,'sourceConnected':true,'nowPlaying':'Artist - Title',"
-                        + "'listenersPerMount':{'/live':4},'uniqueListeners':null}}"),
+                        + "'listenersPerMount':{'/live':4},'uniqueListeners':null,'viewersByProtocol':{}}}"),
                 current);
         assertEquals(
                 parse("{'serviceId':7,'state':'STOPPED','sample':null}"),
@@ -90,7 +90,7 @@ class EngineJsonTest {
         ServiceStats sample = new ServiceStats(Instant.parse("2026-12-01T12:00:00Z"), 1, 2, 3, false, null, Map.of());
         assertEquals(
                 parse("{'sample':{'at':'2026-12-01T12:00:00Z','listeners':1,'peakListeners':2,"
-                        + "'bytesOut':3,'sourceConnected':false,'nowPlaying':null,'listenersPerMount':{},'uniqueListeners':null},"
+                        + "'bytesOut':3,'sourceConnected':false,'nowPlaying':null,'listenersPerMount':{},'uniqueListeners':null,'viewersByProtocol':{}},"
                         + "'serviceId':7}"),
                 json(EventStreamResource.wire(new java.util.TreeMap<>(Map.of("serviceId", 7, "sample", sample)))));
         Map<String, Object> message = Map.of("serviceId", 7, "message", "hi");

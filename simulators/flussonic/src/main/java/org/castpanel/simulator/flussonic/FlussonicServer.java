@@ -306,6 +306,7 @@ public final class FlussonicServer implements Closeable {
         }
         ObjectNode page = JSON.createObjectNode();
         ArrayNode list = page.putArray("streams");
+        Map<String, NginxRtmp.StreamCounters> live = nginx.streams().getOrDefault(APP, Map.of()); // one read per page
         String last = null;
         boolean more = false;
         for (String name :
@@ -314,7 +315,7 @@ public final class FlussonicServer implements Closeable {
                 more = true;
                 break;
             }
-            list.add(view(name));
+            list.add(view(name, live));
             last = name;
         }
         page.put("estimated_count", streams.size());
@@ -336,12 +337,15 @@ public final class FlussonicServer implements Closeable {
         return new Reply(404, error(404, "not_found", "stream " + name + " not found"));
     }
 
-    /** The stream as the API shows it: its config and its live stats. */
     private ObjectNode view(String name) {
+        return view(name, nginx.streams().getOrDefault(APP, Map.of()));
+    }
+
+    /** The stream as the API shows it: its config and its live stats (from nginx's counters). */
+    private ObjectNode view(String name, Map<String, NginxRtmp.StreamCounters> counters) {
         ObjectNode view = streams.get(name).deepCopy();
         view.put("name", name);
-        NginxRtmp.StreamCounters live =
-                nginx.streams().getOrDefault(APP, Map.of()).get(name);
+        NginxRtmp.StreamCounters live = counters.get(name);
         boolean disabled = view.path("disabled").asBoolean(false);
         boolean alive = !disabled && live != null && live.publishing();
         Runtime runtime = runtimes.get(name);

@@ -32,6 +32,10 @@ public @interface FlussonicConfig {
     String streamPrefix() default "castpanel-";
 
     @AttributeDefinition(
+            description = "Streams per page when the statistics pass lists a server's streams (cursor paging)")
+    int listingPageSize() default 500;
+
+    @AttributeDefinition(
             description =
                     "How often Flussonic asks the panel again about a viewer session (X-AuthDuration), in seconds")
     int authDurationSeconds() default 30;

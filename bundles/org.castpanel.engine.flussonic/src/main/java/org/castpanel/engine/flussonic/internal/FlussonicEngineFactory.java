@@ -131,6 +131,14 @@ public class FlussonicEngineFactory implements EngineFactory {
 
     private final Map<Long, Integer> peaks = new ConcurrentHashMap<>();
     private final Map<Long, String> reported = new ConcurrentHashMap<>();
+    /** serverId → every stream of that server as one listing found it, for the statistics pass */
+    private final Map<Long, Listing> listings = new ConcurrentHashMap<>();
+
+    /** A server's streams by name, read through the cursor-paged listing, and when. */
+    record Listing(Map<String, com.fasterxml.jackson.databind.JsonNode> streams, long readAt) {}
+
+    /** How long one listing serves the statistics of all of a server's services. */
+    static final long LISTING_MILLIS = 2_000;
 
     private volatile FlussonicConfig config;
     private volatile FlussonicApi api;
@@ -304,6 +312,41 @@ public class FlussonicEngineFactory implements EngineFactory {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A stream as the server's latest listing shows it (null: not on the server): one statistics
+     * pass over many services costs a few paged listings instead of a request per service.
+     */
+    com.fasterxml.jackson.databind.JsonNode listed(EngineServer server, String name) {
+        Listing listing = listings.get(server.id());
+        if (listing == null || System.currentTimeMillis() - listing.readAt() > LISTING_MILLIS) {
+            synchronized (listings) {
+                listing = listings.get(server.id());
+                if (listing == null || System.currentTimeMillis() - listing.readAt() > LISTING_MILLIS) {
+                    listing = list(server);
+                    listings.put(server.id(), listing);
+                }
+            }
+        }
+        return listing.streams().get(name);
+    }
+
+    private Listing list(EngineServer server) {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> streams = new java.util.HashMap<>();
+        String cursor = null;
+        do {
+            String path = FlussonicApi.STREAMS + "?limit=" + Math.max(1, Math.min(1000, config.listingPageSize()))
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            com.fasterxml.jackson.databind.JsonNode page = api.expect(
+                            api.call(server, "GET", path, null), server, "list its streams")
+                    .body();
+            for (com.fasterxml.jackson.databind.JsonNode stream : page.path("streams")) {
+                streams.put(stream.path("name").asText(), stream);
+            }
+            cursor = page.path("next").isTextual() ? page.path("next").asText() : null;
+        } while (cursor != null && !cursor.isEmpty());
+        return new Listing(Map.copyOf(streams), System.currentTimeMillis());
     }
 
     void unregister(FlussonicHandler handler) {

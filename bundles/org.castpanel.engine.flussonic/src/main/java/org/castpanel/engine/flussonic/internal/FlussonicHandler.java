@@ -218,9 +218,11 @@ final class FlussonicHandler implements EngineHandler {
     public CompletionStage<ServiceStats> statistics() {
         return async(() -> {
             EngineServer server = server();
-            JsonNode stats = api.expect(api.call(server, "GET", path(), null), server, "report on " + streamName())
-                    .body()
-                    .path("stats");
+            JsonNode listed = engine.listed(server, streamName());
+            if (listed == null) {
+                return null; // not on the server (yet): no sample
+            }
+            JsonNode stats = listed.path("stats");
             boolean alive = stats.path("alive").asBoolean(false);
             if (alive) {
                 watchBitrate(server, stats.path("bitrate").asDouble(0));

@@ -210,6 +210,11 @@ class FlussonicContractTest extends EngineContractTest {
             }
 
             @Override
+            public int listingPageSize() {
+                return 2; // so that a handful of streams takes several pages
+            }
+
+            @Override
             public int authDurationSeconds() {
                 return 30;
             }
@@ -292,6 +297,12 @@ class FlussonicContractTest extends EngineContractTest {
         }
     }
 
+    /** Whether a sample says the stream is live (no sample yet: the server's listing is up to 2 s old). */
+    private boolean live(EngineHandler handler) {
+        ServiceStats stats = await(handler.statistics());
+        return stats != null && stats.sourceConnected();
+    }
+
     private static String body(String url) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient()
@@ -333,8 +344,7 @@ class FlussonicContractTest extends EngineContractTest {
             assertNotEquals(0, wrong.exitValue(), "the panel refused a wrong key");
 
             publish(processes, publishUrl, 300);
-            awaitCondition(
-                    "the stream to be live", () -> await(handler.statistics()).sourceConnected());
+            awaitCondition("the stream to be live", () -> live(handler));
             awaitCondition("HLS to play", () -> body(details.get("hlsUrl")).contains(".ts"));
             List<ListenerInfo> viewers = await(handler.listeners());
             assertEquals(1, viewers.size(), viewers.toString());
@@ -342,6 +352,7 @@ class FlussonicContractTest extends EngineContractTest {
             assertEquals("ContractPlayer/2", viewers.get(0).userAgent());
             assertEquals("hls", viewers.get(0).mount());
             ServiceStats stats = await(handler.statistics());
+            assertTrue(stats != null, "a live stream has a sample");
             assertEquals(1, stats.viewersByProtocol().get("HLS"), stats.toString());
             Process second = ffmpeg(
                     processes,
@@ -425,8 +436,7 @@ class FlussonicContractTest extends EngineContractTest {
         try {
             await(origin.start());
             publish(processes, await(origin.connectionDetails()).get("publishUrl"), 300);
-            awaitCondition(
-                    "the origin to be live", () -> await(origin.statistics()).sourceConnected());
+            awaitCondition("the origin to be live", () -> live(origin));
 
             EngineHandler refused = factory(
                             platform(),
@@ -459,9 +469,7 @@ class FlussonicContractTest extends EngineContractTest {
                     context(1_604, new ServiceLimits(10, 4000, 100L, 10L, 1), pullSettings),
                     recording(new CopyOnWriteArrayList<>()));
             await(relay.start());
-            awaitCondition(
-                    "the pulled stream to be live",
-                    () -> await(relay.statistics()).sourceConnected());
+            awaitCondition("the pulled stream to be live", () -> live(relay));
             Map<String, String> details = await(relay.connectionDetails());
             assertEquals(source, details.get("pulledFrom"));
             assertFalse(details.containsKey("publishUrl"), "nobody publishes to a pulled stream");
@@ -522,6 +530,31 @@ class FlussonicContractTest extends EngineContractTest {
         } finally {
             await(handler.deprovision());
             second.close();
+        }
+    }
+
+    /** The statistics of many services come from the cursor-paged listing, every page of it. */
+    @Test
+    void statisticsOfManyServicesComeFromThePagedListing() throws Exception {
+        EngineFactory factory = createFactory(platform());
+        List<EngineHandler> handlers = new ArrayList<>();
+        try {
+            for (long id = 1_610; id < 1_615; id++) {
+                EngineHandler handler = factory.createHandler(
+                        context(id, new ServiceLimits(10, 4000, 100L, 10L, 1), Map.of()),
+                        recording(new CopyOnWriteArrayList<>()));
+                handlers.add(handler);
+                await(handler.start());
+            }
+            for (EngineHandler handler : handlers) {
+                ServiceStats stats = await(handler.statistics());
+                assertTrue(
+                        stats != null && !stats.sourceConnected(), "every stream is found, on whatever page: " + stats);
+            }
+        } finally {
+            for (EngineHandler handler : handlers) {
+                await(handler.deprovision());
+            }
         }
     }
 }
