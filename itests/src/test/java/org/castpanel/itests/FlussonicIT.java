@@ -8,24 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
 import org.castpanel.itests.support.Fixtures;
 import org.castpanel.itests.support.Http;
+import org.castpanel.itests.support.Media;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
 import org.castpanel.simulator.flussonic.FlussonicServer;
@@ -44,23 +38,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 @WithPanel("h2")
 class FlussonicIT {
 
-    private final List<Process> processes = new ArrayList<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final List<Path> folders = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final Media media = new Media();
+    private final List<AutoCloseable> simulators = new ArrayList<>();
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process p : processes) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
-        for (Path folder : folders) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+        media.close();
+        for (int i = simulators.size() - 1; i >= 0; i--) {
+            simulators.get(i).close();
         }
     }
 
@@ -72,61 +57,8 @@ class FlussonicIT {
                 Panel.freePorts(1)[0],
                 "flussonic",
                 "flussonic-edit-1"));
-        closeables.add(server);
+        simulators.add(server);
         return server;
-    }
-
-    private Process start(String... command) throws IOException {
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        processes.add(process);
-        return process;
-    }
-
-    private Process publish(String url) throws IOException {
-        return start(
-                "ffmpeg",
-                "-nostdin",
-                "-loglevel",
-                "error",
-                "-re",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=25",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-tune",
-                "zerolatency",
-                "-g",
-                "25",
-                "-b:v",
-                "300k",
-                "-t",
-                "120",
-                "-f",
-                "flv",
-                url);
-    }
-
-    private String body(String url) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .header("User-Agent", "ITPlayer/1")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     private static void awaitAction(Api.As as, long action) {
@@ -142,32 +74,11 @@ class FlussonicIT {
     @Test
     void thePanelAuthorizesPublishesAndViewersAndTheServiceOutlivesAnOutage(Panel panel) throws Exception {
         Api.As admin = panel.admin();
-        Path dir = Files.createTempDirectory("castpanel-it-flussonic-");
-        folders.add(dir);
+        Path dir = media.folder("castpanel-it-flussonic-");
         FlussonicServer flussonic = simulator(panel, dir);
 
         // a plain nginx-rtmp on the loopback address the test panel allows: push target and pull source
-        Path sinkDir = Files.createTempDirectory("castpanel-it-flussonic-sink-");
-        folders.add(sinkDir);
-        int[] sinkPorts = Panel.freePorts(2);
-        Files.writeString(
-                sinkDir.resolve("nginx.conf"),
-                "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
-                        + "daemon off;\nmaster_process off;\npid " + sinkDir.resolve("nginx.pid") + ";\nerror_log "
-                        + sinkDir.resolve("error.log") + ";\nevents {}\nrtmp { server { listen " + Panel.SINK_HOST + ":"
-                        + sinkPorts[0] + "; application sink { live on; } } }\nhttp { access_log off; server { listen "
-                        + "127.0.0.1:" + sinkPorts[1] + "; location /stat { rtmp_stat all; } } }\n");
-        start(
-                "/usr/sbin/nginx",
-                "-p",
-                sinkDir.toString(),
-                "-e",
-                sinkDir.resolve("error.log").toString(),
-                "-c",
-                sinkDir.resolve("nginx.conf").toString());
-        String sinkStat = "http://127.0.0.1:" + sinkPorts[1] + "/stat";
-        Await.until("the sink nginx", Duration.ofSeconds(20), () -> Http.status(sinkStat) == 200);
-        String sinkRtmp = "rtmp://" + Panel.SINK_HOST + ":" + sinkPorts[0] + "/sink";
+        Media.Sink sink = media.sink();
 
         String name = Fixtures.unique("flussonic");
         long serverId = admin.post(
@@ -239,7 +150,7 @@ class FlussonicIT {
                                 "maxBitrateKbps",
                                 4000,
                                 "config",
-                                Map.of("pushUrl1", sinkRtmp, "pushKey1", "from-flussonic")))
+                                Map.of("pushUrl1", sink.rtmp(), "pushKey1", "from-flussonic")))
                 .expect(201)
                 .id();
         Api.As owner = t.customerApi();
@@ -258,10 +169,10 @@ class FlussonicIT {
         assertEquals(404, other.customerApi().get(base + "/connection").status(), "someone else's service");
         assertEquals(404, other.resellerApi().get(base + "/listeners").status());
 
-        Process wrong = publish(publishUrl.replaceAll("token=.*", "token=guess"));
+        Process wrong = media.publish(publishUrl.replaceAll("token=.*", "token=guess"));
         assertTrue(wrong.waitFor(30, TimeUnit.SECONDS), "the panel's callback refuses a wrong key");
         assertTrue(wrong.exitValue() != 0);
-        publish(publishUrl);
+        media.publish(publishUrl);
         Await.until(
                 "the panel to see the stream live",
                 Duration.ofSeconds(30),
@@ -270,36 +181,22 @@ class FlussonicIT {
                         .at("/current/sample/sourceConnected")
                         .asBoolean());
         String hls = connection.get("hlsUrl").asText();
-        Await.until("HLS to play", Duration.ofSeconds(30), () -> body(hls).contains(".ts"));
+        Await.until(
+                "HLS to play",
+                Duration.ofSeconds(30),
+                () -> Http.body(hls, "ITPlayer/1").contains(".ts"));
         JsonNode viewers = owner.get(base + "/listeners").expect(200).body();
         assertEquals(1, viewers.size(), viewers.toString());
         assertEquals("hls", viewers.at("/0/mount").asText());
         assertEquals("ITPlayer/1", viewers.at("/0/userAgent").asText());
-        Process second = start(
-                "ffmpeg",
-                "-nostdin",
-                "-loglevel",
-                "error",
-                "-i",
-                "rtmp://127.0.0.1:" + panel.flussonicRtmpPort() + "/static/" + stream,
-                "-t",
-                "2",
-                "-f",
-                "null",
-                "-");
+        Process second = media.play("rtmp://127.0.0.1:" + panel.flussonicRtmpPort() + "/static/" + stream, 2);
         assertTrue(second.waitFor(30, TimeUnit.SECONDS));
         assertTrue(second.exitValue() != 0, "the service's one viewer is its limit");
-        Await.until(
-                "the push to reach the sink",
-                Duration.ofSeconds(30),
-                () -> body(sinkStat).contains("<name>from-flussonic</name>"));
+        Await.until("the push to reach the sink", Duration.ofSeconds(30), () -> sink.has("from-flussonic"));
 
         // a pulled stream: the sink's camera, fetched by Flussonic and played over HLS
-        publish(sinkRtmp + "/camera");
-        Await.until(
-                "the camera to publish",
-                Duration.ofSeconds(30),
-                () -> body(sinkStat).contains("<name>camera</name>"));
+        media.publish(sink.rtmp() + "/camera");
+        Await.until("the camera to publish", Duration.ofSeconds(30), () -> sink.has("camera"));
         long pulled = t.resellerApi()
                 .post(
                         "/services",
@@ -313,7 +210,7 @@ class FlussonicIT {
                                 "maxListeners",
                                 5,
                                 "config",
-                                Map.of("source", "pull", "pullUrl", sinkRtmp + "/camera")))
+                                Map.of("source", "pull", "pullUrl", sink.rtmp() + "/camera")))
                 .expect(201)
                 .id();
         awaitAction(
@@ -328,7 +225,7 @@ class FlussonicIT {
         Await.until(
                 "the pulled stream to play",
                 Duration.ofSeconds(40),
-                () -> body(pulledHls).contains(".ts"));
+                () -> Http.body(pulledHls, "ITPlayer/1").contains(".ts"));
 
         // the server goes away: flagged, not lost; back empty: rebuilt
         flussonic.close();

@@ -13,20 +13,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
 import org.castpanel.itests.support.Fixtures;
 import org.castpanel.itests.support.Http;
+import org.castpanel.itests.support.Media;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
 import org.castpanel.simulator.wowza.WowzaServer;
@@ -46,23 +44,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 @WithPanel("h2")
 class WowzaIT {
 
-    private final List<Process> processes = new ArrayList<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final List<Path> folders = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final Media media = new Media();
+    private final List<AutoCloseable> simulators = new ArrayList<>();
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process p : processes) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
-        for (Path folder : folders) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+        media.close();
+        for (int i = simulators.size() - 1; i >= 0; i--) {
+            simulators.get(i).close();
         }
     }
 
@@ -76,64 +65,8 @@ class WowzaIT {
                 "wowza-admin",
                 "wowza-rest-1",
                 false));
-        closeables.add(server);
+        simulators.add(server);
         return server;
-    }
-
-    private Process start(String... command) throws IOException {
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        processes.add(process);
-        return process;
-    }
-
-    private Process publish(String url) throws IOException {
-        return start(
-                "ffmpeg",
-                "-nostdin",
-                "-loglevel",
-                "error",
-                "-re",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-tune",
-                "zerolatency",
-                "-g",
-                "25",
-                "-b:v",
-                "300k",
-                "-c:a",
-                "aac",
-                "-t",
-                "120",
-                "-f",
-                "flv",
-                url);
-    }
-
-    private String body(String url) {
-        try {
-            HttpResponse<String> response =
-                    http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     private static void awaitAction(Api.As as, long action) {
@@ -149,32 +82,12 @@ class WowzaIT {
     @Test
     void aCustomerBroadcastsThroughWowzaAndTheServiceOutlivesAnOutage(Panel panel) throws Exception {
         Api.As admin = panel.admin();
-        Path dir = Files.createTempDirectory("castpanel-it-wowza-");
-        folders.add(dir);
+        Path dir = media.folder("castpanel-it-wowza-");
         int restPort = Panel.freePorts(1)[0];
         WowzaServer wowza = simulator(panel, dir, restPort);
 
         // the sink: a plain nginx-rtmp on the loopback address the test panel allows as a target
-        Path sinkDir = Files.createTempDirectory("castpanel-it-wowza-sink-");
-        folders.add(sinkDir);
-        int[] sinkPorts = Panel.freePorts(2);
-        Files.writeString(
-                sinkDir.resolve("nginx.conf"),
-                "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
-                        + "daemon off;\nmaster_process off;\npid " + sinkDir.resolve("nginx.pid") + ";\nerror_log "
-                        + sinkDir.resolve("error.log") + ";\nevents {}\nrtmp { server { listen " + Panel.SINK_HOST + ":"
-                        + sinkPorts[0] + "; application sink { live on; } } }\nhttp { access_log off; server { listen "
-                        + "127.0.0.1:" + sinkPorts[1] + "; location /stat { rtmp_stat all; } } }\n");
-        start(
-                "/usr/sbin/nginx",
-                "-p",
-                sinkDir.toString(),
-                "-e",
-                sinkDir.resolve("error.log").toString(),
-                "-c",
-                sinkDir.resolve("nginx.conf").toString());
-        String sinkStat = "http://127.0.0.1:" + sinkPorts[1] + "/stat";
-        Await.until("the sink nginx", Duration.ofSeconds(20), () -> Http.status(sinkStat) == 200);
+        Media.Sink sink = media.sink();
 
         // the administrator registers the server and tests the connection
         String name = Fixtures.unique("wowza");
@@ -282,7 +195,7 @@ class WowzaIT {
                                 "config",
                                 Map.of(
                                         "streamName", "sunday",
-                                        "pushUrl1", "rtmp://" + Panel.SINK_HOST + ":" + sinkPorts[0] + "/sink",
+                                        "pushUrl1", sink.rtmp(),
                                         "pushKey1", "from-wowza")))
                 .expect(201)
                 .id();
@@ -308,10 +221,10 @@ class WowzaIT {
         // the simulator takes the publisher's credentials as query parameters (see the plugin's README)
         String publishUrl = connection.get("publishUrl").asText() + "?user="
                 + connection.get("username").asText();
-        Process wrong = publish(publishUrl + "&pass=wrong");
+        Process wrong = media.publish(publishUrl + "&pass=wrong");
         assertTrue(wrong.waitFor(30, TimeUnit.SECONDS), "a wrong password ends the encoder");
         assertTrue(wrong.exitValue() != 0);
-        publish(publishUrl + "&pass=" + connection.get("password").asText());
+        media.publish(publishUrl + "&pass=" + connection.get("password").asText());
         Await.until(
                 "the panel to see the encoder live",
                 Duration.ofSeconds(30),
@@ -320,15 +233,22 @@ class WowzaIT {
                         .at("/current/sample/sourceConnected")
                         .asBoolean());
         String hls = connection.get("hlsUrl").asText();
-        Await.until("HLS to play", Duration.ofSeconds(30), () -> body(hls).contains(".ts"));
-        String segment =
-                body(hls).lines().filter(l -> l.endsWith(".ts")).findFirst().orElseThrow();
-        HttpResponse<byte[]> media = http.send(
-                HttpRequest.newBuilder(URI.create(hls.replace("playlist.m3u8", segment)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, media.statusCode());
-        assertEquals(0x47, media.body()[0] & 0xFF, "an MPEG-TS segment");
+        Await.until(
+                "HLS to play",
+                Duration.ofSeconds(30),
+                () -> Http.body(hls, "ITPlayer/1").contains(".ts"));
+        String segment = Http.body(hls, "ITPlayer/1")
+                .lines()
+                .filter(l -> l.endsWith(".ts"))
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<byte[]> segmentAnswer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(hls.replace("playlist.m3u8", segment)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, segmentAnswer.statusCode());
+        assertEquals(0x47, segmentAnswer.body()[0] & 0xFF, "an MPEG-TS segment");
         Await.until(
                 "the HLS viewer to be counted",
                 Duration.ofSeconds(20),
@@ -338,9 +258,7 @@ class WowzaIT {
                                 .asInt()
                         == 1);
         Await.until(
-                "the restreaming target to receive the stream",
-                Duration.ofSeconds(30),
-                () -> body(sinkStat).contains("<name>from-wowza</name>"));
+                "the restreaming target to receive the stream", Duration.ofSeconds(30), () -> sink.has("from-wowza"));
 
         // the server goes away: the service is flagged, not lost; it comes back empty and is rebuilt
         wowza.close();

@@ -24,4 +24,22 @@ public final class Http {
             return -1;
         }
     }
+
+    /** The body of a GET answered 200 (sent as player {@code userAgent}), or "" for anything else. */
+    public static String body(String url, String userAgent) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            connection.setRequestProperty("User-Agent", userAgent);
+            if (connection.getResponseCode() != 200) {
+                return "";
+            }
+            try (java.io.InputStream in = connection.getInputStream()) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+        } catch (IOException e) {
+            return "";
+        }
+    }
 }

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +21,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import org.castpanel.simulator.media.HttpQuery;
 import org.castpanel.simulator.media.NginxRtmp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -239,7 +238,7 @@ public final class FlussonicServer implements Closeable {
         Reply reply;
         if (rest.isEmpty() || rest.equals("/")) {
             reply = method.equals("GET")
-                    ? list(query(exchange.getRequestURI().getRawQuery()))
+                    ? list(HttpQuery.parse(exchange.getRequestURI().getRawQuery()))
                     : new Reply(405, error(405, "method_not_allowed", method));
         } else {
             String[] parts = rest.substring(1).split("/");
@@ -560,7 +559,7 @@ public final class FlussonicServer implements Closeable {
             exchange.sendResponseHeaders(403, -1);
             return;
         }
-        Map<String, String> p = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> p = HttpQuery.parse(exchange.getRequestURI().getRawQuery());
         String name = p.getOrDefault("name", "");
         boolean relay = relaySecret.equals(p.get("relay")) || NginxRtmp.LOCAL_RELAY.equals(p.get("flashver"));
         boolean allowed = switch (call) {
@@ -770,7 +769,7 @@ public final class FlussonicServer implements Closeable {
             exchange.sendResponseHeaders(404, -1);
             return;
         }
-        Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> q = HttpQuery.parse(exchange.getRequestURI().getRawQuery());
         String ip = exchange.getRemoteAddress().getAddress().getHostAddress();
         String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
         String sessionId = "hls-" + name + "-" + ip + "-" + q.getOrDefault("token", "");
@@ -804,22 +803,6 @@ public final class FlussonicServer implements Closeable {
             out.write(body);
         }
         runtime.hlsBytes.addAndGet(body.length);
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw == null) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(
-                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
     }
 
     @Override

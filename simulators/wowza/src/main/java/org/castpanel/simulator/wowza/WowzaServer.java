@@ -8,11 +8,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.castpanel.simulator.media.HttpQuery;
 import org.castpanel.simulator.media.NginxRtmp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -664,7 +662,7 @@ public final class WowzaServer implements Closeable {
             exchange.sendResponseHeaders(403, -1);
             return;
         }
-        Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> params = HttpQuery.parse(exchange.getRequestURI().getRawQuery());
         if (NginxRtmp.LOCAL_RELAY.equals(params.get("flashver"))) {
             // nginx's own push of a map entry plays the stream locally: Wowza counts no viewer for it
             exchange.sendResponseHeaders(200, -1);
@@ -708,22 +706,6 @@ public final class WowzaServer implements Closeable {
                 .mapToInt(NginxRtmp.StreamCounters::players)
                 .sum();
         return rtmp + media.hlsViewers(appName) < max;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw == null) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(
-                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
     }
 
     @Override

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -47,6 +46,7 @@ import org.castpanel.engine.api.platform.EngineServer;
 import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.testkit.EngineContractTest;
 import org.castpanel.engine.testkit.LocalPlatform;
+import org.castpanel.engine.testkit.TestMedia;
 import org.castpanel.platform.Standalone;
 import org.castpanel.simulator.flussonic.FlussonicServer;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +95,7 @@ class FlussonicContractTest extends EngineContractTest {
     @BeforeAll
     static void startSimulatorAndEndpoint() throws IOException {
         folder = Files.createTempDirectory("flussonic-plugin-test");
-        flussonic = start(folder.resolve("server"), freePort());
+        flussonic = start(folder.resolve("server"), TestMedia.freePort());
         endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         String base = "http://127.0.0.1:" + endpoint.getAddress().getPort();
         local = Standalone.callbacks(base);
@@ -130,8 +130,8 @@ class FlussonicContractTest extends EngineContractTest {
 
     private static FlussonicServer start(Path dir, int httpPort) throws IOException {
         Files.createDirectories(dir);
-        return FlussonicServer.start(
-                FlussonicServer.Options.of(dir, httpPort, freePort(), freePort(), "flussonic", "edit-pass"));
+        return FlussonicServer.start(FlussonicServer.Options.of(
+                dir, httpPort, TestMedia.freePort(), TestMedia.freePort(), "flussonic", "edit-pass"));
     }
 
     @AfterAll
@@ -140,12 +140,6 @@ class FlussonicContractTest extends EngineContractTest {
         flussonic.close();
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
@@ -246,57 +240,6 @@ class FlussonicContractTest extends EngineContractTest {
         };
     }
 
-    private static Process ffmpeg(List<Process> processes, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        processes.add(process);
-        return process;
-    }
-
-    private static Process publish(List<Process> processes, String url, int kbps) throws IOException {
-        return ffmpeg(
-                processes,
-                "-re",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=25",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-tune",
-                "zerolatency",
-                "-g",
-                "25",
-                "-b:v",
-                kbps + "k",
-                "-maxrate",
-                kbps + "k",
-                "-bufsize",
-                kbps + "k",
-                "-t",
-                "120",
-                "-f",
-                "flv",
-                url);
-    }
-
-    private static void awaitCondition(String what, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100); // polling interval, not a stand-in for the condition
-        }
-    }
-
     /** Whether a sample says the stream is live (no sample yet: the server's listing is up to 2 s old). */
     private boolean live(EngineHandler handler) {
         ServiceStats stats = await(handler.statistics());
@@ -327,7 +270,7 @@ class FlussonicContractTest extends EngineContractTest {
      */
     @Test
     void thePanelAuthorizesEveryPublishAndEveryViewer() throws Exception {
-        List<Process> processes = new ArrayList<>();
+        TestMedia media = new TestMedia();
         long id = 1_601;
         EngineFactory factory = createFactory(platform());
         ServiceContext first = context(id, new ServiceLimits(1, 4000, 100L, 10L, 1), Map.of());
@@ -339,13 +282,13 @@ class FlussonicContractTest extends EngineContractTest {
             Map<String, String> details = await(handler.connectionDetails());
             String publishUrl = details.get("publishUrl");
             assertTrue(details.get("hlsUrl").endsWith("/castpanel-" + id + "/index.m3u8"), details.toString());
-            Process wrong = publish(processes, publishUrl.replaceAll("token=.*", "token=guessed"), 300);
+            Process wrong = media.publish(publishUrl.replaceAll("token=.*", "token=guessed"), 300);
             assertTrue(wrong.waitFor(30, TimeUnit.SECONDS));
             assertNotEquals(0, wrong.exitValue(), "the panel refused a wrong key");
 
-            publish(processes, publishUrl, 300);
-            awaitCondition("the stream to be live", () -> live(handler));
-            awaitCondition("HLS to play", () -> body(details.get("hlsUrl")).contains(".ts"));
+            media.publish(publishUrl, 300);
+            TestMedia.await("the stream to be live", () -> live(handler));
+            TestMedia.await("HLS to play", () -> body(details.get("hlsUrl")).contains(".ts"));
             List<ListenerInfo> viewers = await(handler.listeners());
             assertEquals(1, viewers.size(), viewers.toString());
             assertEquals("127.0.0.1", viewers.get(0).address());
@@ -354,15 +297,8 @@ class FlussonicContractTest extends EngineContractTest {
             ServiceStats stats = await(handler.statistics());
             assertTrue(stats != null, "a live stream has a sample");
             assertEquals(1, stats.viewersByProtocol().get("HLS"), stats.toString());
-            Process second = ffmpeg(
-                    processes,
-                    "-i",
-                    "rtmp://127.0.0.1:" + flussonic.options().rtmpPort() + "/static/castpanel-" + id,
-                    "-t",
-                    "2",
-                    "-f",
-                    "null",
-                    "-");
+            Process second =
+                    media.play("rtmp://127.0.0.1:" + flussonic.options().rtmpPort() + "/static/castpanel-" + id, 2);
             assertTrue(second.waitFor(30, TimeUnit.SECONDS));
             assertNotEquals(0, second.exitValue(), "one viewer is the service's limit");
 
@@ -372,39 +308,34 @@ class FlussonicContractTest extends EngineContractTest {
             await(rotated.reload());
             String newUrl = await(rotated.connectionDetails()).get("publishUrl");
             assertNotEquals(publishUrl, newUrl);
-            Process old = publish(processes, publishUrl, 300);
+            Process old = media.publish(publishUrl, 300);
             assertTrue(old.waitFor(30, TimeUnit.SECONDS));
             assertNotEquals(0, old.exitValue(), "the old key stopped working");
             await(rotated.deprovision());
             assertFalse(flussonic.streamNames().contains("castpanel-" + id));
         } finally {
-            for (Process p : processes) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            media.close();
         }
     }
 
     /** A publisher over the bitrate limit is stopped with the reason in the history. */
     @Test
     void anEncoderOverTheBitrateLimitIsStopped() throws Exception {
-        List<Process> processes = new ArrayList<>();
+        TestMedia media = new TestMedia();
         List<String> events = new CopyOnWriteArrayList<>();
         EngineHandler handler = createFactory(platform())
                 .createHandler(context(1_602, new ServiceLimits(10, 64, 100L, 10L, 1), Map.of()), recording(events));
         try {
             await(handler.start());
-            Process encoder =
-                    publish(processes, await(handler.connectionDetails()).get("publishUrl"), 1500);
-            awaitCondition("the watchdog to act", () -> {
+            Process encoder = media.publish(await(handler.connectionDetails()).get("publishUrl"), 1500);
+            TestMedia.await("the watchdog to act", () -> {
                 await(handler.statistics());
                 return !events.isEmpty();
             });
             assertTrue(events.get(0).contains("limit of 64 kbit/s"), events.toString());
             assertTrue(encoder.waitFor(30, TimeUnit.SECONDS), "the encoder was stopped");
         } finally {
-            for (Process p : processes) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            media.close();
             await(handler.deprovision());
         }
     }
@@ -416,7 +347,7 @@ class FlussonicContractTest extends EngineContractTest {
      */
     @Test
     void pulledStreamsDvrAndPushesAreSentAsTheSettingsSay() throws Exception {
-        List<Process> processes = new ArrayList<>();
+        TestMedia media = new TestMedia();
         EngineFactory factory = createFactory(platform());
         EngineHandler origin = factory.createHandler(
                 context(1_603, new ServiceLimits(10, 4000, 100L, 10L, 1), Map.of()),
@@ -435,8 +366,8 @@ class FlussonicContractTest extends EngineContractTest {
                 "k-1");
         try {
             await(origin.start());
-            publish(processes, await(origin.connectionDetails()).get("publishUrl"), 300);
-            awaitCondition("the origin to be live", () -> live(origin));
+            media.publish(await(origin.connectionDetails()).get("publishUrl"), 300);
+            TestMedia.await("the origin to be live", () -> live(origin));
 
             EngineHandler refused = factory(
                             platform(),
@@ -469,7 +400,7 @@ class FlussonicContractTest extends EngineContractTest {
                     context(1_604, new ServiceLimits(10, 4000, 100L, 10L, 1), pullSettings),
                     recording(new CopyOnWriteArrayList<>()));
             await(relay.start());
-            awaitCondition("the pulled stream to be live", () -> live(relay));
+            TestMedia.await("the pulled stream to be live", () -> live(relay));
             Map<String, String> details = await(relay.connectionDetails());
             assertEquals(source, details.get("pulledFrom"));
             assertFalse(details.containsKey("publishUrl"), "nobody publishes to a pulled stream");
@@ -489,9 +420,7 @@ class FlussonicContractTest extends EngineContractTest {
             assertFalse(stream.has("on_publish"), stream.toString());
             await(relay.deprovision());
         } finally {
-            for (Process p : processes) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            media.close();
             await(origin.deprovision());
         }
     }
@@ -499,7 +428,7 @@ class FlussonicContractTest extends EngineContractTest {
     /** A server that stops answering is "unreachable" (nothing restarted); one that lost everything is rebuilt by a start. */
     @Test
     void aServerDownIsUnreachableAndOneThatLostEverythingIsRebuiltByAStart() throws Exception {
-        int httpPort = freePort();
+        int httpPort = TestMedia.freePort();
         Path dir = folder.resolve("restarted-" + httpPort);
         FlussonicServer second = start(dir, httpPort);
         LocalPlatform platform = platform();

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +36,7 @@ import org.castpanel.engine.api.platform.EngineServer;
 import org.castpanel.engine.api.platform.OutboundTargets;
 import org.castpanel.engine.testkit.EngineContractTest;
 import org.castpanel.engine.testkit.LocalPlatform;
+import org.castpanel.engine.testkit.TestMedia;
 import org.castpanel.simulator.wowza.WowzaServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,13 +56,20 @@ class WowzaContractTest extends EngineContractTest {
     @BeforeAll
     static void startSimulator() throws IOException {
         folder = Files.createTempDirectory("wowza-plugin-test");
-        wowza = start(folder.resolve("server"), freePort(), false);
+        wowza = start(folder.resolve("server"), TestMedia.freePort(), false);
     }
 
     private static WowzaServer start(Path dir, int restPort, boolean digest) throws IOException {
         Files.createDirectories(dir);
         return WowzaServer.start(WowzaServer.Options.of(
-                dir, restPort, freePort(), freePort(), freePort(), "wowza-admin", "rest-pass", digest));
+                dir,
+                restPort,
+                TestMedia.freePort(),
+                TestMedia.freePort(),
+                TestMedia.freePort(),
+                "wowza-admin",
+                "rest-pass",
+                digest));
     }
 
     @AfterAll
@@ -72,12 +79,6 @@ class WowzaContractTest extends EngineContractTest {
         }
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
@@ -167,49 +168,16 @@ class WowzaContractTest extends EngineContractTest {
     }
 
     /** An encoder for the simulator: it takes the publisher's name and password as query parameters. */
-    private static Process publish(Map<String, String> details, String password, int kbps) throws IOException {
-        String url = details.get("publishUrl") + "?user=" + details.get("username") + "&pass=" + password;
-        return new ProcessBuilder(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-re",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc=size=320x240:rate=25",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-tune",
-                        "zerolatency",
-                        "-g",
-                        "25",
-                        "-b:v",
-                        kbps + "k",
-                        "-maxrate",
-                        kbps + "k",
-                        "-bufsize",
-                        kbps + "k",
-                        "-t",
-                        "120",
-                        "-f",
-                        "flv",
-                        url)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+    private final TestMedia media = new TestMedia();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopMedia() {
+        media.close();
     }
 
-    private void awaitCondition(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100); // polling interval, not a stand-in for the condition
-        }
+    private Process publish(Map<String, String> details, String password, int kbps) {
+        return media.publish(
+                details.get("publishUrl") + "?user=" + details.get("username") + "&pass=" + password, kbps);
     }
 
     /**
@@ -235,10 +203,10 @@ class WowzaContractTest extends EngineContractTest {
 
         Process encoder = publish(details, details.get("password"), 300);
         try {
-            awaitCondition(
+            TestMedia.await(
                     "the encoder to be live", () -> await(handler.statistics()).sourceConnected());
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            awaitCondition("HLS to play", () -> {
+            TestMedia.await("HLS to play", () -> {
                 try {
                     return http.send(
                                     java.net.http.HttpRequest.newBuilder(URI.create(details.get("hlsUrl")))
@@ -294,7 +262,7 @@ class WowzaContractTest extends EngineContractTest {
                 await(handler.connectionDetails()).get("password"),
                 1500);
         try {
-            awaitCondition("the watchdog to act", () -> {
+            TestMedia.await("the watchdog to act", () -> {
                 await(handler.statistics());
                 return !events.isEmpty();
             });
@@ -313,7 +281,7 @@ class WowzaContractTest extends EngineContractTest {
      */
     @Test
     void aServerDownIsUnreachableAndOneThatLostEverythingIsRebuiltByAStart() throws Exception {
-        int restPort = freePort();
+        int restPort = TestMedia.freePort();
         Path dir = folder.resolve("restarted-" + restPort);
         WowzaServer second = start(dir, restPort, true);
         LocalPlatform platform = platform();
