@@ -14,11 +14,7 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +22,7 @@ import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
 import org.castpanel.itests.support.Fixtures;
 import org.castpanel.itests.support.Http;
+import org.castpanel.itests.support.Media;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
 import org.junit.jupiter.api.AfterEach;
@@ -42,11 +39,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 @WithPanel("h2")
 class NginxRtmpIT {
 
-    private final List<Process> processes = new ArrayList<>();
+    private final Media media = new Media();
 
     @AfterEach
-    void stopProcesses() {
-        processes.forEach(Process::destroyForcibly);
+    void stopProcesses() throws IOException {
+        media.close();
     }
 
     @Test
@@ -85,10 +82,10 @@ class NginxRtmpIT {
                         .get(base + "/connection")
                         .status());
 
-        Process wrong = publish(ingest + service + "-not-the-key");
+        Process wrong = media.publish(ingest + service + "-not-the-key");
         assertTrue(wrong.waitFor(30, TimeUnit.SECONDS) && wrong.exitValue() != 0, "a wrong key is refused");
 
-        publish(ingest + key);
+        media.publish(ingest + key);
         Await.until(
                 "the encoder to be seen publishing",
                 Duration.ofSeconds(30),
@@ -99,7 +96,7 @@ class NginxRtmpIT {
 
         // RTMP players: the limit of 1 viewer is enforced by the play callback
         String rtmpPlay = "rtmp://127.0.0.1:" + panel.rtmpPort() + "/live/service_" + service;
-        Process viewer = play(rtmpPlay);
+        Process viewer = media.play(rtmpPlay, 60);
         Await.until(
                 "the RTMP viewer to be counted",
                 Duration.ofSeconds(30),
@@ -108,7 +105,7 @@ class NginxRtmpIT {
                                 .at("/current/sample/listeners")
                                 .asInt()
                         == 1);
-        Process second = play(rtmpPlay);
+        Process second = media.play(rtmpPlay, 60);
         assertTrue(second.waitFor(30, TimeUnit.SECONDS) && second.exitValue() != 0, "viewer 2 of 1 is refused");
         assertEquals(
                 "rtmp",
@@ -149,15 +146,15 @@ class NginxRtmpIT {
                         .at("/items/0/status")
                         .asText()
                         .equals("SUCCEEDED"));
-        Process old = publish(ingest + key);
+        Process old = media.publish(ingest + key);
         assertTrue(old.waitFor(30, TimeUnit.SECONDS) && old.exitValue() != 0, "the rotated-away key is refused");
         assertTrue(owner.get(base + "/events").body().toString().contains("old key was disconnected"));
         // like a real encoder, it reconnects if its first try races nginx still dropping the old relay
-        Process[] fresh = {publish(ingest + newKey)};
+        Process[] fresh = {media.publish(ingest + newKey)};
         Await.until("the new key to publish", Duration.ofSeconds(30), () -> {
             if (!fresh[0].isAlive()) {
                 try {
-                    fresh[0] = publish(ingest + newKey);
+                    fresh[0] = media.publish(ingest + newKey);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -177,7 +174,7 @@ class NginxRtmpIT {
                 Duration.ofSeconds(30),
                 () -> "SUCCEEDED".equals(owner.get("/actions/" + stop).text("status")));
         assertTrue(fresh[0].waitFor(30, TimeUnit.SECONDS), "the encoder was disconnected by the stop");
-        Process refused = publish(ingest + newKey);
+        Process refused = media.publish(ingest + newKey);
         assertTrue(refused.waitFor(30, TimeUnit.SECONDS) && refused.exitValue() != 0, "a stopped service refuses");
 
         assertEquals(
@@ -198,29 +195,7 @@ class NginxRtmpIT {
      */
     @Test
     void broadcastsAreRecordedAndRestreamed(Panel panel) throws Exception {
-        Path sinkDir = Files.createTempDirectory("castpanel-it-sink-");
-        int[] sinkPorts = Panel.freePorts(2);
-        int sinkRtmp = sinkPorts[0];
-        int sinkHttp = sinkPorts[1];
-        Files.writeString(
-                sinkDir.resolve("nginx.conf"),
-                "load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;\n"
-                        + "daemon off;\nmaster_process off;\npid " + sinkDir.resolve("nginx.pid") + ";\nerror_log "
-                        + sinkDir.resolve("error.log") + ";\nevents {}\nrtmp { server { listen " + Panel.SINK_HOST + ":"
-                        + sinkRtmp
-                        + "; application sink { live on; } } }\nhttp { access_log off; server { listen 127.0.0.1:"
-                        + sinkHttp
-                        + "; location /stat { rtmp_stat all; } } }\n");
-        start(
-                "/usr/sbin/nginx",
-                "-p",
-                sinkDir.toString(),
-                "-e",
-                sinkDir.resolve("error.log").toString(),
-                "-c",
-                sinkDir.resolve("nginx.conf").toString());
-        String sinkStat = "http://127.0.0.1:" + sinkHttp + "/stat";
-        Await.until("the sink nginx", Duration.ofSeconds(20), () -> Http.status(sinkStat) == 200);
+        Media.Sink sink = media.sink();
         try {
             Api.As admin = panel.admin();
             Fixtures.Tenant t = Fixtures.tenant(panel.api(), admin);
@@ -237,13 +212,7 @@ class NginxRtmpIT {
                                     "diskQuotaMb",
                                     100,
                                     "config",
-                                    Map.of(
-                                            "record",
-                                            true,
-                                            "pushUrl1",
-                                            "rtmp://" + Panel.SINK_HOST + ":" + sinkRtmp + "/sink",
-                                            "pushKey1",
-                                            "from-castpanel")))
+                                    Map.of("record", true, "pushUrl1", sink.rtmp(), "pushKey1", "from-castpanel")))
                     .expect(201)
                     .id();
             Api.As owner = t.customerApi();
@@ -258,7 +227,7 @@ class NginxRtmpIT {
                     () -> "SUCCEEDED".equals(owner.get("/actions/" + start).text("status")));
             String key = owner.get(base + "/connection").body().get("streamKey").asText();
 
-            Process encoder = start(
+            Process encoder = media.start(
                     "ffmpeg",
                     "-nostdin",
                     "-hide_banner",
@@ -286,10 +255,7 @@ class NginxRtmpIT {
                     "-f",
                     "flv",
                     "rtmp://127.0.0.1:" + panel.rtmpPort() + "/ingest/" + key);
-            Await.until(
-                    "the target to receive the stream",
-                    Duration.ofSeconds(30),
-                    () -> text(sinkStat).contains("<name>from-castpanel</name>"));
+            Await.until("the target to receive the stream", Duration.ofSeconds(30), () -> sink.has("from-castpanel"));
             JsonNode sample = owner.get(base + "/stats").body().at("/current/sample");
             assertEquals(0, sample.get("listeners").asInt(), "the restreaming copy is not a viewer: " + sample);
             assertTrue(encoder.waitFor(60, TimeUnit.SECONDS), "the 8 s broadcast ends");
@@ -303,9 +269,7 @@ class NginxRtmpIT {
                     Duration.ofSeconds(30),
                     () -> owner.get(base + "/recordings").body().size() == 1);
             Await.until(
-                    "the push to stop with the broadcast",
-                    Duration.ofSeconds(30),
-                    () -> !text(sinkStat).contains("<name>from-castpanel</name>"));
+                    "the push to stop with the broadcast", Duration.ofSeconds(30), () -> !sink.has("from-castpanel"));
 
             JsonNode recording =
                     owner.get(base + "/recordings").expect(200).body().get(0);
@@ -339,11 +303,7 @@ class NginxRtmpIT {
                     Duration.ofSeconds(30),
                     () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
         } finally {
-            processes.forEach(Process::destroyForcibly);
-            try (java.util.stream.Stream<Path> files = Files.walk(sinkDir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(f -> f.toFile().delete());
-            }
+            media.close();
         }
     }
 
@@ -375,7 +335,7 @@ class NginxRtmpIT {
                 Duration.ofSeconds(60),
                 () -> "SUCCEEDED".equals(owner.get("/actions/" + start).text("status")));
         String key = owner.get(base + "/connection").body().get("streamKey").asText();
-        Process loud = start(
+        Process loud = media.start(
                 "ffmpeg",
                 "-nostdin",
                 "-hide_banner",
@@ -423,57 +383,6 @@ class NginxRtmpIT {
                 "the service to be deleted",
                 Duration.ofSeconds(30),
                 () -> "SUCCEEDED".equals(admin.get("/actions/" + delete).text("status")));
-    }
-
-    private Process publish(String url) throws IOException {
-        return start(
-                "ffmpeg",
-                "-nostdin",
-                "-hide_banner",
-                "-loglevel",
-                "error",
-                "-re",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-tune",
-                "zerolatency",
-                "-g",
-                "25",
-                "-b:v",
-                "300k",
-                "-c:a",
-                "aac",
-                "-b:a",
-                "64k",
-                "-t",
-                "120",
-                "-f",
-                "flv",
-                url);
-    }
-
-    private Process play(String url) throws IOException {
-        return start(
-                "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", url, "-t", "60", "-f", "null", "-");
-    }
-
-    private Process start(String... command) throws IOException {
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        processes.add(process);
-        return process;
     }
 
     /** The body, or "" when it cannot be fetched now. */

@@ -138,10 +138,15 @@ public final class Media implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        processes.clear();
         for (Path folder : folders) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            if (Files.exists(folder)) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
+                }
             }
         }
+        folders.clear(); // closing twice (a test's finally, then its @AfterEach) is fine
     }
 }
