@@ -156,7 +156,14 @@ class EngineServersIT {
                     someone.patch("/engine-servers/" + id, Map.of("enabled", false))
                             .status());
             assertEquals(403, someone.delete("/engine-servers/" + id).status());
+            assertEquals(
+                    403, someone.post("/engine-servers/" + id + "/check", null).status());
         }
+        // the test engine cannot check servers on request (as a plugin built before checks): 409, health untouched
+        Api.Reply check = admin.post("/engine-servers/" + id + "/check", null);
+        assertEquals(409, check.status(), check.raw());
+        assertTrue(check.text("message").contains("cannot check its servers"), check.raw());
+        assertEquals("UNKNOWN", admin.get("/engine-servers/" + id).text("health"));
         assertTrue(
                 admin.get("/engine-servers/" + id)
                         .expect(200)

@@ -248,6 +248,12 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
             reportHealth(id, EngineServer.State.HEALTHY, found == null ? "answers" : found);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof UnsupportedOperationException) {
+                // a plugin built before checks existed: its servers' health stays what its own calls found
+                throw CastPanelException.conflict(
+                        "engineType",
+                        "the " + server.engineType() + " engine plugin cannot check its servers on request");
+            }
             reportHealth(id, EngineServer.State.UNHEALTHY, String.valueOf(cause.getMessage()));
         } catch (TimeoutException e) {
             reportHealth(id, EngineServer.State.UNHEALTHY, "no answer within " + CHECK_SECONDS + " s");

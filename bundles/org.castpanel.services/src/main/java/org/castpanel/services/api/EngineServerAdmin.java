@@ -31,7 +31,7 @@ public interface EngineServerAdmin {
      * Has the server's engine plugin check it now (it answers, it takes the registered
      * credentials) and records what it found as the server's health, which the answer carries:
      * a server that fails the check is answered normally, unhealthy, with the reason. 409 when
-     * the engine plugin is not installed or disabled.
+     * the engine plugin is not installed, is disabled, or cannot check servers on request.
      */
     EngineServerInfo check(Caller caller, long id);
 

@@ -31,6 +31,7 @@ import org.castpanel.engine.api.EngineFactory;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
+import org.castpanel.engine.api.Restreaming;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.platform.CallbackReply;
 import org.castpanel.engine.api.platform.CallbackRequest;
@@ -61,58 +62,38 @@ public class FlussonicEngineFactory implements EngineFactory {
     static final String TYPE = "flussonic";
     static final int PUSH_TARGETS = 2;
 
-    static final List<ConfigField> FIELDS = List.of(
-            ConfigField.choice(
-                    "source",
-                    "Source",
-                    List.of("publish", "pull"),
-                    "publish",
-                    "publish: your encoder pushes to Flussonic; pull: Flussonic fetches a camera or another server"),
-            ConfigField.builder("pullUrl", ConfigField.Type.TARGET_URL)
-                    .label("Pull from")
-                    .maxLength(500)
-                    .pattern("(rtmp|rtsp|http|https)://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9_.~%=&?/+-]*)?")
-                    .description("For source pull: an RTSP camera, an RTMP stream or an HLS playlist, "
-                            + "e.g. rtsp://camera.example.net/stream1")
-                    .build(),
-            ConfigField.integer(
-                    "keyGeneration",
-                    "Stream key generation",
-                    1,
-                    1_000_000_000,
-                    1L,
-                    "Raise by one to rotate the stream key: the old key stops working at once"),
-            ConfigField.integer(
-                    "dvrHours",
-                    "DVR (hours kept)",
-                    0,
-                    720,
-                    0L,
-                    "Keep the last N hours for rewinding (0: off); stored within the service's disk quota"),
-            pushUrl(1),
-            pushKey(1),
-            pushUrl(2),
-            pushKey(2));
-
-    private static ConfigField pushUrl(int n) {
-        return ConfigField.builder("pushUrl" + n, ConfigField.Type.TARGET_URL)
-                .label("Restream " + n + ": server")
-                .maxLength(300)
-                .pattern("rtmps?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*")
-                .description(
-                        "RTMP server Flussonic publishes to while you broadcast, e.g. rtmp://a.rtmp.youtube.com/live2")
-                .build();
-    }
-
-    private static ConfigField pushKey(int n) {
-        return ConfigField.builder("pushKey" + n, ConfigField.Type.TEXT)
-                .label("Restream " + n + ": stream key")
-                .maxLength(200)
-                .secret()
-                .pattern("[A-Za-z0-9_.-]{1,200}")
-                .description("The key that platform gave you (letters, digits and _ - . only)")
-                .build();
-    }
+    static final List<ConfigField> FIELDS = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                            ConfigField.choice(
+                                    "source",
+                                    "Source",
+                                    List.of("publish", "pull"),
+                                    "publish",
+                                    "publish: your encoder pushes to Flussonic; pull: Flussonic fetches a camera or another server"),
+                            ConfigField.builder("pullUrl", ConfigField.Type.TARGET_URL)
+                                    .label("Pull from")
+                                    .maxLength(500)
+                                    .pattern(
+                                            "(rtmp|rtsp|http|https)://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9_.~%=&?/+-]*)?")
+                                    .description("For source pull: an RTSP camera, an RTMP stream or an HLS playlist, "
+                                            + "e.g. rtsp://camera.example.net/stream1")
+                                    .build(),
+                            ConfigField.integer(
+                                    "keyGeneration",
+                                    "Stream key generation",
+                                    1,
+                                    1_000_000_000,
+                                    1L,
+                                    "Raise by one to rotate the stream key: the old key stops working at once"),
+                            ConfigField.integer(
+                                    "dvrHours",
+                                    "DVR (hours kept)",
+                                    0,
+                                    720,
+                                    0L,
+                                    "Keep the last N hours for rewinding (0: off); stored within the service's disk quota")),
+                    Restreaming.fields(PUSH_TARGETS).stream())
+            .toList();
 
     /** A viewer session Flussonic reported through the play callback. */
     record Viewer(String sessionId, String ip, String proto, String userAgent, long since, long seen) {}

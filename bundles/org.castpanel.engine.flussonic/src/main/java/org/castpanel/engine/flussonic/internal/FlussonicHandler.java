@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -19,6 +18,7 @@ import java.util.function.Supplier;
 import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ListenerInfo;
+import org.castpanel.engine.api.Restreaming;
 import org.castpanel.engine.api.RunState;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceStats;
@@ -104,21 +104,9 @@ final class FlussonicHandler implements EngineHandler {
         }
         stream.put("on_play", Map.of("url", hooks + "/play"));
         List<Map<String, Object>> pushes = new ArrayList<>();
-        for (int n = 1; n <= FlussonicEngineFactory.PUSH_TARGETS; n++) {
-            Optional<String> url = context.settings().text("pushUrl" + n);
-            Optional<String> key = context.settings().text("pushKey" + n);
-            if (url.isEmpty()
-                    || url.get().isBlank()
-                    || key.isEmpty()
-                    || key.get().isBlank()) {
-                continue;
-            }
-            URI target = URI.create(url.get());
-            if (target.getHost() == null) {
-                throw new IllegalArgumentException("pushUrl" + n + " has no host: " + url.get());
-            }
-            engine.targets().check(target.getHost());
-            pushes.add(Map.of("url", url.get().replaceAll("/+$", "") + "/" + key.get()));
+        for (Restreaming.Target t : Restreaming.targets(context.settings(), FlussonicEngineFactory.PUSH_TARGETS)) {
+            engine.targets().check(t.server().getHost());
+            pushes.add(Map.of("url", t.url()));
         }
         stream.put("pushes", pushes);
         long hours = context.settings().integer("dvrHours", 0);

@@ -22,6 +22,7 @@ import org.castpanel.engine.api.EngineFactory;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.EngineType;
 import org.castpanel.engine.api.MediaKind;
+import org.castpanel.engine.api.Restreaming;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.platform.DaemonThreads;
 import org.castpanel.engine.api.platform.EngineServer;
@@ -47,44 +48,24 @@ public class WowzaEngineFactory implements EngineFactory {
     /** Restreaming targets a service may have. */
     static final int PUSH_TARGETS = 2;
 
-    static final List<ConfigField> FIELDS = List.of(
-            ConfigField.builder("streamName", ConfigField.Type.TEXT)
-                    .label("Stream name")
-                    .length(1, 64)
-                    .defaultValue("live")
-                    .pattern("[A-Za-z0-9_-]{1,64}")
-                    .description("The stream your encoder publishes (letters, digits, _ and - only)")
-                    .build(),
-            ConfigField.integer(
-                    "keyGeneration",
-                    "Publisher password generation",
-                    1,
-                    1_000_000_000,
-                    1L,
-                    "Raise by one to rotate the publisher password: the old one stops working at once"),
-            pushUrl(1),
-            pushKey(1),
-            pushUrl(2),
-            pushKey(2));
-
-    private static ConfigField pushUrl(int n) {
-        return ConfigField.builder("pushUrl" + n, ConfigField.Type.TARGET_URL)
-                .label("Restream " + n + ": server")
-                .maxLength(300)
-                .pattern("rtmp://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*")
-                .description("RTMP server Wowza publishes to while you broadcast, e.g. rtmp://a.rtmp.youtube.com/live2")
-                .build();
-    }
-
-    private static ConfigField pushKey(int n) {
-        return ConfigField.builder("pushKey" + n, ConfigField.Type.TEXT)
-                .label("Restream " + n + ": stream key")
-                .maxLength(200)
-                .secret()
-                .pattern("[A-Za-z0-9_.-]{1,200}")
-                .description("The key that platform gave you (letters, digits and _ - . only)")
-                .build();
-    }
+    static final List<ConfigField> FIELDS = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                            ConfigField.builder("streamName", ConfigField.Type.TEXT)
+                                    .label("Stream name")
+                                    .length(1, 64)
+                                    .defaultValue("live")
+                                    .pattern("[A-Za-z0-9_-]{1,64}")
+                                    .description("The stream your encoder publishes (letters, digits, _ and - only)")
+                                    .build(),
+                            ConfigField.integer(
+                                    "keyGeneration",
+                                    "Publisher password generation",
+                                    1,
+                                    1_000_000_000,
+                                    1L,
+                                    "Raise by one to rotate the publisher password: the old one stops working at once")),
+                    Restreaming.fields(PUSH_TARGETS).stream())
+            .toList();
 
     private final EngineServers servers;
     private final OutboundTargets targets;

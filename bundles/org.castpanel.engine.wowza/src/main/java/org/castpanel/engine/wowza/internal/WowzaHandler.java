@@ -6,7 +6,6 @@ package org.castpanel.engine.wowza.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.Restreaming;
 import org.castpanel.engine.api.RunState;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceStats;
@@ -200,32 +199,23 @@ final class WowzaHandler implements EngineHandler {
     /** The service's restreaming targets as Wowza map entries; a target on a refused host stops the provision. */
     List<Map<String, Object>> wantedEntries() {
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (int n = 1; n <= WowzaEngineFactory.PUSH_TARGETS; n++) {
-            Optional<String> url = context.settings().text("pushUrl" + n);
-            Optional<String> key = context.settings().text("pushKey" + n);
-            if (url.isEmpty()
-                    || url.get().isBlank()
-                    || key.isEmpty()
-                    || key.get().isBlank()) {
-                continue;
+        for (Restreaming.Target t : Restreaming.targets(context.settings(), WowzaEngineFactory.PUSH_TARGETS)) {
+            if (!"rtmp".equals(t.server().getScheme())) {
+                throw new IllegalArgumentException(
+                        "pushUrl" + t.number() + ": Wowza's push publishing here takes rtmp:// servers only");
             }
-            URI target = URI.create(url.get());
-            if (!"rtmp".equals(target.getScheme()) || target.getHost() == null) {
-                throw new IllegalArgumentException("pushUrl" + n + " must be rtmp://host[:port]/application");
-            }
-            engine.targets().check(target.getHost());
-            String path = target.getPath().replaceAll("^/+|/+$", "");
-            if (path.isEmpty()) {
-                throw new IllegalArgumentException("pushUrl" + n + " names no application: " + url.get());
+            engine.targets().check(t.server().getHost());
+            if (t.application().isEmpty()) {
+                throw new IllegalArgumentException("pushUrl" + t.number() + " names no application: " + t.server());
             }
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("entryName", PUSH_ENTRY + n);
+            entry.put("entryName", PUSH_ENTRY + t.number());
             entry.put("sourceStreamName", streamName());
             entry.put("profile", "rtmp");
-            entry.put("host", target.getHost());
-            entry.put("port", target.getPort() > 0 ? target.getPort() : 1935);
-            entry.put("application", path);
-            entry.put("streamName", key.get());
+            entry.put("host", t.server().getHost());
+            entry.put("port", t.server().getPort() > 0 ? t.server().getPort() : 1935);
+            entry.put("application", t.application());
+            entry.put("streamName", t.key());
             entries.add(entry);
         }
         return entries;
