@@ -1,0 +1,157 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.engine.liquidsoap.internal;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The Liquidsoap 2.1 script of one AutoDJ station. The panel chooses every track (the script asks
+ * its callback URL and plays what it answers); a local fallback playlist keeps the station on air
+ * while the panel cannot answer; live DJs on the harbor, authenticated by the panel, pre-empt the
+ * AutoDJ at once; the result goes to the server service the station feeds. Every customer-given
+ * text is a {@link LiqString} expression; every other value is a number or a path or URL the
+ * platform made, and is checked here too.
+ */
+final class StationScript {
+
+    /** The encodings a station can send, as Debian's liquidsoap 2.1 encodes them. */
+    enum Format {
+        MP3,
+        AAC,
+        OPUS
+    }
+
+    /** Where and how the station sends its audio: the server service's source endpoint. */
+    record Output(
+            boolean shoutcast,
+            String host,
+            int port,
+            String mount,
+            String user,
+            String password,
+            Format format,
+            int bitrateKbps,
+            String name,
+            String description,
+            String genre,
+            String url) {}
+
+    /** One station: its folder (log, control socket, fallback playlist), the panel's URLs, its live input and output. */
+    record Station(
+            Path directory,
+            String nextTrackUrl,
+            String djAuthUrl,
+            int harborPort,
+            String harborMount,
+            double crossfadeSeconds,
+            boolean allowRoot,
+            Output output) {}
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:-]{1,253}");
+    private static final Pattern MOUNT = Pattern.compile("/?[A-Za-z0-9._-]{1,64}");
+
+    private StationScript() {}
+
+    static String write(Station s) {
+        Output o = s.output();
+        if (!HOST.matcher(o.host()).matches()) {
+            throw new IllegalArgumentException("not a host: " + o.host());
+        }
+        if (!MOUNT.matcher(o.mount()).matches()
+                || !MOUNT.matcher(s.harborMount()).matches()) {
+            throw new IllegalArgumentException("mounts are / and 1-64 of A-Z a-z 0-9 . _ -");
+        }
+        port(o.port());
+        port(s.harborPort());
+        if (o.bitrateKbps() < 8 || o.bitrateKbps() > 512) {
+            throw new IllegalArgumentException("bitrate out of range: " + o.bitrateKbps());
+        }
+        if (!(s.crossfadeSeconds() >= 0 && s.crossfadeSeconds() <= 30)) {
+            throw new IllegalArgumentException("crossfade must be 0-30 s: " + s.crossfadeSeconds());
+        }
+        Path dir = s.directory().toAbsolutePath().normalize();
+        StringBuilder liq = new StringBuilder();
+        liq.append("# written by CastPanel for this station; changes here are overwritten\n");
+        if (s.allowRoot()) {
+            liq.append("settings.init.allow_root.set(true)\n");
+        }
+        liq.append("settings.log.stdout.set(false)\nsettings.log.file.set(true)\n");
+        liq.append("settings.log.file.path.set(")
+                .append(LiqString.of(dir.resolve("liquidsoap.log").toString()))
+                .append(")\n");
+        liq.append("settings.server.socket.set(true)\n");
+        liq.append("settings.server.socket.path.set(")
+                .append(LiqString.of(dir.resolve("liquidsoap.sock").toString()))
+                .append(")\n");
+        liq.append("settings.server.socket.permissions.set(0o600)\n\n");
+
+        liq.append("# the panel chooses each next track; no answer: retry, and the fallback plays meanwhile\n");
+        liq.append("def next_track() =\n");
+        liq.append("  response = http.get(timeout_ms=2000, ")
+                .append(LiqString.of(s.nextTrackUrl()))
+                .append(")\n");
+        liq.append("  if response.status_code == 200 and string_of(response) != \"\" then\n");
+        liq.append("    request.create(string_of(response))\n  else\n    null()\n  end\nend\n");
+        liq.append("panel = request.dynamic(id=\"next\", retry_delay=1.0, next_track)\n");
+        liq.append("backup = playlist(id=\"fallback\", mode=\"randomize\", reload_mode=\"watch\", ")
+                .append(LiqString.of(dir.resolve("fallback.m3u").toString()))
+                .append(")\n");
+        liq.append("autodj = fallback(id=\"autodj\", track_sensitive=true, [panel, backup])\n");
+        liq.append("# loudness: the panel annotates each track with liq_amplify from the library's EBU R128 figure\n");
+        liq.append("autodj = amplify(1.0, override=\"liq_amplify\", autodj)\n");
+        liq.append("autodj = crossfade(duration=")
+                .append(String.format(Locale.ROOT, "%.2f", s.crossfadeSeconds()))
+                .append(", autodj)\n\n");
+
+        liq.append("# live DJs: the panel says who may broadcast now\n");
+        liq.append("def dj_auth(dj) =\n");
+        liq.append("  response = http.get(timeout_ms=2000, ")
+                .append(LiqString.of(s.djAuthUrl()))
+                .append(" ^ \"?user=\" ^ url.encode(dj.user) ^ \"&password=\" ^ url.encode(dj.password)")
+                .append(" ^ \"&address=\" ^ url.encode(dj.address))\n");
+        liq.append("  response.status_code == 200\nend\n");
+        liq.append("live = input.harbor(")
+                .append(LiqString.of(s.harborMount().replaceFirst("^/", "")))
+                .append(", port=")
+                .append(s.harborPort())
+                .append(", auth=dj_auth)\n");
+        liq.append("radio = mksafe(fallback(id=\"on_air\", track_sensitive=false, [live, autodj]))\n\n");
+
+        liq.append(o.shoutcast() ? "output.shoutcast(" : "output.icecast(")
+                .append(encoder(o))
+                .append(", ");
+        liq.append("host=").append(LiqString.of(o.host())).append(", port=").append(o.port());
+        if (!o.shoutcast()) {
+            liq.append(", mount=").append(LiqString.of(o.mount()));
+            liq.append(", user=").append(LiqString.of(o.user()));
+        }
+        liq.append(", password=").append(LiqString.of(o.password()));
+        liq.append(", name=").append(LiqString.of(o.name()));
+        if (!o.shoutcast()) {
+            liq.append(", description=").append(LiqString.of(o.description())); // the ICY variant has none
+        }
+        liq.append(", genre=").append(LiqString.of(o.genre()));
+        liq.append(", url=").append(LiqString.of(o.url()));
+        liq.append(", radio)\n");
+        return liq.toString();
+    }
+
+    private static String encoder(Output o) {
+        return switch (o.format()) {
+            case MP3 -> "%mp3(bitrate=" + o.bitrateKbps() + ")";
+            case OPUS -> "%ogg(%opus(bitrate=" + o.bitrateKbps() + "))";
+            // Debian has no fdk-aac: ffmpeg's native AAC-LC encoder, in ADTS frames as Icecast serves them
+            case AAC -> "%ffmpeg(format=\"adts\", %audio(codec=\"aac\", b=\"" + o.bitrateKbps() + "k\"))";
+        };
+    }
+
+    private static void port(int port) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("not a port: " + port);
+        }
+    }
+}
