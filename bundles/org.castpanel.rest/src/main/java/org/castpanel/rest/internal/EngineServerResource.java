@@ -74,7 +74,6 @@ public class EngineServerResource {
         return servers.update(AuthFilter.caller(security), id, changes);
     }
 
-    /** Refused with 409 while services are placed on the server. */
     /** Test connection: the plugin checks the server now; the answer carries its health and why. */
     @POST
     @Path("{id}/check")
@@ -82,6 +81,7 @@ public class EngineServerResource {
         return servers.check(AuthFilter.caller(security), id);
     }
 
+    /** Refused with 409 while services are placed on the server. */
     @DELETE
     @Path("{id}")
     public void delete(@PathParam("id") long id, @Context SecurityContext security) {

@@ -706,7 +706,7 @@ public class MediaServicesImpl implements MediaServices {
                 available && s.engineServerId != null ? em.find(EngineServerEntity.class, s.engineServerId) : null;
         if (server != null && EngineServer.State.UNHEALTHY.name().equals(server.healthState)) {
             state = ServiceState.SERVER_UNREACHABLE;
-            detail = "its engine server " + server.name + " does not answer: " + server.healthDetail;
+            detail = "its engine server " + server.name + " cannot be reached or used: " + server.healthDetail;
         }
         return new MediaService(
                 s.id,
