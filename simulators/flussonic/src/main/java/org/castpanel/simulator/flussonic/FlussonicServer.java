@@ -100,6 +100,10 @@ public final class FlussonicServer implements Closeable {
         final String stream;
         final String ip;
         final String proto;
+        /** What the viewer presented, for asking again (update_session). */
+        volatile String token = "";
+
+        volatile String userAgent = "";
         volatile long seen = System.nanoTime();
         volatile long authorizedAt = System.nanoTime();
         volatile long reauthorizeNanos = Long.MAX_VALUE;
@@ -159,6 +163,17 @@ public final class FlussonicServer implements Closeable {
             t.setDaemon(true);
             return t;
         });
+        timers.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        reauthorizeRtmpViewers();
+                    } catch (RuntimeException e) {
+                        // a failed pass is tried again in a second; it must not end the schedule
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
         http.setExecutor(workers);
         http.createContext("/", this::handle);
         http.start();
@@ -660,8 +675,38 @@ public final class FlussonicServer implements Closeable {
         if (clients(name) >= runtime.maxSessions) {
             return false; // the backend's X-Max-Sessions counts this one too
         }
+        session.token = token == null ? "" : token;
+        session.userAgent = userAgent == null ? "" : userAgent;
         sessions.put(sessionId, session);
         return true;
+    }
+
+    /**
+     * RTMP viewers do not come back with requests as HLS players do: once their X-AuthDuration has
+     * passed they are asked about again here, and dropped from nginx when the backend says no.
+     */
+    private void reauthorizeRtmpViewers() {
+        long now = System.nanoTime();
+        for (Session session : sessions.values()) {
+            if (!session.proto.equals("rtmp") || now - session.authorizedAt <= session.reauthorizeNanos) {
+                continue;
+            }
+            ObjectNode config;
+            Runtime runtime;
+            synchronized (this) {
+                config = streams.get(session.stream);
+                runtime = runtimes.get(session.stream);
+            }
+            String hook =
+                    config == null ? "" : config.path("on_play").path("url").asText("");
+            if (runtime == null || hook.isEmpty()) {
+                continue;
+            }
+            if (!authorizeSession(hook, session, session.token, session.userAgent, "update_session", runtime)) {
+                sessions.remove(session.id);
+                nginx.dropClient(APP, session.stream, session.id.substring("rtmp-".length()));
+            }
+        }
     }
 
     private boolean authorizeSession(

@@ -377,4 +377,43 @@ class FlussonicServerTest {
         assertNotEquals(0, afterDisable.exitValue(), "a disabled stream takes no publisher");
         assertEquals(404, get(hls, "TestPlayer/1.0").statusCode());
     }
+
+    /** An RTMP viewer is asked about again after X-AuthDuration (update_session) and dropped when the backend says no. */
+    @Test
+    void rtmpViewersAreAskedAboutAgainAndDroppedWhenRefused() throws Exception {
+        FlussonicServer server = server();
+        java.util.concurrent.atomic.AtomicBoolean allow = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> types = new CopyOnWriteArrayList<>();
+        HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        backend.createContext("/", exchange -> {
+            String query = String.valueOf(exchange.getRequestURI().getRawQuery());
+            if (exchange.getRequestURI().getPath().equals("/play")) {
+                types.add(query.replaceAll(".*request_type=([a-z_]+).*", "$1"));
+            }
+            exchange.getResponseHeaders().set("X-AuthDuration", "1");
+            exchange.sendResponseHeaders(
+                    allow.get() || !exchange.getRequestURI().getPath().equals("/play") ? 200 : 403, -1);
+            exchange.close();
+        });
+        backend.start();
+        opened.add(() -> backend.stop(0));
+        String hooks = "http://127.0.0.1:" + backend.getAddress().getPort();
+        api(
+                server,
+                "PUT",
+                API + "/watched",
+                Map.of(
+                        "inputs", List.of(Map.of("url", "publish://")),
+                        "on_publish", Map.of("url", hooks + "/publish"),
+                        "on_play", Map.of("url", hooks + "/play")));
+        String rtmp = "rtmp://127.0.0.1:" + server.options().rtmpPort() + "/static/watched";
+        publish(rtmp);
+        await("the stream to be alive", () -> alive(server, "watched"));
+        Process viewer = ffmpeg("-i", rtmp, "-t", "60", "-f", "null", "-");
+        await("the viewer to be asked about again", () -> types.contains("update_session"));
+        assertTrue(viewer.isAlive(), "an allowed viewer keeps watching");
+        allow.set(false);
+        assertTrue(viewer.waitFor(30, TimeUnit.SECONDS), "a viewer the backend refuses is dropped");
+        assertEquals("new_session", types.get(0));
+    }
 }

@@ -249,10 +249,18 @@ public final class NginxRtmp implements Closeable {
 
     /** Drops a stream's publisher through nginx's control module; whether there was one. */
     public boolean dropPublisher(String app, String stream) {
+        return control("/control/drop/publisher?app=" + app + "&name=" + stream);
+    }
+
+    /** Drops one client (a player) of a stream, by nginx's client id; whether there was one. */
+    public boolean dropClient(String app, String stream, String clientId) {
+        return control("/control/drop/client?app=" + app + "&name=" + stream + "&clientid=" + clientId);
+    }
+
+    private boolean control(String path) {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statPort + "/control/drop/publisher?app="
-                                    + app + "&name=" + stream))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statPort + path))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
