@@ -61,16 +61,6 @@ class FlussonicIT {
         return server;
     }
 
-    private static void awaitAction(Api.As as, long action) {
-        Await.until("action " + action + " to succeed", Duration.ofSeconds(60), () -> {
-            JsonNode a = as.get("/actions/" + action).body();
-            if ("FAILED".equals(a.get("status").asText())) {
-                throw new AssertionError("action failed: " + a);
-            }
-            return "SUCCEEDED".equals(a.get("status").asText());
-        });
-    }
-
     @Test
     void thePanelAuthorizesPublishesAndViewersAndTheServiceOutlivesAnOutage(Panel panel) throws Exception {
         Api.As admin = panel.admin();
@@ -147,7 +137,7 @@ class FlussonicIT {
                 .id();
         Api.As owner = t.customerApi();
         String base = "/services/" + live;
-        awaitAction(
+        Fixtures.awaitAction(
                 owner,
                 owner.post(base + "/actions", Map.of("action", "start"))
                         .expect(202)
@@ -205,7 +195,7 @@ class FlussonicIT {
                                 Map.of("source", "pull", "pullUrl", sink.rtmp() + "/camera")))
                 .expect(201)
                 .id();
-        awaitAction(
+        Fixtures.awaitAction(
                 owner,
                 owner.post("/services/" + pulled + "/actions", Map.of("action", "start"))
                         .expect(202)
@@ -233,14 +223,14 @@ class FlussonicIT {
                         && again.streamNames().contains("castpanel-h2-" + pulled)
                         && "RUNNING".equals(owner.get(base).text("state")));
 
-        awaitAction(
+        Fixtures.awaitAction(
                 owner,
                 owner.post(base + "/actions", Map.of("action", "stop"))
                         .expect(202)
                         .id());
         assertEquals("STOPPED", owner.get(base).text("state"));
         for (long service : new long[] {live, pulled}) {
-            awaitAction(
+            Fixtures.awaitAction(
                     owner,
                     owner.post("/services/" + service + "/actions", Map.of("action", "delete"))
                             .expect(202)

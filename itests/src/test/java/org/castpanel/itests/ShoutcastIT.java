@@ -63,17 +63,6 @@ class ShoutcastIT {
         return as.get("/services/" + service + "/stats").body().at("/current/sample");
     }
 
-    private static void awaitAction(Api.As as, long action) {
-        Await.until("action " + action + " to succeed", Duration.ofSeconds(60), () -> {
-            String status = as.get("/actions/" + action).body().get("status").asText();
-            if ("FAILED".equals(status)) {
-                throw new AssertionError(
-                        "action failed: " + as.get("/actions/" + action).raw());
-            }
-            return "SUCCEEDED".equals(status);
-        });
-    }
-
     /** A listener's connection; it has received MP3 when frame syncs show in what it read. */
     private static InputStream listen(String url) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
@@ -128,7 +117,7 @@ class ShoutcastIT {
                 .id();
         admin.post("/services/" + service + "/mounts", Map.of("name", "/second", "maxListeners", 1))
                 .expect(201);
-        awaitAction(
+        Fixtures.awaitAction(
                 dj,
                 dj.post("/services/" + service + "/actions", Map.of("action", "start"))
                         .expect(202)
@@ -236,7 +225,7 @@ class ShoutcastIT {
                 () -> sample(adminAgain, service).get("listeners").asInt() == 2);
 
         encoders.forEach(Process::destroyForcibly);
-        awaitAction(
+        Fixtures.awaitAction(
                 adminAgain,
                 adminAgain
                         .post("/services/" + service + "/actions", Map.of("action", "delete"))

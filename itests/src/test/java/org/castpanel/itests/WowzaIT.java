@@ -69,16 +69,6 @@ class WowzaIT {
         return server;
     }
 
-    private static void awaitAction(Api.As as, long action) {
-        Await.until("action " + action + " to succeed", Duration.ofSeconds(60), () -> {
-            JsonNode a = as.get("/actions/" + action).body();
-            if ("FAILED".equals(a.get("status").asText())) {
-                throw new AssertionError("action failed: " + a);
-            }
-            return "SUCCEEDED".equals(a.get("status").asText());
-        });
-    }
-
     @Test
     void aCustomerBroadcastsThroughWowzaAndTheServiceOutlivesAnOutage(Panel panel) throws Exception {
         Api.As admin = panel.admin();
@@ -201,7 +191,7 @@ class WowzaIT {
                 .id();
         Api.As owner = t.customerApi();
         String base = "/services/" + service;
-        awaitAction(
+        Fixtures.awaitAction(
                 owner,
                 owner.post(base + "/actions", Map.of("action", "start"))
                         .expect(202)
@@ -279,14 +269,14 @@ class WowzaIT {
         JsonNode history = owner.get(base + "/events").expect(200).body();
         assertTrue(history.toString().contains("restarting it"), history.toString());
 
-        awaitAction(
+        Fixtures.awaitAction(
                 owner,
                 owner.post(base + "/actions", Map.of("action", "stop"))
                         .expect(202)
                         .id());
         assertEquals("STOPPED", owner.get(base).text("state"));
         // nothing of the customer's is kept on Wowza (no recordings): a delete needs no confirmation
-        awaitAction(
+        Fixtures.awaitAction(
                 owner,
                 owner.post(base + "/actions", Map.of("action", "delete"))
                         .expect(202)

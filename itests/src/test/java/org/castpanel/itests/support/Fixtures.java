@@ -93,4 +93,16 @@ public final class Fixtures {
         body.putAll(extra);
         return as.post("/accounts", body).expect(201);
     }
+
+    /** Waits (at most 60 s) until a queued action succeeded; fails at once with the action when it failed. */
+    public static void awaitAction(Api.As as, long action) {
+        Await.until("action " + action + " to succeed", java.time.Duration.ofSeconds(60), () -> {
+            String status = as.get("/actions/" + action).body().get("status").asText();
+            if ("FAILED".equals(status)) {
+                throw new AssertionError(
+                        "action failed: " + as.get("/actions/" + action).raw());
+            }
+            return "SUCCEEDED".equals(status);
+        });
+    }
 }

@@ -77,10 +77,16 @@ public final class TestMedia implements AutoCloseable {
 
     /** Polls {@code condition} every 100 ms until it holds; fails after 30 s naming {@code what}. */
     public static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, condition, () -> "");
+    }
+
+    /** The same, and a time-out also says what {@code state} tells then (logs, counters: for diagnosis). */
+    public static void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what + " " + state.get());
             }
             Thread.sleep(100); // the polling interval, not a stand-in for the condition
         }

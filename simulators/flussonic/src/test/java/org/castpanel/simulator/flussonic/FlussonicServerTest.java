@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -20,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -29,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.castpanel.engine.testkit.TestMedia;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,13 +45,11 @@ class FlussonicServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<Path> folders = new ArrayList<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final TestMedia media = new TestMedia();
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process p : processes) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        media.close();
         for (int i = opened.size() - 1; i >= 0; i--) {
             opened.get(i).close();
         }
@@ -67,16 +63,10 @@ class FlussonicServerTest {
     private FlussonicServer server() throws IOException {
         Path dir = Files.createTempDirectory("flussonic-sim");
         folders.add(dir);
-        FlussonicServer server = FlussonicServer.start(
-                FlussonicServer.Options.of(dir, freePort(), freePort(), freePort(), "flussonic", "edit-pass"));
+        FlussonicServer server = FlussonicServer.start(FlussonicServer.Options.of(
+                dir, TestMedia.freePort(), TestMedia.freePort(), TestMedia.freePort(), "flussonic", "edit-pass"));
         opened.add(server);
         return server;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static final String TOKEN =
@@ -203,39 +193,6 @@ class FlussonicServerTest {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private Process ffmpeg(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        processes.add(process);
-        return process;
-    }
-
-    private Process publish(String url) throws IOException {
-        return ffmpeg(
-                "-re",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=25",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-tune",
-                "zerolatency",
-                "-g",
-                "25",
-                "-t",
-                "120",
-                "-f",
-                "flv",
-                url);
-    }
-
     private HttpResponse<String> get(String url, String userAgent) {
         try {
             return http.send(
@@ -248,16 +205,6 @@ class FlussonicServerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100); // polling interval, not a stand-in for the condition
         }
     }
 
@@ -299,15 +246,15 @@ class FlussonicServerTest {
                                         "rtmp://127.0.0.1:" + origin.options().rtmpPort() + "/static/mirror"))));
         String rtmp = "rtmp://127.0.0.1:" + server.options().rtmpPort() + "/static/live1";
 
-        Process refused = publish(rtmp + "?token=bad");
+        Process refused = media.publish(rtmp + "?token=bad", 300);
         assertTrue(refused.waitFor(30, TimeUnit.SECONDS));
         assertNotEquals(0, refused.exitValue(), "the backend refused the token");
         assertEquals("bad", calls.get(0).get("token"));
         assertEquals("rtmp", calls.get(0).get("proto"));
         assertEquals("live1", calls.get(0).get("name"));
 
-        Process encoder = publish(rtmp + "?token=good");
-        await("the stream to be alive with a bitrate", () -> {
+        Process encoder = media.publish(rtmp + "?token=good", 300);
+        TestMedia.await("the stream to be alive with a bitrate", () -> {
             try {
                 return alive(server, "live1")
                         && api(server, "GET", API + "/live1", null)
@@ -322,10 +269,10 @@ class FlussonicServerTest {
         JsonNode stats = api(server, "GET", API + "/live1", null).body().get("stats");
         assertEquals("running", stats.get("status").asText());
         assertTrue(stats.get("bitrate").asInt() > 0, stats.toString());
-        await("the push to reach the other server", () -> alive(origin, "mirror"));
+        TestMedia.await("the push to reach the other server", () -> alive(origin, "mirror"));
 
         String hls = "http://127.0.0.1:" + server.options().httpPort() + "/live1/index.m3u8?token=good";
-        await("HLS to play", () -> get(hls, "TestPlayer/1.0").body().contains(".ts"));
+        TestMedia.await("HLS to play", () -> get(hls, "TestPlayer/1.0").body().contains(".ts"));
         Map<String, String> play = calls.stream()
                 .filter(c -> c.get("event").equals("/play"))
                 .findFirst()
@@ -349,7 +296,7 @@ class FlussonicServerTest {
                         .body()
                         .at("/stats/online_clients")
                         .asInt());
-        Process viewer = ffmpeg("-i", rtmp + "?token=good", "-t", "2", "-f", "null", "-");
+        Process viewer = media.play(rtmp + "?token=good", 2);
         assertTrue(viewer.waitFor(30, TimeUnit.SECONDS));
         assertNotEquals(0, viewer.exitValue(), "X-Max-Sessions: 1 refuses the second viewer");
         assertTrue(api(server, "GET", API + "/live1", null)
@@ -367,12 +314,12 @@ class FlussonicServerTest {
                         "inputs",
                         List.of(Map.of(
                                 "url", "rtmp://127.0.0.1:" + origin.options().rtmpPort() + "/static/mirror"))));
-        await("the pulled stream to be alive", () -> alive(server, "relay1"));
+        TestMedia.await("the pulled stream to be alive", () -> alive(server, "relay1"));
 
         assertEquals(204, api(server, "POST", API + "/live1/stop", null).status());
         assertTrue(encoder.waitFor(30, TimeUnit.SECONDS), "stop kicks the publisher");
         api(server, "PUT", API + "/live1", Map.of("disabled", true));
-        Process afterDisable = publish(rtmp + "?token=good");
+        Process afterDisable = media.publish(rtmp + "?token=good", 300);
         assertTrue(afterDisable.waitFor(30, TimeUnit.SECONDS));
         assertNotEquals(0, afterDisable.exitValue(), "a disabled stream takes no publisher");
         assertEquals(404, get(hls, "TestPlayer/1.0").statusCode());
@@ -407,10 +354,10 @@ class FlussonicServerTest {
                         "on_publish", Map.of("url", hooks + "/publish"),
                         "on_play", Map.of("url", hooks + "/play")));
         String rtmp = "rtmp://127.0.0.1:" + server.options().rtmpPort() + "/static/watched";
-        publish(rtmp);
-        await("the stream to be alive", () -> alive(server, "watched"));
-        Process viewer = ffmpeg("-i", rtmp, "-t", "60", "-f", "null", "-");
-        await("the viewer to be asked about again", () -> types.contains("update_session"));
+        media.publish(rtmp, 300);
+        TestMedia.await("the stream to be alive", () -> alive(server, "watched"));
+        Process viewer = media.play(rtmp, 60);
+        TestMedia.await("the viewer to be asked about again", () -> types.contains("update_session"));
         assertTrue(viewer.isAlive(), "an allowed viewer keeps watching");
         allow.set(false);
         assertTrue(viewer.waitFor(30, TimeUnit.SECONDS), "a viewer the backend refuses is dropped");

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,16 +16,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.castpanel.engine.testkit.TestMedia;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +40,11 @@ class WowzaServerTest {
     private final List<AutoCloseable> opened = new java.util.ArrayList<>();
     private final List<Path> folders = new java.util.ArrayList<>();
 
+    private final TestMedia encoders = new TestMedia();
+
     @AfterEach
     void cleanUp() throws Exception {
+        encoders.close();
         for (int i = opened.size() - 1; i >= 0; i--) {
             opened.get(i).close();
         }
@@ -57,16 +58,17 @@ class WowzaServerTest {
     private WowzaServer server(boolean digest) throws IOException {
         Path dir = Files.createTempDirectory("wowza-sim");
         folders.add(dir);
-        WowzaServer server = WowzaServer.start(
-                WowzaServer.Options.of(dir, freePort(), freePort(), freePort(), freePort(), "admin", "s3cret", digest));
+        WowzaServer server = WowzaServer.start(WowzaServer.Options.of(
+                dir,
+                TestMedia.freePort(),
+                TestMedia.freePort(),
+                TestMedia.freePort(),
+                TestMedia.freePort(),
+                "admin",
+                "s3cret",
+                digest));
         opened.add(server);
         return server;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private record Answer(int status, JsonNode body, java.net.http.HttpHeaders headers) {}
@@ -318,14 +320,14 @@ class WowzaServerTest {
                         .asText());
 
         String rtmp = "rtmp://127.0.0.1:" + server.options().rtmpPort() + "/tv/live";
-        Process refused = publish(rtmp + "?user=tvpub&pass=wrong");
+        Process refused = encoders.publish(rtmp + "?user=tvpub&pass=wrong", 300);
         assertTrue(refused.waitFor(30, TimeUnit.SECONDS), "a wrong password ends the encoder");
         assertTrue(refused.exitValue() != 0);
 
-        Process encoder = publish(rtmp + "?user=tvpub&pass=tvpass");
+        Process encoder = encoders.publish(rtmp + "?user=tvpub&pass=tvpass", 300);
         try {
             String stream = APPS + "/tv/instances/_definst_/incomingstreams/live";
-            await("the stream to be connected", () -> {
+            TestMedia.await("the stream to be connected", () -> {
                 try {
                     Answer s = basic(server, "GET", stream, null);
                     return s.status() == 200 && s.body().get("isConnected").asBoolean();
@@ -337,7 +339,7 @@ class WowzaServerTest {
                     "127.0.0.1",
                     basic(server, "GET", stream, null).body().get("sourceIp").asText());
             String playlist = "http://127.0.0.1:" + server.options().hlsPort() + "/tv/live/playlist.m3u8";
-            await(
+            TestMedia.await(
                     "HLS to play",
                     () -> get(playlist).statusCode() == 200
                             && get(playlist).body().contains(".ts"));
@@ -350,7 +352,7 @@ class WowzaServerTest {
             HttpResponse<String> media = get(playlist.replace("playlist.m3u8", segment));
             assertEquals(200, media.statusCode());
             assertTrue(media.body().length() > 1000, "a segment of real video");
-            await("the push to reach the other server", () -> {
+            TestMedia.await("the push to reach the other server", () -> {
                 try {
                     Answer s =
                             basic(destination, "GET", APPS + "/mirror/instances/_definst_/incomingstreams/copy", null);
@@ -365,10 +367,7 @@ class WowzaServerTest {
             assertEquals(1, monitoring.at("/connectionCount/CUPERTINO").asInt(), monitoring.toString());
             assertTrue(monitoring.get("bytesIn").asLong() > 0, monitoring.toString());
             assertTrue(monitoring.get("bytesOut").asLong() >= media.body().length(), monitoring.toString());
-            Process viewer = new ProcessBuilder("ffmpeg", "-v", "error", "-i", rtmp, "-t", "2", "-f", "null", "-")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            Process viewer = encoders.play(rtmp, 2);
             assertTrue(viewer.waitFor(30, TimeUnit.SECONDS));
             assertTrue(viewer.exitValue() != 0, "one viewer (HLS) is the maximum: an RTMP player is refused");
 
@@ -377,7 +376,7 @@ class WowzaServerTest {
                     basic(server, "PUT", stream + "/actions/disconnectStream", null)
                             .status());
             assertTrue(encoder.waitFor(30, TimeUnit.SECONDS), "the encoder was cut");
-            await("the stream to be gone", () -> {
+            TestMedia.await("the stream to be gone", () -> {
                 try {
                     Answer s = basic(server, "GET", stream, null);
                     return s.status() == 404 || !s.body().get("isConnected").asBoolean();
@@ -390,43 +389,9 @@ class WowzaServerTest {
         }
         assertEquals(
                 200, basic(server, "PUT", APPS + "/tv/actions/shutdown", null).status());
-        Process afterShutdown = publish(rtmp + "?user=tvpub&pass=tvpass");
+        Process afterShutdown = encoders.publish(rtmp + "?user=tvpub&pass=tvpass", 300);
         assertTrue(afterShutdown.waitFor(30, TimeUnit.SECONDS));
         assertTrue(afterShutdown.exitValue() != 0, "a shut-down application takes no encoder");
-    }
-
-    private static Process publish(String url) throws IOException {
-        return new ProcessBuilder(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-re",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc=size=320x240:rate=25",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-tune",
-                        "zerolatency",
-                        "-g",
-                        "25",
-                        "-c:a",
-                        "aac",
-                        "-t",
-                        "120",
-                        "-f",
-                        "flv",
-                        url)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
     }
 
     private HttpResponse<String> get(String url) {
@@ -437,16 +402,6 @@ class WowzaServerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100); // polling interval, not a stand-in for the condition
         }
     }
 }

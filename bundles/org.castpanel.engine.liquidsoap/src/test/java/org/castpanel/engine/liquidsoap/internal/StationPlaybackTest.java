@@ -10,12 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,9 +21,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.castpanel.engine.testkit.TestMedia;
 import org.castpanel.simulator.dnas.DnasSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,12 +62,6 @@ class StationPlaybackTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private Process start(List<String> command, Path log) throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -101,16 +93,11 @@ class StationPlaybackTest {
         return file;
     }
 
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "timed out waiting for " + what + "; liquidsoap said: " + tail("liquidsoap.log")
-                                + tail("liquidsoap.out") + "; the DNAS: " + tail("dnas.out") + tail("sc_serv.log"));
-            }
-            Thread.sleep(100); // the polling interval, not a stand-in for the condition
-        }
+    /** What the station and the DNAS said, for a failure message. */
+    private String diagnosis() {
+        return "(the panel was asked " + asked.size() + " times); liquidsoap said: " + about("next")
+                + tail("liquidsoap.log") + tail("liquidsoap.out") + "; the DNAS: " + tail("dnas.out")
+                + tail("sc_serv.log");
     }
 
     /** The station's log lines about one of its sources. */
@@ -164,7 +151,7 @@ class StationPlaybackTest {
         panel.start();
         String base = "http://127.0.0.1:" + panel.getAddress().getPort();
 
-        int portbase = freePort();
+        int portbase = TestMedia.freePort();
         Path config = dir.resolve("sc_serv.conf");
         Files.writeString(
                 config,
@@ -172,10 +159,11 @@ class StationPlaybackTest {
                         + dir.resolve("sc_serv.log") + "\nstreamid_1=1\nstreampath_1=/stream\n");
         Path launcher = DnasSimulator.install(dir.resolve("dnas"));
         start(List.of(launcher.toString(), config.toString()), dir.resolve("dnas.out"));
-        await(
+        TestMedia.await(
                 "the DNAS to answer",
                 () -> !get("http://127.0.0.1:" + portbase + "/statistics?json=1")
-                        .isEmpty());
+                        .isEmpty(),
+                this::diagnosis);
 
         Path script = dir.resolve("station.liq");
         Files.writeString(
@@ -184,7 +172,7 @@ class StationPlaybackTest {
                         dir,
                         base + "/next",
                         base + "/dj",
-                        freePort(),
+                        TestMedia.freePort(),
                         "/live",
                         0.5,
                         "root".equals(System.getProperty("user.name")),
@@ -204,9 +192,10 @@ class StationPlaybackTest {
         start(List.of("liquidsoap", script.toString()), dir.resolve("liquidsoap.out"));
 
         String stats = "http://127.0.0.1:" + portbase + "/stats?sid=1&json=1";
-        await(
+        TestMedia.await(
                 "the panel's pick on the air",
-                () -> get(stats).contains("\"streamstatus\":1") && get(stats).contains("pick"));
+                () -> get(stats).contains("\"streamstatus\":1") && get(stats).contains("pick"),
+                this::diagnosis);
         String shown = get(stats);
         assertTrue(
                 shown.contains("CastPanel - Panel's \\\"pick\\\" \\\\ %s"),

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.castpanel.engine.testkit.TestMedia;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,19 +39,13 @@ class StationScriptTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private StationScript.Station station(boolean shoutcast, StationScript.Format format, String text)
             throws IOException {
         return new StationScript.Station(
                 dir,
                 "http://127.0.0.1:8181/castpanel/callbacks/autodj/secret/service-7/next",
                 "http://127.0.0.1:8181/castpanel/callbacks/autodj/secret/service-7/dj",
-                freePort(),
+                TestMedia.freePort(),
                 "/live",
                 2.5,
                 "root".equals(System.getProperty("user.name")),
