@@ -46,6 +46,8 @@ import org.castpanel.services.api.EngineServerInput;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The registry of remote media servers: administrators' side ({@link EngineServerAdmin}) and
@@ -62,7 +64,15 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
 
     private final Store store;
     private final PanelNode node;
-    private final EngineRegistry engines;
+    /**
+     * Dynamic and optional, unlike the rest: remote engine plugins need {@link EngineServers}, and
+     * the registry gets those plugins' factories, so a static reference here closed a service
+     * cycle and, depending on the start order, a plugin never registered. SCR binds it once both
+     * are up.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EngineRegistry engines;
+
     private final AuditService audit;
     private final SecretKeySpec key;
 
@@ -70,12 +80,10 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
     public EngineServersImpl(
             final @Reference Store store,
             final @Reference PanelNode node,
-            final @Reference EngineRegistry engines,
             final @Reference AuditService audit,
             final @Reference ServiceDirectories directories) {
         this.store = store;
         this.node = node;
-        this.engines = engines;
         this.audit = audit;
         try {
             this.key = new SecretKeySpec(
@@ -237,7 +245,8 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
     public EngineServerInfo check(Caller caller, long id) {
         requireAdministrator(caller);
         EngineServer server = server(id).orElseThrow(() -> CastPanelException.notFound("engine server", id));
-        EngineFactory factory = engines.offered(server.engineType())
+        EngineFactory factory = registry()
+                .offered(server.engineType())
                 .map(EngineRegistry.Offered::factory)
                 .orElseThrow(() -> CastPanelException.conflict(
                         "engineType",
@@ -287,6 +296,15 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
         });
     }
 
+    /** The engine registry; until SCR bound it (only during start-up), no engine type is offered. */
+    private EngineRegistry registry() {
+        EngineRegistry registry = engines;
+        if (registry == null) {
+            throw CastPanelException.conflict("engineType", "the engines are still starting; try again in a moment");
+        }
+        return registry;
+    }
+
     // ---- checks and mapping ----
 
     private static void requireAdministrator(Caller caller) {
@@ -307,7 +325,8 @@ public class EngineServersImpl implements EngineServers, EngineServerAdmin {
         if (type == null || type.isBlank()) {
             throw CastPanelException.invalid("engineType", "engineType is required");
         }
-        EngineRegistry.Offered offered = engines.offered(type)
+        EngineRegistry.Offered offered = registry()
+                .offered(type)
                 .orElseThrow(() -> CastPanelException.invalid(
                         "engineType", "no installed engine offers the type '" + abbreviate(type) + "'"));
         if (!offered.type().capabilities().contains(Capabilities.REMOTE_SERVERS)) {
