@@ -50,17 +50,21 @@ public final class Panel implements AutoCloseable {
         this.home = home;
         this.storage = storage;
         this.database = database;
-        int[] ports = freePorts(10);
+        int[] ports = freePorts(6);
+        // the remote engines' streaming ports are used only later, when a test starts its simulator:
+        // an ephemeral port could by then be the local end of some connection, so these come from
+        // a range that is neither ephemeral nor the panel's own port range (20000-29999)
+        int[] streaming = quietPorts(4);
         this.httpPort = ports[0];
         this.sshPort = ports[1];
         this.rtmpPort = ports[2];
         this.hlsPort = ports[3];
         this.httpsPort = ports[4];
         this.sftpPort = ports[5];
-        this.wowzaRtmpPort = ports[6];
-        this.wowzaHlsPort = ports[7];
-        this.flussonicHttpPort = ports[8];
-        this.flussonicRtmpPort = ports[9];
+        this.wowzaRtmpPort = streaming[0];
+        this.wowzaHlsPort = streaming[1];
+        this.flussonicHttpPort = streaming[2];
+        this.flussonicRtmpPort = streaming[3];
         this.api = new Api("http://127.0.0.1:" + httpPort + "/api/v1");
     }
 
@@ -406,6 +410,31 @@ public final class Panel implements AutoCloseable {
     }
 
     /** Different free ports: every socket stays open until all are chosen, so none is handed out twice. */
+    private static final java.util.Set<Integer> QUIET_HANDED_OUT = new java.util.HashSet<>();
+
+    /** Ports in 30000-32767 that nothing listens on now and no other panel of this run was given. */
+    private static synchronized int[] quietPorts(int count) {
+        int[] ports = new int[count];
+        int found = 0;
+        int start = 30_000 + new java.util.Random().nextInt(2_768);
+        for (int i = 0; i < 2_768 && found < count; i++) {
+            int port = 30_000 + (start - 30_000 + i) % 2_768;
+            if (QUIET_HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket probe = new ServerSocket(port)) {
+                ports[found++] = port;
+                QUIET_HANDED_OUT.add(port);
+            } catch (IOException e) {
+                // taken: the next one
+            }
+        }
+        if (found < count) {
+            throw new IllegalStateException("no " + count + " free ports in 30000-32767");
+        }
+        return ports;
+    }
+
     public static int[] freePorts(int count) {
         java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
         try {
