@@ -184,7 +184,9 @@ class ApiFuzzIT {
                     "fileId",
                     "1",
                     "uploadId",
-                    "0123456789abcdef0123456789abcdef"));
+                    "0123456789abcdef0123456789abcdef",
+                    "playlistId",
+                    "1"));
         }
         choices.add(Map.of(
                 "id",
@@ -200,7 +202,9 @@ class ApiFuzzIT {
                 "fileId",
                 "999999999",
                 "uploadId",
-                "..%2F..%2Fsecret"));
+                "..%2F..%2Fsecret",
+                "playlistId",
+                "999999999"));
         choices.add(Map.of(
                 "id",
                 "abc",
@@ -215,7 +219,9 @@ class ApiFuzzIT {
                 "fileId",
                 "-1",
                 "uploadId",
-                "%00"));
+                "%00",
+                "playlistId",
+                "1e9"));
         for (Map<String, String> choice : choices) {
             String path = template;
             for (Map.Entry<String, String> e : choice.entrySet()) {

@@ -14,7 +14,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.castpanel.core.api.Paging;
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.core.api.Validation;
 import org.castpanel.engine.api.Recordings;
+import org.castpanel.engine.api.platform.ConfigFiles;
 import org.castpanel.engine.api.platform.ServiceDirectories;
 import org.castpanel.media.api.Cover;
 import org.castpanel.media.api.LibraryUsage;
@@ -894,13 +894,8 @@ public class MediaLibraryImpl implements MediaLibrary {
     }
 
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(walk.toList());
-            all.sort(Comparator.reverseOrder());
-            all.forEach(MediaLibraryImpl::deleteQuietly);
+        try {
+            ConfigFiles.deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,6 +30,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 @JaxrsExtension
 public class AuthFilter implements ContainerRequestFilter {
 
+    /** What a station shows on its own web site (now playing): read-only, for anyone. */
+    static final String PUBLIC_PREFIX = "public/";
+
     static final Set<String> PUBLIC_PATHS =
             Set.of("auth/login", "auth/login/two-factor", "auth/password-policy", "health", "openapi.json");
 
@@ -55,7 +58,9 @@ public class AuthFilter implements ContainerRequestFilter {
         if (path.startsWith("/")) {
             path = path.substring(1);
         }
-        if (PUBLIC_PATHS.contains(path) || "OPTIONS".equals(context.getMethod())) {
+        if (PUBLIC_PATHS.contains(path)
+                || (path.startsWith(PUBLIC_PREFIX) && "GET".equals(context.getMethod()))
+                || "OPTIONS".equals(context.getMethod())) {
             return;
         }
         String header = context.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -40,11 +40,12 @@ final class StationScript {
             String genre,
             String url) {}
 
-    /** One station: its folder (log, control socket, fallback playlist), the panel's URLs, its live input and output. */
+    /** One station: its folder (control socket, fallback playlist), the panel's URLs, its live input and output. */
     record Station(
             Path directory,
             String nextTrackUrl,
             String djAuthUrl,
+            String onAirUrl,
             int harborPort,
             String harborMount,
             double crossfadeSeconds,
@@ -79,10 +80,8 @@ final class StationScript {
         if (s.allowRoot()) {
             liq.append("settings.init.allow_root.set(true)\n");
         }
-        liq.append("settings.log.stdout.set(false)\nsettings.log.file.set(true)\n");
-        liq.append("settings.log.file.path.set(")
-                .append(LiqString.of(dir.resolve("liquidsoap.log").toString()))
-                .append(")\n");
+        // the log goes to standard output, which the platform's supervisor keeps (and shows on failure)
+        liq.append("settings.log.stdout.set(true)\nsettings.log.file.set(false)\n");
         liq.append("settings.server.socket.set(true)\n");
         liq.append("settings.server.socket.path.set(")
                 .append(LiqString.of(dir.resolve("liquidsoap.sock").toString()))
@@ -105,7 +104,14 @@ final class StationScript {
         liq.append("autodj = amplify(1.0, override=\"liq_amplify\", autodj)\n");
         liq.append("autodj = crossfade(duration=")
                 .append(String.format(Locale.ROOT, "%.2f", s.crossfadeSeconds()))
-                .append(", autodj)\n\n");
+                .append(", autodj)\n");
+        liq.append(
+                "# the panel's history and now playing: each of its tracks, when it goes on the air (off the audio thread)\n");
+        liq.append("def on_air(m) =\n  play = m[\"castpanel_play\"]\n  if play != \"\" then\n");
+        liq.append("    thread.run(fast=false, fun () -> ignore(http.get(timeout_ms=2000, ")
+                .append(LiqString.of(s.onAirUrl()))
+                .append(" ^ \"?play=\" ^ url.encode(play))))\n  end\nend\n");
+        liq.append("autodj = source.on_track(autodj, on_air)\n\n");
 
         liq.append("# live DJs: the panel says who may broadcast now\n");
         liq.append("def dj_auth(dj) =\n");

@@ -42,6 +42,7 @@ class StationPlaybackTest {
     private final List<Process> processes = new ArrayList<>();
     private HttpServer panel;
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final List<String> onAir = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void folder() throws IOException {
@@ -96,13 +97,13 @@ class StationPlaybackTest {
     /** What the station and the DNAS said, for a failure message. */
     private String diagnosis() {
         return "(the panel was asked " + asked.size() + " times); liquidsoap said: " + about("next")
-                + tail("liquidsoap.log") + tail("liquidsoap.out") + "; the DNAS: " + tail("dnas.out")
+                + tail("liquidsoap.out") + tail("liquidsoap.out") + "; the DNAS: " + tail("dnas.out")
                 + tail("sc_serv.log");
     }
 
     /** The station's log lines about one of its sources. */
     private String about(String source) {
-        try (Stream<String> lines = Files.lines(dir.resolve("liquidsoap.log"))) {
+        try (Stream<String> lines = Files.lines(dir.resolve("liquidsoap.out"))) {
             return String.join(
                             "\n",
                             lines.filter(l -> l.contains("[" + source))
@@ -142,10 +143,22 @@ class StationPlaybackTest {
         panel.createContext("/next", exchange -> {
             asked.add(exchange.getRequestURI().toString());
             byte[] answer = Annotate.request(
-                            Map.of("title", title + " " + next.incrementAndGet(), "artist", "CastPanel"), alpha)
+                            Map.of(
+                                    "title",
+                                    title + " " + next.incrementAndGet(),
+                                    "artist",
+                                    "CastPanel",
+                                    "castpanel_play",
+                                    Integer.toString(next.get())),
+                            alpha)
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        panel.createContext("/on-air", exchange -> {
+            onAir.add(exchange.getRequestURI().getQuery());
+            exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         panel.start();
@@ -172,6 +185,7 @@ class StationPlaybackTest {
                         dir,
                         base + "/next",
                         base + "/dj",
+                        base + "/on-air",
                         TestMedia.freePort(),
                         "/live",
                         0.5,
@@ -201,6 +215,8 @@ class StationPlaybackTest {
                 shown.contains("CastPanel - Panel's \\\"pick\\\" \\\\ %s"),
                 "the title arrived as the panel gave it, nothing interpolated: " + shown);
         assertTrue(asked.size() >= 1, "liquidsoap asked the panel");
+        TestMedia.await(
+                "the station to say which pick went on the air", () -> onAir.contains("play=1"), this::diagnosis);
         try (InputStream listener = new URL("http://127.0.0.1:" + portbase + "/stream").openStream()) {
             byte[] audio = listener.readNBytes(8192);
             int syncs = 0;

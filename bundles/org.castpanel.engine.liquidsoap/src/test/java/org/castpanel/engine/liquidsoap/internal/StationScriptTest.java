@@ -45,6 +45,7 @@ class StationScriptTest {
                 dir,
                 "http://127.0.0.1:8181/castpanel/callbacks/autodj/secret/service-7/next",
                 "http://127.0.0.1:8181/castpanel/callbacks/autodj/secret/service-7/dj",
+                "http://127.0.0.1:8181/castpanel/callbacks/autodj/secret/service-7/on-air",
                 TestMedia.freePort(),
                 "/live",
                 2.5,
@@ -131,11 +132,27 @@ class StationScriptTest {
             assertThrows(
                     IllegalArgumentException.class,
                     () -> StationScript.write(new StationScript.Station(
-                            dir, good.nextTrackUrl(), good.djAuthUrl(), good.harborPort(), "/live", 2, false, bad)));
+                            dir,
+                            good.nextTrackUrl(),
+                            good.djAuthUrl(),
+                            good.onAirUrl(),
+                            good.harborPort(),
+                            "/live",
+                            2,
+                            false,
+                            bad)));
         }
         assertThrows(
                 IllegalArgumentException.class,
                 () -> StationScript.write(new StationScript.Station(
-                        dir, good.nextTrackUrl(), good.djAuthUrl(), good.harborPort(), "/live", 99, false, o)));
+                        dir,
+                        good.nextTrackUrl(),
+                        good.djAuthUrl(),
+                        good.onAirUrl(),
+                        good.harborPort(),
+                        "/live",
+                        99,
+                        false,
+                        o)));
     }
 }

@@ -1,0 +1,15 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.autodj.api;
+
+import java.time.Instant;
+
+/**
+ * A track of an AutoDJ service's history: the media file, its tags as they were when it played,
+ * the playlist it came from (null when that is gone), when it was chosen and when it went on the
+ * air (null: chosen, not yet on the air).
+ */
+public record PlayedTrack(
+        long fileId, String title, String artist, String album, String playlist, Instant chosenAt, Instant onAirAt) {}

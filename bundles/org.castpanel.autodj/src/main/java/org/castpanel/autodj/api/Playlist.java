@@ -1,0 +1,27 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.autodj.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One playlist of an AutoDJ service. {@code weight} (1-100) is how often a general-rotation
+ * playlist is chosen relative to the others; {@code crossfadeSeconds} overrides the station's
+ * crossfade for its tracks (null: the station's).
+ */
+public record Playlist(
+        long id,
+        long serviceId,
+        String name,
+        PlaylistKind kind,
+        boolean enabled,
+        int weight,
+        PlayOrder order,
+        List<PlaylistEntry> entries,
+        Double crossfadeSeconds,
+        int playableTracks,
+        Instant createdAt,
+        Instant updatedAt) {}

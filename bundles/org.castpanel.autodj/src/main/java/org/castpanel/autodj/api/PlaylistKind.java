@@ -1,0 +1,11 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.autodj.api;
+
+/** What a playlist is for; the kinds come in the order the AutoDJ consults them, last first. */
+public enum PlaylistKind {
+    /** General rotation: the music, chosen among the enabled rotation playlists by weight. */
+    ROTATION
+}

@@ -1,0 +1,593 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.autodj.internal;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import javax.persistence.EntityManager;
+
+import org.castpanel.autodj.api.AutoDj;
+import org.castpanel.autodj.api.NowPlaying;
+import org.castpanel.autodj.api.PlayOrder;
+import org.castpanel.autodj.api.PlayedTrack;
+import org.castpanel.autodj.api.Playlist;
+import org.castpanel.autodj.api.PlaylistEntry;
+import org.castpanel.autodj.api.PlaylistInput;
+import org.castpanel.autodj.api.PlaylistKind;
+import org.castpanel.core.api.AuditService;
+import org.castpanel.core.api.Caller;
+import org.castpanel.core.api.CastPanelException;
+import org.castpanel.core.api.PanelEvents;
+import org.castpanel.engine.api.platform.Playout;
+import org.castpanel.engine.api.platform.ServiceDirectories;
+import org.castpanel.persistence.MediaFileEntity;
+import org.castpanel.persistence.MediaServiceEntity;
+import org.castpanel.persistence.PlayEntity;
+import org.castpanel.persistence.PlaylistEntity;
+import org.castpanel.persistence.Store;
+import org.castpanel.services.api.MediaServices;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The AutoDJ's playout: playlists of the owner's library per AutoDJ service, the choice of each
+ * next track ({@link TrackPicker}), the history it is made from, now playing. Users reach it
+ * through {@link AutoDj} (tenancy through {@link MediaServices}); the engine plugin through
+ * {@link Playout}.
+ */
+@Component(service = {AutoDj.class, Playout.class})
+public class AutoDjImpl implements AutoDj, Playout {
+
+    /** The engine type of AutoDJ services (the Liquidsoap plugin's). */
+    static final String AUTODJ_TYPE = "autodj";
+
+    static final int MOST_PLAYLISTS = 50;
+    static final int MOST_ENTRIES = 200;
+    /** Plays the picker reads: enough for a shuffle cycle of a large playlist and any window. */
+    static final int HISTORY_READ = 5_000;
+    /** Plays older than this are dropped as new ones are made. */
+    static final long HISTORY_KEPT_MILLIS = 90L * 24 * 3600 * 1000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<PlaylistEntry>> ENTRIES = new TypeReference<>() {};
+
+    private final Store store;
+    private final MediaServices services;
+    private final ServiceDirectories directories;
+    private final AuditService audit;
+    private final PanelEvents events;
+    private final TrackPicker picker = new TrackPicker(new Random());
+
+    @Activate
+    public AutoDjImpl(
+            final @Reference Store store,
+            final @Reference MediaServices services,
+            final @Reference ServiceDirectories directories,
+            final @Reference AuditService audit,
+            final @Reference PanelEvents events) {
+        this.store = store;
+        this.services = services;
+        this.directories = directories;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    // --- playlists ---------------------------------------------------------------------------
+
+    @Override
+    public List<Playlist> playlists(Caller caller, long serviceId) {
+        return store.read(em -> {
+            MediaServiceEntity s = station(em, caller, serviceId);
+            return playlistRows(em, serviceId).stream()
+                    .map(p -> toPlaylist(em, s, p))
+                    .toList();
+        });
+    }
+
+    @Override
+    public Playlist playlist(Caller caller, long serviceId, long playlistId) {
+        return store.read(em -> {
+            MediaServiceEntity s = station(em, caller, serviceId);
+            return toPlaylist(em, s, playlistRow(em, serviceId, playlistId));
+        });
+    }
+
+    @Override
+    public Playlist create(Caller caller, long serviceId, PlaylistInput input) {
+        if (input == null) {
+            throw CastPanelException.badRequest(null, "a playlist is required");
+        }
+        return store.write(em -> {
+            MediaServiceEntity s = station(em, caller, serviceId);
+            List<PlaylistEntity> existing = playlistRows(em, serviceId);
+            if (existing.size() >= MOST_PLAYLISTS) {
+                throw CastPanelException.conflict(
+                        "service " + serviceId + " has " + MOST_PLAYLISTS + " playlists, the most it may have");
+            }
+            PlaylistEntity p = new PlaylistEntity();
+            p.id = store.nextId("cp_autodj_playlist");
+            p.serviceId = serviceId;
+            p.kind = PlaylistKind.ROTATION.name();
+            p.enabled = true;
+            p.weight = 5;
+            p.playOrder = PlayOrder.SHUFFLE.name();
+            p.entries = "[]";
+            p.createdAt = System.currentTimeMillis();
+            if (input.name() == null) {
+                throw CastPanelException.invalid("name", "name is required");
+            }
+            apply(em, s, p, input, existing);
+            p.updatedAt = p.createdAt;
+            em.persist(p);
+            audit.record(caller, "playlist.create", "service", s.id, s.ownerPath, p.name);
+            return toPlaylist(em, s, p);
+        });
+    }
+
+    @Override
+    public Playlist update(Caller caller, long serviceId, long playlistId, PlaylistInput input) {
+        if (input == null) {
+            throw CastPanelException.badRequest(null, "the changes are required");
+        }
+        return store.write(em -> {
+            MediaServiceEntity s = station(em, caller, serviceId);
+            PlaylistEntity p = playlistRow(em, serviceId, playlistId);
+            List<PlaylistEntity> others = playlistRows(em, serviceId).stream()
+                    .filter(o -> o.id != playlistId)
+                    .toList();
+            apply(em, s, p, input, others);
+            p.updatedAt = System.currentTimeMillis();
+            audit.record(caller, "playlist.update", "service", s.id, s.ownerPath, p.name);
+            return toPlaylist(em, s, p);
+        });
+    }
+
+    @Override
+    public void delete(Caller caller, long serviceId, long playlistId) {
+        store.write(em -> {
+            MediaServiceEntity s = station(em, caller, serviceId);
+            PlaylistEntity p = playlistRow(em, serviceId, playlistId);
+            em.remove(p);
+            audit.record(caller, "playlist.delete", "service", s.id, s.ownerPath, p.name);
+            return null;
+        });
+    }
+
+    /** Validates the whole input before it changes anything: a refused change leaves the row as it was. */
+    private void apply(
+            EntityManager em, MediaServiceEntity s, PlaylistEntity p, PlaylistInput in, List<PlaylistEntity> others) {
+        String name = p.name;
+        if (in.name() != null) {
+            name = Normalizer.normalize(in.name().strip(), Normalizer.Form.NFC);
+            if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+                throw CastPanelException.invalid(
+                        "name", "name must be 1-100 characters without line breaks or control characters");
+            }
+            String finalName = name;
+            if (others.stream().anyMatch(o -> o.name.equalsIgnoreCase(finalName))) {
+                throw CastPanelException.conflict("name", "service " + s.id + " already has a playlist " + name);
+            }
+        }
+        int weight = p.weight;
+        if (in.weight() != null) {
+            if (in.weight() < 1 || in.weight() > 100) {
+                throw CastPanelException.invalid("weight", "weight must be 1-100");
+            }
+            weight = in.weight();
+        }
+        Double crossfade = p.crossfadeSeconds;
+        if (in.crossfadeSeconds() != null) {
+            double c = in.crossfadeSeconds();
+            if (!(c >= 0 && c <= 30)) {
+                throw CastPanelException.invalid("crossfadeSeconds", "crossfadeSeconds must be 0-30");
+            }
+            crossfade = c;
+        }
+        String entries = p.entries;
+        if (in.entries() != null) {
+            entries = write(entries(em, s, in.entries()));
+        }
+        p.name = name;
+        p.weight = weight;
+        p.crossfadeSeconds = crossfade;
+        p.entries = entries;
+        if (in.kind() != null) {
+            p.kind = in.kind().name();
+        }
+        if (in.order() != null) {
+            p.playOrder = in.order().name();
+        }
+        if (in.enabled() != null) {
+            p.enabled = in.enabled();
+        }
+    }
+
+    /** Each entry is a folder of the owner's library or one of its audio files, nothing else. */
+    private List<PlaylistEntry> entries(EntityManager em, MediaServiceEntity s, List<PlaylistEntry> given) {
+        if (given.size() > MOST_ENTRIES) {
+            throw CastPanelException.invalid("entries", "a playlist has at most " + MOST_ENTRIES + " entries");
+        }
+        List<PlaylistEntry> clean = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            PlaylistEntry e = given.get(i);
+            String field = "entries[" + i + "]";
+            if (e == null || (e.folder() == null) == (e.track() == null)) {
+                throw CastPanelException.invalid(field, field + " must have either a folder or a track");
+            }
+            if (e.track() != null) {
+                MediaFileEntity f = em.find(MediaFileEntity.class, e.track());
+                if (f == null || f.accountId != s.ownerId || !"audio".equals(f.kind)) {
+                    throw CastPanelException.invalid(
+                            field, "track " + e.track() + " is not an audio file of this customer's library");
+                }
+                clean.add(new PlaylistEntry(null, f.id));
+            } else {
+                clean.add(new PlaylistEntry(folder(field, s.ownerId, e.folder()), null));
+            }
+        }
+        return clean;
+    }
+
+    /** A library folder as the index stores it ("" for the whole library), which must exist. */
+    private String folder(String field, long ownerId, String given) {
+        String f = given.strip().replaceAll("^/+|/+$", "");
+        if (f.length() > 255
+                || f.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')
+                || List.of(f.split("/")).stream().anyMatch(part -> part.equals("..") || part.equals("."))
+                || f.contains("//")) {
+            throw CastPanelException.invalid(field, "not a folder of the library: " + given);
+        }
+        Path root = directories.contentDirectory(ownerId);
+        Path dir = f.isEmpty() ? root : root.resolve(f).normalize();
+        boolean inside = dir.startsWith(root);
+        for (Path p = dir; inside && !p.equals(root); p = p.getParent()) {
+            inside = !Files.isSymbolicLink(p);
+        }
+        if (!inside || (!f.isEmpty() && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS))) {
+            throw CastPanelException.invalid(field, "the library has no folder " + given);
+        }
+        return f;
+    }
+
+    // --- history and now playing -------------------------------------------------------------
+
+    @Override
+    public List<PlayedTrack> history(Caller caller, long serviceId, int limit) {
+        if (limit < 1 || limit > 500) {
+            throw CastPanelException.invalid("limit", "limit must be 1-500");
+        }
+        return store.read(em -> {
+            station(em, caller, serviceId);
+            return played(em, serviceId, limit);
+        });
+    }
+
+    @Override
+    public NowPlaying nowPlaying(Caller caller, long serviceId) {
+        return store.read(em -> nowPlaying(em, station(em, caller, serviceId)));
+    }
+
+    @Override
+    public NowPlaying publicNowPlaying(long serviceId) {
+        return store.read(em -> {
+            MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
+            if (s == null || s.deleting || !AUTODJ_TYPE.equals(s.engineType)) {
+                throw CastPanelException.notFound("AutoDJ station", serviceId);
+            }
+            return nowPlaying(em, s);
+        });
+    }
+
+    private NowPlaying nowPlaying(EntityManager em, MediaServiceEntity s) {
+        List<PlayedTrack> recent = new ArrayList<>(played(em, s.id, 11));
+        PlayedTrack next = null;
+        if (!recent.isEmpty() && recent.get(0).onAirAt() == null) {
+            next = recent.remove(0);
+        }
+        PlayedTrack current = null;
+        if (!recent.isEmpty() && recent.get(0).onAirAt() != null) {
+            current = recent.remove(0);
+        }
+        Object station = s.settings().get("streamName");
+        return new NowPlaying(
+                s.id,
+                station == null || station.toString().isBlank() ? s.name : station.toString(),
+                current,
+                next,
+                recent.subList(0, Math.min(recent.size(), 10)));
+    }
+
+    private List<PlayedTrack> played(EntityManager em, long serviceId, int limit) {
+        List<PlayEntity> rows = em.createQuery(
+                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.chosenAt DESC, p.id DESC",
+                        PlayEntity.class)
+                .setParameter("s", serviceId)
+                .setMaxResults(limit)
+                .getResultList();
+        Map<Long, String> names = new LinkedHashMap<>();
+        playlistRows(em, serviceId).forEach(p -> names.put(p.id, p.name));
+        return rows.stream()
+                .map(p -> new PlayedTrack(
+                        p.fileId,
+                        p.title,
+                        p.artist,
+                        p.album,
+                        p.playlistId == null ? null : names.get(p.playlistId),
+                        Instant.ofEpochMilli(p.chosenAt),
+                        p.onAirAt == null ? null : Instant.ofEpochMilli(p.onAirAt)))
+                .toList();
+    }
+
+    // --- the engine plugin's questions -------------------------------------------------------
+
+    @Override
+    public Optional<Track> next(long serviceId) {
+        return store.write(em -> {
+            MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
+            if (s == null || s.deleting || !AUTODJ_TYPE.equals(s.engineType)) {
+                return Optional.empty();
+            }
+            long now = System.currentTimeMillis();
+            Map<Long, PlaylistEntity> playlists = new LinkedHashMap<>();
+            List<TrackPicker.Rotation> rotations = rotations(em, s, playlists);
+            Optional<TrackPicker.Choice> choice =
+                    picker.pick(rotations, recentPlays(em, serviceId), now, protectionMillis(s));
+            if (choice.isEmpty()) {
+                return Optional.empty();
+            }
+            MediaFileEntity f =
+                    em.find(MediaFileEntity.class, choice.get().track().fileId());
+            PlayEntity play = new PlayEntity();
+            play.id = store.nextId("cp_autodj_play");
+            play.serviceId = serviceId;
+            play.fileId = f.id;
+            play.playlistId = choice.get().playlistId();
+            play.title = title(f);
+            play.artist = f.artist;
+            play.album = f.album;
+            play.chosenAt = now;
+            em.persist(play);
+            em.createQuery("DELETE FROM PlayEntity p WHERE p.serviceId = :s AND p.chosenAt < :t")
+                    .setParameter("s", serviceId)
+                    .setParameter("t", now - HISTORY_KEPT_MILLIS)
+                    .executeUpdate();
+            return Optional.of(track(s, f, play.id, playlists.get(play.playlistId)));
+        });
+    }
+
+    @Override
+    public void onAir(long serviceId, long trackId) {
+        NowPlaying now = store.write(em -> {
+            PlayEntity play = em.find(PlayEntity.class, trackId);
+            MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
+            if (play == null || play.serviceId != serviceId || s == null) {
+                return null;
+            }
+            if (play.onAirAt == null) {
+                play.onAirAt = System.currentTimeMillis();
+            }
+            em.flush();
+            return nowPlaying(em, s);
+        });
+        if (now != null) {
+            String ownerPath = store.read(em -> em.find(MediaServiceEntity.class, serviceId).ownerPath);
+            events.publish(new PanelEvents.Event("autodj.track", ownerPath, now));
+        }
+    }
+
+    @Override
+    public List<Track> fallback(long serviceId, int max) {
+        return store.read(em -> {
+            MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
+            if (s == null) {
+                return List.of();
+            }
+            Map<Long, PlaylistEntity> playlists = new LinkedHashMap<>();
+            List<Long> ids = new ArrayList<>();
+            for (TrackPicker.Rotation r : rotations(em, s, playlists)) {
+                r.tracks().forEach(c -> ids.add(c.fileId()));
+            }
+            Collections.shuffle(ids);
+            return ids.stream()
+                    .distinct()
+                    .limit(max)
+                    .map(id -> em.find(MediaFileEntity.class, id))
+                    .map(f -> track(s, f, 0, null))
+                    .toList();
+        });
+    }
+
+    @Override
+    public Optional<String> unplayable(long serviceId) {
+        return store.read(em -> {
+            MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
+            if (s == null) {
+                return Optional.of("service " + serviceId + " does not exist");
+            }
+            boolean anyEnabled = playlistRows(em, serviceId).stream().anyMatch(p -> p.enabled);
+            if (!anyEnabled) {
+                return Optional.of("the AutoDJ has no enabled playlist: add one with folders or tracks of the "
+                        + "media library (POST /services/" + serviceId + "/playlists)");
+            }
+            if (rotations(em, s, new LinkedHashMap<>()).isEmpty()) {
+                return Optional.of("the AutoDJ's enabled playlists have no playable track: upload audio to "
+                        + "the media library, or add folders that hold some");
+            }
+            return Optional.empty();
+        });
+    }
+
+    // --- shared ------------------------------------------------------------------------------
+
+    /** The AutoDJ service the caller sees: 404 for another tenant's, 409 for a service of another type. */
+    private MediaServiceEntity station(EntityManager em, Caller caller, long serviceId) {
+        services.get(caller, serviceId); // tenancy, as for every service call
+        MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
+        if (s == null) {
+            throw CastPanelException.notFound("media service", serviceId);
+        }
+        if (!AUTODJ_TYPE.equals(s.engineType)) {
+            throw CastPanelException.conflict(
+                    "service " + serviceId + " is a " + s.engineType + " service, not an AutoDJ: it has no playlists");
+        }
+        return s;
+    }
+
+    private static long protectionMillis(MediaServiceEntity s) {
+        Object minutes = s.settings().get("repeatMinutes");
+        long m = minutes instanceof Number n ? n.longValue() : 10;
+        return Math.max(0, m) * 60_000;
+    }
+
+    private static List<PlaylistEntity> playlistRows(EntityManager em, long serviceId) {
+        return em.createQuery(
+                        "SELECT p FROM PlaylistEntity p WHERE p.serviceId = :s ORDER BY p.name", PlaylistEntity.class)
+                .setParameter("s", serviceId)
+                .getResultList();
+    }
+
+    private static PlaylistEntity playlistRow(EntityManager em, long serviceId, long playlistId) {
+        PlaylistEntity p = em.find(PlaylistEntity.class, playlistId);
+        if (p == null || p.serviceId != serviceId) {
+            throw CastPanelException.notFound("playlist", playlistId);
+        }
+        return p;
+    }
+
+    private List<TrackPicker.Rotation> rotations(
+            EntityManager em, MediaServiceEntity s, Map<Long, PlaylistEntity> byId) {
+        List<TrackPicker.Rotation> rotations = new ArrayList<>();
+        for (PlaylistEntity p : playlistRows(em, s.id)) {
+            if (!p.enabled || !PlaylistKind.ROTATION.name().equals(p.kind)) {
+                continue;
+            }
+            List<TrackPicker.Candidate> tracks = resolve(em, s.ownerId, read(p.entries));
+            if (!tracks.isEmpty()) {
+                byId.put(p.id, p);
+                rotations.add(new TrackPicker.Rotation(p.id, p.weight, PlayOrder.valueOf(p.playOrder), tracks));
+            }
+        }
+        return rotations;
+    }
+
+    /** A playlist's entries as playable tracks of the library, in library order, each once. */
+    static List<TrackPicker.Candidate> resolve(EntityManager em, long ownerId, List<PlaylistEntry> entries) {
+        Map<Long, TrackPicker.Candidate> tracks = new LinkedHashMap<>();
+        for (PlaylistEntry e : entries) {
+            List<Object[]> rows;
+            if (e.track() != null) {
+                rows = em.createQuery(
+                                "SELECT m.id, m.artist, m.album FROM MediaFileEntity m WHERE m.id = :id"
+                                        + " AND m.accountId = :a AND m.kind = 'audio'",
+                                Object[].class)
+                        .setParameter("id", e.track())
+                        .setParameter("a", ownerId)
+                        .getResultList();
+            } else if (e.folder().isEmpty()) {
+                rows = em.createQuery(
+                                "SELECT m.id, m.artist, m.album FROM MediaFileEntity m WHERE m.accountId = :a"
+                                        + " AND m.kind = 'audio' ORDER BY m.folder, m.name",
+                                Object[].class)
+                        .setParameter("a", ownerId)
+                        .getResultList();
+            } else {
+                rows = em.createQuery(
+                                "SELECT m.id, m.artist, m.album FROM MediaFileEntity m WHERE m.accountId = :a"
+                                        + " AND m.kind = 'audio' AND (m.folder = :f OR m.folder LIKE :below ESCAPE '!')"
+                                        + " ORDER BY m.folder, m.name",
+                                Object[].class)
+                        .setParameter("a", ownerId)
+                        .setParameter("f", e.folder())
+                        .setParameter("below", e.folder().replaceAll("[!%_]", "!$0") + "/%")
+                        .getResultList();
+            }
+            for (Object[] r : rows) {
+                long id = ((Number) r[0]).longValue();
+                tracks.putIfAbsent(id, new TrackPicker.Candidate(id, (String) r[1], (String) r[2]));
+            }
+        }
+        return List.copyOf(tracks.values());
+    }
+
+    private static List<TrackPicker.Played> recentPlays(EntityManager em, long serviceId) {
+        return em
+                .createQuery(
+                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.chosenAt DESC, p.id DESC",
+                        PlayEntity.class)
+                .setParameter("s", serviceId)
+                .setMaxResults(HISTORY_READ)
+                .getResultList()
+                .stream()
+                .map(p -> new TrackPicker.Played(p.fileId, p.artist, p.album, p.playlistId, p.chosenAt))
+                .toList();
+    }
+
+    private Track track(MediaServiceEntity s, MediaFileEntity f, long id, PlaylistEntity from) {
+        Path root = directories.contentDirectory(s.ownerId);
+        Path file = f.folder.isEmpty()
+                ? root.resolve(f.name)
+                : root.resolve(f.folder).resolve(f.name);
+        return new Track(
+                id, file, title(f), f.artist, f.album, f.loudnessLufs, from == null ? null : from.crossfadeSeconds);
+    }
+
+    /** The title listeners see: the tag, or the file name without its extension. */
+    private static String title(MediaFileEntity f) {
+        if (f.title != null && !f.title.isBlank()) {
+            return f.title;
+        }
+        int dot = f.name.lastIndexOf('.');
+        return dot > 0 ? f.name.substring(0, dot) : f.name;
+    }
+
+    private Playlist toPlaylist(EntityManager em, MediaServiceEntity s, PlaylistEntity p) {
+        List<PlaylistEntry> entries = read(p.entries);
+        return new Playlist(
+                p.id,
+                p.serviceId,
+                p.name,
+                PlaylistKind.valueOf(p.kind),
+                p.enabled,
+                p.weight,
+                PlayOrder.valueOf(p.playOrder),
+                entries,
+                p.crossfadeSeconds,
+                resolve(em, s.ownerId, entries).size(),
+                Instant.ofEpochMilli(p.createdAt),
+                Instant.ofEpochMilli(p.updatedAt));
+    }
+
+    private static List<PlaylistEntry> read(String json) {
+        try {
+            return JSON.readValue(json, ENTRIES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored playlist is not JSON: " + json, e);
+        }
+    }
+
+    private static String write(List<PlaylistEntry> entries) {
+        try {
+            return JSON.writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.autodj.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+import org.castpanel.autodj.api.PlayOrder;
+
+/**
+ * The choice of an AutoDJ station's next track from its general-rotation playlists, kept apart
+ * from storage so the rules are tested on their own.
+ *
+ * <p>Repeat protection spans all of the station's playback: a track, or another track by the same
+ * artist or from the same album, chosen less than the protection window ago is not chosen again.
+ * A playlist is drawn by weight among those that still have an unprotected track; when every
+ * candidate of every playlist is protected, the least recently played one plays rather than
+ * silence.
+ */
+final class TrackPicker {
+
+    /** A playable track: its library order is the order of the list it comes in. */
+    record Candidate(long fileId, String artist, String album) {}
+
+    /** One enabled rotation playlist with its tracks resolved from the library, in library order. */
+    record Rotation(long playlistId, int weight, PlayOrder order, List<Candidate> tracks) {}
+
+    /** A past choice of this station, newest first in the history given to {@link #pick}. */
+    record Played(long fileId, String artist, String album, Long playlistId, long chosenAtMillis) {}
+
+    record Choice(long playlistId, Candidate track, boolean protectionOverridden) {}
+
+    private final RandomGenerator random;
+
+    TrackPicker(RandomGenerator random) {
+        this.random = random;
+    }
+
+    Optional<Choice> pick(List<Rotation> rotations, List<Played> history, long nowMillis, long protectMillis) {
+        Protection protection = new Protection(history, nowMillis - protectMillis);
+        List<Rotation> open = new ArrayList<>();
+        Map<Long, List<Candidate>> allowed = new HashMap<>();
+        for (Rotation r : rotations) {
+            if (r.weight() <= 0 || r.tracks().isEmpty()) {
+                continue;
+            }
+            List<Candidate> free =
+                    r.tracks().stream().filter(c -> !protection.protects(c)).toList();
+            if (!free.isEmpty()) {
+                open.add(r);
+                allowed.put(r.playlistId(), free);
+            }
+        }
+        if (open.isEmpty()) {
+            return leastRecentlyPlayed(rotations, history);
+        }
+        Rotation chosen = byWeight(open);
+        return Optional.of(
+                new Choice(chosen.playlistId(), inOrder(chosen, allowed.get(chosen.playlistId()), history), false));
+    }
+
+    private Rotation byWeight(List<Rotation> open) {
+        int total = open.stream().mapToInt(Rotation::weight).sum();
+        int ticket = random.nextInt(total);
+        for (Rotation r : open) {
+            ticket -= r.weight();
+            if (ticket < 0) {
+                return r;
+            }
+        }
+        return open.get(open.size() - 1);
+    }
+
+    private Candidate inOrder(Rotation rotation, List<Candidate> free, List<Played> history) {
+        return switch (rotation.order()) {
+            case RANDOM -> free.get(random.nextInt(free.size()));
+            case SHUFFLE -> {
+                Set<Long> thisCycle = playedThisCycle(rotation, history);
+                List<Candidate> fresh = free.stream()
+                        .filter(c -> !thisCycle.contains(c.fileId()))
+                        .toList();
+                List<Candidate> from = fresh.isEmpty() ? free : fresh;
+                yield from.get(random.nextInt(from.size()));
+            }
+            case SEQUENTIAL -> {
+                Set<Long> allowedIds = new HashSet<>();
+                free.forEach(c -> allowedIds.add(c.fileId()));
+                int last = lastPosition(rotation, history);
+                List<Candidate> all = rotation.tracks();
+                Candidate next = free.get(0);
+                for (int step = 1; step <= all.size(); step++) {
+                    Candidate c = all.get((last + step) % all.size());
+                    if (allowedIds.contains(c.fileId())) {
+                        next = c;
+                        break;
+                    }
+                }
+                yield next;
+            }
+        };
+    }
+
+    /**
+     * The tracks of this playlist played in its current cycle: its plays from the oldest on, a
+     * cycle ending each time every track has played (the newest plays can only be told apart from
+     * the ones before them this way round).
+     */
+    private static Set<Long> playedThisCycle(Rotation rotation, List<Played> history) {
+        Set<Long> tracks = new HashSet<>();
+        rotation.tracks().forEach(c -> tracks.add(c.fileId()));
+        Set<Long> played = new HashSet<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Played p = history.get(i);
+            if (Long.valueOf(rotation.playlistId()).equals(p.playlistId()) && tracks.contains(p.fileId())) {
+                played.add(p.fileId());
+                if (played.size() == tracks.size()) {
+                    played.clear();
+                }
+            }
+        }
+        return played;
+    }
+
+    /** Where this playlist's last play stands in its track list, or -1 (start at the top). */
+    private static int lastPosition(Rotation rotation, List<Played> history) {
+        for (Played p : history) {
+            if (Long.valueOf(rotation.playlistId()).equals(p.playlistId())) {
+                for (int i = 0; i < rotation.tracks().size(); i++) {
+                    if (rotation.tracks().get(i).fileId() == p.fileId()) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Every candidate is protected: the one played longest ago (or never) plays. */
+    private Optional<Choice> leastRecentlyPlayed(List<Rotation> rotations, List<Played> history) {
+        Map<Long, Integer> age = new HashMap<>(); // position in the history: higher is older
+        for (int i = history.size() - 1; i >= 0; i--) {
+            age.put(history.get(i).fileId(), i);
+        }
+        Choice best = null;
+        int bestAge = -1;
+        for (Rotation r : rotations) {
+            if (r.weight() <= 0) {
+                continue;
+            }
+            for (Candidate c : r.tracks()) {
+                int a = age.getOrDefault(c.fileId(), Integer.MAX_VALUE);
+                if (a > bestAge) {
+                    bestAge = a;
+                    best = new Choice(r.playlistId(), c, true);
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** What the recent history protects: tracks, artists and albums chosen inside the window. */
+    private static final class Protection {
+        private final Set<Long> tracks = new HashSet<>();
+        private final Set<String> artists = new HashSet<>();
+        private final Set<String> albums = new HashSet<>();
+
+        Protection(List<Played> history, long sinceMillis) {
+            for (Played p : history) {
+                if (p.chosenAtMillis() < sinceMillis) {
+                    continue;
+                }
+                tracks.add(p.fileId());
+                key(p.artist()).ifPresent(artists::add);
+                key(p.album()).ifPresent(albums::add);
+            }
+        }
+
+        boolean protects(Candidate c) {
+            return tracks.contains(c.fileId())
+                    || key(c.artist()).map(artists::contains).orElse(false)
+                    || key(c.album()).map(albums::contains).orElse(false);
+        }
+
+        /** Tags compared without case and surrounding space; an empty tag protects nothing. */
+        private static Optional<String> key(String tag) {
+            if (tag == null || tag.isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(tag.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+}

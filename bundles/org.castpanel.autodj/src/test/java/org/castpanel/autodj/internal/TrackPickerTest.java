@@ -1,0 +1,185 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.autodj.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import org.castpanel.autodj.api.PlayOrder;
+import org.castpanel.autodj.internal.TrackPicker.Candidate;
+import org.castpanel.autodj.internal.TrackPicker.Choice;
+import org.castpanel.autodj.internal.TrackPicker.Played;
+import org.castpanel.autodj.internal.TrackPicker.Rotation;
+import org.junit.jupiter.api.Test;
+
+class TrackPickerTest {
+
+    private static final long MINUTE = 60_000;
+    private static final long WINDOW = 10 * MINUTE;
+
+    private final TrackPicker picker = new TrackPicker(new Random(42));
+
+    private static List<Candidate> tracks(int n) {
+        return LongStream.rangeClosed(1, n)
+                .mapToObj(i -> new Candidate(i, "artist " + i, "album " + i))
+                .toList();
+    }
+
+    /** Plays {@code count} tracks one minute apart, each chosen with the history so far. */
+    private List<Played> play(List<Rotation> rotations, int count, long window) {
+        List<Played> history = new ArrayList<>();
+        long now = 1_000 * MINUTE;
+        for (int i = 0; i < count; i++) {
+            Choice c = picker.pick(rotations, history, now, window).orElseThrow();
+            history.add(
+                    0,
+                    new Played(c.track().fileId(), c.track().artist(), c.track().album(), c.playlistId(), now));
+            now += MINUTE;
+        }
+        java.util.Collections.reverse(history);
+        return history;
+    }
+
+    @Test
+    void noTrackArtistOrAlbumAgainWithinTheWindow() {
+        List<Candidate> all = List.of(
+                new Candidate(1, "Ann", "First"),
+                new Candidate(2, "ann ", "Second"), // the same artist, other case and space
+                new Candidate(3, "Bob", "first"), // the same album
+                new Candidate(4, "Cid", "Third"));
+        long now = 100 * MINUTE;
+        List<Played> history = List.of(new Played(1, "Ann", "First", 7L, now - 9 * MINUTE));
+        for (int i = 0; i < 50; i++) {
+            Choice c = picker.pick(List.of(new Rotation(7, 1, PlayOrder.RANDOM, all)), history, now, WINDOW)
+                    .orElseThrow();
+            assertEquals(4, c.track().fileId(), "only the track by another artist from another album is free");
+            assertFalse(c.protectionOverridden());
+        }
+        // eleven minutes later the window has passed: the others are free again
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            seen.add(picker.pick(List.of(new Rotation(7, 1, PlayOrder.RANDOM, all)), history, now + 2 * MINUTE, WINDOW)
+                    .orElseThrow()
+                    .track()
+                    .fileId());
+        }
+        assertEquals(Set.of(1L, 2L, 3L, 4L), seen);
+    }
+
+    @Test
+    void emptyTagsProtectNothing() {
+        List<Candidate> all = List.of(new Candidate(1, null, ""), new Candidate(2, " ", null));
+        List<Played> history = List.of(new Played(1, null, "", 7L, 0));
+        Choice c = picker.pick(List.of(new Rotation(7, 1, PlayOrder.RANDOM, all)), history, MINUTE, WINDOW)
+                .orElseThrow();
+        assertEquals(2, c.track().fileId());
+    }
+
+    @Test
+    void whenEverythingIsProtectedTheLeastRecentlyPlayedPlays() {
+        List<Candidate> all = tracks(3);
+        long now = 100 * MINUTE;
+        List<Played> history = List.of( // newest first
+                new Played(2, "artist 2", "album 2", 7L, now - MINUTE),
+                new Played(1, "artist 1", "album 1", 7L, now - 2 * MINUTE),
+                new Played(3, "artist 3", "album 3", 7L, now - 3 * MINUTE));
+        Choice c = picker.pick(List.of(new Rotation(7, 1, PlayOrder.RANDOM, all)), history, now, WINDOW)
+                .orElseThrow();
+        assertEquals(3, c.track().fileId());
+        assertTrue(c.protectionOverridden());
+
+        List<Candidate> withNew = new ArrayList<>(all);
+        withNew.add(new Candidate(9, "artist 1", "album 1")); // protected by its artist, but never played
+        assertEquals(
+                9,
+                picker.pick(List.of(new Rotation(7, 1, PlayOrder.RANDOM, withNew)), history, now, WINDOW)
+                        .orElseThrow()
+                        .track()
+                        .fileId());
+    }
+
+    @Test
+    void nothingToPlayIsEmpty() {
+        assertTrue(picker.pick(List.of(), List.of(), 0, WINDOW).isEmpty());
+        assertTrue(picker.pick(List.of(new Rotation(1, 5, PlayOrder.RANDOM, List.of())), List.of(), 0, WINDOW)
+                .isEmpty());
+    }
+
+    @Test
+    void playlistsAreDrawnByWeight() {
+        Rotation heavy = new Rotation(1, 3, PlayOrder.RANDOM, tracks(50));
+        Rotation light = new Rotation(
+                2,
+                1,
+                PlayOrder.RANDOM,
+                LongStream.rangeClosed(101, 150)
+                        .mapToObj(i -> new Candidate(i, "x" + i, "y" + i))
+                        .toList());
+        int heavyPicks = 0;
+        for (int i = 0; i < 4_000; i++) {
+            if (picker.pick(List.of(heavy, light), List.of(), 0, WINDOW)
+                            .orElseThrow()
+                            .playlistId()
+                    == 1) {
+                heavyPicks++;
+            }
+        }
+        double ratio = heavyPicks / (double) (4_000 - heavyPicks);
+        assertTrue(ratio > 2.6 && ratio < 3.4, "weight 3 against 1 gave " + ratio);
+    }
+
+    @Test
+    void aProtectedPlaylistLeavesTheDrawToTheOthers() {
+        Rotation onlyOne = new Rotation(1, 99, PlayOrder.RANDOM, List.of(new Candidate(1, "a", "b")));
+        Rotation other = new Rotation(2, 1, PlayOrder.RANDOM, List.of(new Candidate(2, "c", "d")));
+        List<Played> history = List.of(new Played(1, "a", "b", 1L, 0));
+        for (int i = 0; i < 20; i++) {
+            assertEquals(
+                    2,
+                    picker.pick(List.of(onlyOne, other), history, MINUTE, WINDOW)
+                            .orElseThrow()
+                            .playlistId());
+        }
+    }
+
+    @Test
+    void shufflePlaysEachTrackOncePerCycle() {
+        Rotation r = new Rotation(5, 1, PlayOrder.SHUFFLE, tracks(6));
+        List<Played> oldestFirst = play(List.of(r), 24, 0); // no repeat window: only the cycle rule
+        List<List<Long>> cycles = new ArrayList<>();
+        for (int i = 0; i < 24; i += 6) {
+            List<Long> cycle =
+                    oldestFirst.subList(i, i + 6).stream().map(Played::fileId).toList();
+            assertEquals(6, new HashSet<>(cycle).size(), "cycle " + cycles.size() + " repeats a track: " + cycle);
+            cycles.add(cycle);
+        }
+        assertTrue(new HashSet<>(cycles).size() > 1, "every cycle in the same order: " + cycles);
+    }
+
+    @Test
+    void sequentialGoesOnFromWhereItLeftOffAndSkipsProtectedTracks() {
+        Rotation r = new Rotation(5, 1, PlayOrder.SEQUENTIAL, tracks(4));
+        List<Long> order = play(List.of(r), 9, 0).stream().map(Played::fileId).toList();
+        assertEquals(List.of(1L, 2L, 3L, 4L, 1L, 2L, 3L, 4L, 1L), order);
+
+        // track 3's artist played just now from elsewhere: the sequence skips it
+        long now = 100 * MINUTE;
+        List<Played> history = List.of(
+                new Played(99, "artist 3", "other", null, now - MINUTE),
+                new Played(2, "artist 2", "album 2", 5L, now - 20 * MINUTE));
+        Choice c = picker.pick(List.of(r), history, now, WINDOW).orElseThrow();
+        assertEquals(4, c.track().fileId());
+        assertNotEquals(3, c.track().fileId());
+    }
+}

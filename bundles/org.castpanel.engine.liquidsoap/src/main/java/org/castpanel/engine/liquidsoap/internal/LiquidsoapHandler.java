@@ -1,0 +1,302 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.engine.liquidsoap.internal;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.castpanel.engine.api.EngineHandler;
+import org.castpanel.engine.api.ServiceContext;
+import org.castpanel.engine.api.ServiceStatus;
+import org.castpanel.engine.api.Settings;
+import org.castpanel.engine.api.SourceEndpoint;
+import org.castpanel.engine.api.SourceProtocols;
+import org.castpanel.engine.api.Stages;
+import org.castpanel.engine.api.platform.Callbacks;
+import org.castpanel.engine.api.platform.ConfigFiles;
+import org.castpanel.engine.api.platform.Playout;
+import org.castpanel.engine.api.platform.PortAllocator;
+import org.castpanel.engine.api.platform.ProcessSupervisor;
+
+/**
+ * One liquidsoap per AutoDJ service, in the service's directory: its script (written, checked with
+ * {@code liquidsoap --check}, and only then put in place, so a bad script never reaches a running
+ * station), its fallback playlist, log and control socket (0600). Liquidsoap cannot re-read a
+ * script, so a reload is a restart with the new one.
+ */
+final class LiquidsoapHandler implements EngineHandler {
+
+    static final String DAEMON = "liquidsoap";
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    private final ServiceContext context;
+    private final LiquidsoapConfig config;
+    private final ProcessSupervisor supervisor;
+    private final PortAllocator ports;
+    private final Callbacks callbacks;
+    private final Playout playout;
+    private final Executor executor;
+
+    LiquidsoapHandler(
+            ServiceContext context,
+            LiquidsoapConfig config,
+            ProcessSupervisor supervisor,
+            PortAllocator ports,
+            Callbacks callbacks,
+            Playout playout,
+            Executor executor) {
+        this.context = context;
+        this.config = config;
+        this.supervisor = supervisor;
+        this.ports = ports;
+        this.callbacks = callbacks;
+        this.playout = playout;
+        this.executor = executor;
+    }
+
+    private Path dir() {
+        return context.serviceDirectory();
+    }
+
+    private Path script() {
+        return dir().resolve("station.liq");
+    }
+
+    private Path socket() {
+        return dir().resolve("liquidsoap.sock");
+    }
+
+    /** As root, liquidsoap runs as the configured unprivileged user; otherwise as the panel's own. */
+    private boolean runsAsOtherUser() {
+        return ROOT && !config.user().isBlank();
+    }
+
+    @Override
+    public CompletionStage<Void> provision() {
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        writeFallback();
+                        String text = StationScript.write(station());
+                        Path candidate = dir().resolve("station.liq.new");
+                        ConfigFiles.writeAtomically(candidate, text, PosixFilePermissions.fromString("rw-r-----"));
+                        check(candidate);
+                        Files.move(
+                                candidate,
+                                script(),
+                                StandardCopyOption.REPLACE_EXISTING,
+                                StandardCopyOption.ATOMIC_MOVE);
+                        if (runsAsOtherUser()) {
+                            // liquidsoap writes its log and socket here and reads its script and playlist
+                            giveToDaemonUser(dir());
+                            giveToDaemonUser(script());
+                            giveToDaemonUser(dir().resolve("fallback.m3u"));
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                executor);
+    }
+
+    /** The station as its settings, its server's source endpoint and the platform's callbacks make it. */
+    StationScript.Station station() {
+        SourceEndpoint feeds = context.source();
+        if (feeds == null) {
+            throw new IllegalStateException("the AutoDJ is not attached to a server service");
+        }
+        Settings settings = context.settings();
+        StationScript.Format format =
+                StationScript.Format.valueOf(settings.text("format", "MP3").toUpperCase(Locale.ROOT));
+        boolean shoutcast = !SourceProtocols.ICECAST.equals(feeds.protocol());
+        if (shoutcast && format == StationScript.Format.OPUS) {
+            throw new IllegalArgumentException("Ogg/Opus needs an Icecast server: choose MP3 or AAC for SHOUTcast");
+        }
+        int bitrate = (int) settings.integer("bitrate", 128);
+        Integer most = context.limits().maxBitrateKbps();
+        if (most != null) {
+            bitrate = Math.min(bitrate, most); // never above the plan's maximum
+        }
+        String base = callbacks.url(LiquidsoapEngineFactory.TYPE, Callbacks.serviceScope(context.serviceId()));
+        return new StationScript.Station(
+                dir(),
+                base + "/next",
+                base + "/dj",
+                base + "/on-air",
+                ports.port(context.serviceId(), "harbor"),
+                "/live",
+                settings.integer("crossfade", 2),
+                ROOT && !runsAsOtherUser(),
+                new StationScript.Output(
+                        shoutcast,
+                        feeds.host(),
+                        feeds.port(),
+                        feeds.mount(),
+                        feeds.username(),
+                        feeds.password(),
+                        format,
+                        bitrate,
+                        settings.text("streamName", context.name()),
+                        settings.text("description", ""),
+                        settings.text("genre", ""),
+                        settings.text("url", "")));
+    }
+
+    /** The tracks the station plays on its own while the panel does not answer. */
+    private void writeFallback() throws IOException {
+        String m3u = playout.fallback(context.serviceId(), config.fallbackTracks()).stream()
+                .map(t -> t.file().toAbsolutePath().normalize().toString())
+                .filter(p -> p.chars().noneMatch(c -> c < 0x20))
+                .collect(Collectors.joining("\n", "", "\n"));
+        ConfigFiles.writeAtomically(dir().resolve("fallback.m3u"), m3u, PosixFilePermissions.fromString("rw-r-----"));
+    }
+
+    /** liquidsoap --check: a script it refuses never replaces the one in place. */
+    private void check(Path candidate) throws IOException {
+        Path out = dir().resolve("check.out");
+        Process p = new ProcessBuilder(config.binary(), "--check", candidate.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("liquidsoap --check did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the station's script", e);
+        }
+        if (p.exitValue() != 0) {
+            List<String> lines = Files.readAllLines(out);
+            Files.deleteIfExists(candidate);
+            throw new IllegalArgumentException("liquidsoap refused the station's script (the running one is kept): "
+                    + String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size())));
+        }
+    }
+
+    private void giveToDaemonUser(Path path) throws IOException {
+        UserPrincipal user =
+                path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(config.user());
+        Files.getFileAttributeView(path, PosixFileAttributeView.class).setOwner(user);
+    }
+
+    @Override
+    public CompletionStage<Void> start() {
+        return CompletableFuture.runAsync(
+                () -> {
+                    Optional<String> unplayable = playout.unplayable(context.serviceId());
+                    if (unplayable.isPresent()) {
+                        throw new IllegalStateException(unplayable.get());
+                    }
+                    supervisor.start(new ProcessSupervisor.Launch(
+                            DAEMON,
+                            List.of(config.binary(), script().toString()),
+                            dir(),
+                            Map.of(),
+                            runsAsOtherUser() ? config.user() : null));
+                    supervisor.awaitReady(dir(), DAEMON, Duration.ofSeconds(30), this::answers);
+                },
+                executor);
+    }
+
+    /** Its own control socket answers: it is this station's liquidsoap, up and running its script. */
+    private boolean answers() {
+        return command("uptime").isPresent();
+    }
+
+    /** A command on the station's control socket and its answer, or empty when it does not answer. */
+    Optional<String> command(String command) {
+        if (!Files.exists(socket())) {
+            return Optional.empty();
+        }
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket()));
+            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            StringBuilder answer = new StringBuilder();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < deadline && !answer.toString().contains("\nEND")) {
+                if (channel.read(buffer) < 0) {
+                    break;
+                }
+                buffer.flip();
+                answer.append(StandardCharsets.UTF_8.decode(buffer));
+                buffer.clear();
+            }
+            channel.write(ByteBuffer.wrap("quit\n".getBytes(StandardCharsets.UTF_8)));
+            int end = answer.indexOf("\nEND");
+            return end < 0
+                    ? Optional.empty()
+                    : Optional.of(answer.substring(0, end).strip());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> stop() {
+        return Stages.run(() -> supervisor.stop(dir(), DAEMON, Duration.ofSeconds(10)));
+    }
+
+    @Override
+    public CompletionStage<Void> deprovision() {
+        return stop().thenCompose(v -> Stages.run(() -> ports.release(context.serviceId())));
+    }
+
+    @Override
+    public CompletionStage<ServiceStatus> probe() {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (supervisor.running(dir(), DAEMON).isEmpty()) {
+                        return ServiceStatus.stopped("liquidsoap is not running");
+                    }
+                    return answers()
+                            ? ServiceStatus.running("liquidsoap playing, control socket answering")
+                            : ServiceStatus.failed("liquidsoap runs but its control socket does not answer: "
+                                    + supervisor.logTail(dir(), DAEMON, 3));
+                },
+                executor);
+    }
+
+    @Override
+    public CompletionStage<Map<String, String>> connectionDetails() {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    Map<String, String> details = new LinkedHashMap<>();
+                    SourceEndpoint feeds = context.source();
+                    if (feeds != null) {
+                        details.put(
+                                "feeds", feeds.protocol() + "://" + feeds.host() + ":" + feeds.port() + feeds.mount());
+                    }
+                    StationScript.Output o = station().output();
+                    details.put("encoding", o.format() + " " + o.bitrateKbps() + " kbit/s");
+                    return details;
+                },
+                executor);
+    }
+}

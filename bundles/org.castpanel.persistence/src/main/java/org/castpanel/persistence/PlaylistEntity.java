@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.persistence;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+/**
+ * A row of cp_autodj_playlist: one playlist of an AutoDJ service. {@code entries} is a JSON array
+ * of what it plays ({@code {"folder":"a/b"}} — resolved when played, so new uploads join — or
+ * {@code {"track":id}}); {@code kind} and {@code playOrder} are the API's enum names.
+ */
+@Entity
+@Table(name = "cp_autodj_playlist")
+public class PlaylistEntity {
+    @Id
+    public long id;
+
+    @Column(name = "service_id")
+    public long serviceId;
+
+    public String name;
+    public String kind;
+    public boolean enabled;
+    public int weight;
+
+    @Column(name = "play_order")
+    public String playOrder;
+
+    public String entries;
+
+    @Column(name = "crossfade_seconds")
+    public Double crossfadeSeconds;
+
+    @Column(name = "created_at")
+    public long createdAt;
+
+    @Column(name = "updated_at")
+    public long updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,309 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.castpanel.itests.support.Api;
+import org.castpanel.itests.support.Await;
+import org.castpanel.itests.support.Fixtures;
+import org.castpanel.itests.support.MediaFiles;
+import org.castpanel.itests.support.Panel;
+import org.castpanel.itests.support.WithPanel;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The AutoDJ on the real distribution: a customer's library, a playlist, a real liquidsoap chosen
+ * tracks by the panel and feeding a real icecast2, a listener receiving MP3 with the tags of the
+ * panel's choice, history and now playing (also public), repeat protection across the tracks.
+ */
+@WithPanel("h2")
+class AutoDjIT {
+
+    /** Short tracks, each by another artist, so several play within the test. */
+    private static final String[][] TRACKS = {
+        {"one.mp3", "First \"Light\" #{1+1}", "Ann"},
+        {"two.mp3", "Second; Wind", "Bob"},
+        {"three.mp3", "Third\\Sky", "Cid"},
+    };
+
+    private static Api.Reply create(Api.As as, long ownerId, String type, Map<String, Object> config, Long feeds) {
+        Map<String, Object> body = new java.util.HashMap<>(
+                Map.of("ownerId", ownerId, "engineType", type, "name", Fixtures.unique(type), "config", config));
+        if (feeds != null) {
+            body.put("attachedTo", feeds);
+        }
+        return as.post("/services", body);
+    }
+
+    private static JsonNode awaitDone(Api.As as, long action) {
+        Await.until(
+                "action " + action + " to finish",
+                Duration.ofSeconds(90),
+                () -> !List.of("QUEUED", "RUNNING")
+                        .contains(as.get("/actions/" + action)
+                                .body()
+                                .get("status")
+                                .asText()),
+                () -> as.get("/actions/" + action).raw());
+        return as.get("/actions/" + action).body();
+    }
+
+    @Test
+    void aCustomersAutoDjPlaysItsLibraryThroughIcecastWithRepeatProtectionAndNowPlaying(Panel panel) throws Exception {
+        Api api = panel.api();
+        Api.As admin = panel.admin();
+        String customer = Fixtures.unique("dj");
+        long customerId = Fixtures.account(admin, customer, Map.of()).id();
+        Api.As dj = api.login(customer, Fixtures.PASSWORD);
+
+        Path library = panel.library(customerId);
+        Files.createDirectories(library.resolve("music"));
+        for (String[] t : TRACKS) {
+            MediaFiles.ffmpeg(
+                    library.resolve("music"),
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    "sine=frequency=440:duration=4",
+                    "-metadata",
+                    "title=" + t[1],
+                    "-metadata",
+                    "artist=" + t[2],
+                    "-metadata",
+                    "album=Album " + t[2],
+                    "-c:a",
+                    "libmp3lame",
+                    t[0]);
+        }
+        dj.post("/accounts/" + customerId + "/media/rescan", null).expect(200);
+
+        long icecast = create(admin, customerId, "icecast", Map.of("mount", "/radio"), null)
+                .expect(201)
+                .id();
+        long station = create(
+                        admin,
+                        customerId,
+                        "autodj",
+                        Map.of("streamName", "Night \"Owl\" #{radio}", "crossfade", 0, "bitrate", 64),
+                        icecast)
+                .expect(201)
+                .id();
+
+        // refused without a playlist, with a message that says why
+        assertEquals(
+                "SUCCEEDED",
+                awaitDone(
+                                dj,
+                                dj.post("/services/" + icecast + "/actions", Map.of("action", "start"))
+                                        .expect(202)
+                                        .id())
+                        .get("status")
+                        .asText());
+        JsonNode refused = awaitDone(
+                dj,
+                dj.post("/services/" + station + "/actions", Map.of("action", "start"))
+                        .expect(202)
+                        .id());
+        assertEquals("FAILED", refused.get("status").asText(), refused.toString());
+        assertTrue(refused.toString().contains("no enabled playlist"), refused.toString());
+
+        // bad playlists change nothing; another tenant's and a non-AutoDJ service are not reachable
+        Api.Reply badFolder = dj.post(
+                "/services/" + station + "/playlists",
+                Map.of("name", "Music", "entries", List.of(Map.of("folder", "../../etc"))));
+        assertEquals(422, badFolder.status(), badFolder.raw());
+        assertEquals("entries[0]", badFolder.text("field"));
+        assertEquals(
+                422,
+                dj.post(
+                                "/services/" + station + "/playlists",
+                                Map.of("name", "Music", "entries", List.of(Map.of("folder", "nowhere"))))
+                        .status());
+        assertEquals(
+                422,
+                dj.post("/services/" + station + "/playlists", Map.of("name", "Bad\nname"))
+                        .status());
+        assertEquals(
+                422,
+                dj.post("/services/" + station + "/playlists", Map.of("name", "W", "weight", 0))
+                        .status());
+        assertEquals(0, dj.get("/services/" + station + "/playlists").body().size());
+        Fixtures.Tenant other = Fixtures.tenant(api, admin);
+        assertEquals(
+                404,
+                other.customerApi().get("/services/" + station + "/playlists").status());
+        assertEquals(
+                404,
+                other.resellerApi()
+                        .post("/services/" + station + "/playlists", Map.of("name", "Mine"))
+                        .status());
+        assertEquals(
+                404,
+                other.customerApi()
+                        .get("/services/" + station + "/playout/history")
+                        .status());
+        assertEquals(
+                404,
+                other.customerApi()
+                        .get("/services/" + station + "/playout/now-playing")
+                        .status());
+        assertEquals(409, dj.get("/services/" + icecast + "/playlists").status());
+
+        JsonNode playlist = dj.post(
+                        "/services/" + station + "/playlists",
+                        Map.of("name", "Music", "order", "SHUFFLE", "entries", List.of(Map.of("folder", "music"))))
+                .expect(201)
+                .body();
+        assertEquals(3, playlist.get("playableTracks").asInt(), playlist.toString());
+        assertEquals(
+                409,
+                dj.post("/services/" + station + "/playlists", Map.of("name", "music"))
+                        .status());
+        long playlistId = playlist.get("id").asLong();
+        assertEquals(
+                404,
+                other.customerApi()
+                        .call("PATCH", "/services/" + station + "/playlists/" + playlistId, Map.of("enabled", false))
+                        .status());
+        assertTrue(dj.get("/services/" + station + "/playlists/" + playlistId)
+                .body()
+                .get("enabled")
+                .asBoolean());
+
+        JsonNode started = awaitDone(
+                dj,
+                dj.post("/services/" + station + "/actions", Map.of("action", "start"))
+                        .expect(202)
+                        .id());
+        assertEquals("SUCCEEDED", started.get("status").asText(), started.toString());
+
+        int port = dj.get("/services/" + icecast + "/connection")
+                .expect(200)
+                .body()
+                .get("port")
+                .asInt();
+        HttpURLConnection listener =
+                (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/radio").openConnection();
+        listener.setReadTimeout(15_000);
+        Await.until(
+                "the AutoDJ on the icecast mount",
+                Duration.ofSeconds(30),
+                () -> {
+                    try {
+                        HttpURLConnection probe =
+                                (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/radio").openConnection();
+                        probe.setReadTimeout(5_000);
+                        int status = probe.getResponseCode();
+                        probe.disconnect();
+                        return status == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                },
+                () -> "; the station's history: "
+                        + dj.get("/services/" + station + "/events").raw());
+        try (InputStream in = listener.getInputStream()) {
+            byte[] audio = in.readNBytes(16_384);
+            assertEquals(16_384, audio.length);
+            assertTrue(syncs(audio) >= 3, "the listener receives MP3");
+        }
+
+        Set<String> titles = new HashSet<>();
+        for (String[] t : TRACKS) {
+            titles.add(t[1]);
+        }
+        // the tracks change every 4 s: the station reports each one going on the air
+        Await.until(
+                "three tracks on the air",
+                Duration.ofSeconds(60),
+                () -> onAir(dj.get("/services/" + station + "/playout/history?limit=20")
+                                        .body())
+                                .size()
+                        >= 3,
+                () -> dj.get("/services/" + station + "/playout/history?limit=20")
+                        .raw());
+        List<JsonNode> played = onAir(
+                dj.get("/services/" + station + "/playout/history?limit=20").body());
+        Set<String> firstThree = new HashSet<>();
+        for (JsonNode p : played.subList(played.size() - 3, played.size())) {
+            firstThree.add(p.get("title").asText());
+            assertEquals("Music", p.get("playlist").asText());
+        }
+        assertEquals(titles, firstThree, "repeat protection: each artist once before any plays again: " + played);
+
+        JsonNode now = dj.get("/services/" + station + "/playout/now-playing")
+                .expect(200)
+                .body();
+        assertTrue(titles.contains(now.at("/current/title").asText()), now.toString());
+        assertEquals("Night \"Owl\" #{radio}", now.get("station").asText());
+        JsonNode open = api.anonymous()
+                .get("/public/services/" + station + "/now-playing")
+                .expect(200)
+                .body();
+        assertTrue(titles.contains(open.at("/current/title").asText()), open.toString());
+        assertEquals(
+                404,
+                api.anonymous()
+                        .get("/public/services/" + icecast + "/now-playing")
+                        .status());
+
+        // what icecast tells listeners is the panel's choice, as it was given (nothing interpolated)
+        String status = new String(
+                new URL("http://127.0.0.1:" + port + "/status-json.xsl")
+                        .openStream()
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(
+                titles.stream()
+                        .anyMatch(t -> status.contains(t.replace("\\", "\\\\").replace("\"", "\\\""))),
+                "icecast shows one of the tracks: " + status);
+
+        for (long service : List.of(station, icecast)) {
+            awaitDone(
+                    dj,
+                    dj.post("/services/" + service + "/actions", Map.of("action", "delete", "confirm", true))
+                            .expect(202)
+                            .id());
+        }
+    }
+
+    /** The history's tracks that went on the air, newest first. */
+    private static List<JsonNode> onAir(JsonNode history) {
+        List<JsonNode> played = new ArrayList<>();
+        history.forEach(p -> {
+            if (!p.path("onAirAt").isNull() && !p.path("onAirAt").isMissingNode()) {
+                played.add(p);
+            }
+        });
+        return played;
+    }
+
+    private static int syncs(byte[] bytes) {
+        int syncs = 0;
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if ((bytes[i] & 0xFF) == 0xFF && (bytes[i + 1] & 0xE0) == 0xE0) {
+                syncs++;
+            }
+        }
+        return syncs;
+    }
+}
