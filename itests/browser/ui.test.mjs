@@ -498,6 +498,55 @@ test('a customer uploads by drag and drop with progress, pauses and resumes, edi
   }
 })
 
+test('the reseller runs a real AutoDJ on the customer\'s library: playlists refused on their field, then now playing', async () => {
+  const p = await page()
+  await login(p, names.reseller, PASSWORD)
+  await p.getByRole('menuitem', { name: 'Media services' }).click()
+  await p.getByRole('button', { name: 'New service' }).click()
+  await p.locator('label.el-radio', { hasText: names.customer }).click()
+  await p.getByRole('button', { name: 'Next' }).click()
+  await p.locator('label.el-radio', { hasText: 'AutoDJ (Liquidsoap)' }).click()
+  await p.getByRole('button', { name: 'Next' }).click()
+  await p.getByLabel('Name', { exact: true }).fill('UI Night AutoDJ')
+  await p.getByLabel('Repeat protection (minutes)').waitFor()
+  await p.locator('.el-form-item', { hasText: 'Feeds the server service' }).getByText('UI Radio FM (icecast)').waitFor()
+  await p.getByRole('button', { name: 'Create' }).click()
+  await p.getByRole('heading', { name: 'UI Night AutoDJ' }).waitFor()
+  const stationUrl = p.url()
+
+  // a folder the library does not have is refused on the form's field, and nothing is stored
+  await p.getByRole('button', { name: 'New playlist' }).click()
+  const dialog = p.getByRole('dialog')
+  await dialog.getByLabel('Name', { exact: true }).fill('Music')
+  await dialog.getByLabel(/Library folders/).fill('nowhere')
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await dialog.getByText('the library has no folder nowhere').waitFor()
+  await dialog.getByLabel(/Library folders/).fill('')
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await noOverlay(p)
+  // the two tracks the customer uploaded in the media library's test
+  await p.getByRole('row', { name: /Music/ }).getByRole('cell', { name: '2', exact: true }).waitFor()
+  await accessible(p, 'the AutoDJ page with a playlist')
+
+  await p.goto(radioUrl)
+  await p.getByRole('button', { name: 'Start', exact: true }).click()
+  await p.locator('.title-row').getByText('RUNNING').waitFor({ timeout: 60000 })
+  await p.goto(stationUrl)
+  await p.getByRole('button', { name: 'Start', exact: true }).click()
+  await p.locator('.title-row').getByText('RUNNING').waitFor({ timeout: 60000 })
+  // the panel chose the track; liquidsoap says when it is on the air; the page updates by itself
+  await p.locator('[data-test="now-playing"]').getByText(/UI Band – (Sunrise|Evening Tune)/).waitFor({ timeout: 60000 })
+  await accessible(p, 'the AutoDJ page on the air')
+  await shot(p, '09c-autodj-now-playing')
+  await p.getByRole('button', { name: 'Stop', exact: true }).click()
+  await p.locator('.title-row').getByText('STOPPED').waitFor({ timeout: 60000 })
+  await p.goto(radioUrl)
+  await p.getByRole('button', { name: 'Stop', exact: true }).click()
+  await p.locator('.title-row').getByText('STOPPED').waitFor({ timeout: 60000 })
+  await logout(p)
+  await p.close()
+})
+
 test('a customer has no accounts menu and sees its own service', async () => {
   const p = await page()
   await login(p, names.customer, PASSWORD)

@@ -155,7 +155,8 @@ public class ConsoleCommandsIT {
             "castpanel-db-h2",
             "castpanel-db-mariadb",
             "castpanel-engine-wowza",
-            "castpanel-engine-flussonic"
+            "castpanel-engine-flussonic",
+            "castpanel-engine-autodj"
         }) {
             assertTrue(feature + " installed: " + installed, installed.contains(feature));
         }
@@ -254,5 +255,22 @@ public class ConsoleCommandsIT {
         String missing = refusal("castpanel:engine-server-check 987654");
         assertTrue(missing, missing.contains("not found"));
         assertTrue(run("castpanel:engine-server-delete " + id).contains("Removed engine server " + id));
+    }
+
+    /** An operator looks at an AutoDJ station: on the air, playlists, history; other ids are refused as the API refuses them. */
+    @Test
+    public void autoDjShowDescribesAStationAndRefusesOtherServices() throws Exception {
+        run("castpanel:account-add --name \"Console DJ\" --password abcde-pw-1 console-dj");
+        String server = run("castpanel:service-add --owner console-dj --name Console-Radio --listeners 5 icecast");
+        String serverId = server.replaceAll("(?s)Created service (\\d+).*", "$1");
+        String station =
+                run("castpanel:service-add --owner console-dj --name Console-AutoDJ --feeds " + serverId + " autodj");
+        String stationId = station.replaceAll("(?s)Created service (\\d+).*", "$1");
+        String shown = run("castpanel:autodj-show " + stationId);
+        assertTrue(shown, shown.contains("Station:     Console-AutoDJ") && shown.contains("On the air:  -"));
+        String notAutoDj = refusal("castpanel:autodj-show " + serverId);
+        assertTrue(notAutoDj, notAutoDj.contains("not an AutoDJ"));
+        assertEquals("media service 424242 not found", refusal("castpanel:autodj-show 424242"));
+        assertTrue(refusal("castpanel:autodj-show --history 0 " + stationId).endsWith("[limit]"));
     }
 }

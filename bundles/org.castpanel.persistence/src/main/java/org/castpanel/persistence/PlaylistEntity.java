@@ -29,6 +29,13 @@ public class PlaylistEntity {
     public boolean enabled;
     public int weight;
 
+    /** interval playlists: every this many songs of the rotation, or every this many minutes */
+    @Column(name = "every_songs")
+    public Integer everySongs;
+
+    @Column(name = "every_minutes")
+    public Integer everyMinutes;
+
     @Column(name = "play_order")
     public String playOrder;
 

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One playlist of an AutoDJ service. {@code weight} (1-100) is how often a general-rotation
- * playlist is chosen relative to the others; {@code crossfadeSeconds} overrides the station's
+ * playlist is chosen relative to the others; an interval playlist plays every {@code everySongs}
+ * songs or every {@code everyMinutes} minutes (the other is null); {@code crossfadeSeconds} overrides the station's
  * crossfade for its tracks (null: the station's).
  */
 public record Playlist(
@@ -19,6 +20,8 @@ public record Playlist(
         PlaylistKind kind,
         boolean enabled,
         int weight,
+        Integer everySongs,
+        Integer everyMinutes,
         PlayOrder order,
         List<PlaylistEntry> entries,
         Double crossfadeSeconds,

@@ -7,5 +7,10 @@ package org.castpanel.autodj.api;
 /** What a playlist is for; the kinds come in the order the AutoDJ consults them, last first. */
 public enum PlaylistKind {
     /** General rotation: the music, chosen among the enabled rotation playlists by weight. */
-    ROTATION
+    ROTATION,
+    /**
+     * Interval: jingles, station IDs, adverts, played between tracks every {@code everySongs}
+     * songs of the rotation or every {@code everyMinutes} minutes; before the rotation when due.
+     */
+    INTERVAL
 }

@@ -53,7 +53,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * through {@link AutoDj} (tenancy through {@link MediaServices}); the engine plugin through
  * {@link Playout}.
  */
-@Component(service = {AutoDj.class, Playout.class})
+@Component(service = {AutoDj.class, Playout.class, AutoDjImpl.class})
 public class AutoDjImpl implements AutoDj, Playout {
 
     /** The engine type of AutoDJ services (the Liquidsoap plugin's). */
@@ -201,6 +201,26 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
             crossfade = c;
         }
+        String kind = in.kind() != null ? in.kind().name() : p.kind;
+        Integer everySongs = in.everySongs() == null ? p.everySongs : in.everySongs() == 0 ? null : in.everySongs();
+        Integer everyMinutes =
+                in.everyMinutes() == null ? p.everyMinutes : in.everyMinutes() == 0 ? null : in.everyMinutes();
+        if (PlaylistKind.INTERVAL.name().equals(kind)) {
+            if ((everySongs == null) == (everyMinutes == null)) {
+                throw CastPanelException.invalid(
+                        "everySongs",
+                        "an interval playlist plays either every N songs (everySongs) or every N minutes (everyMinutes)");
+            }
+            if (everySongs != null && (everySongs < 1 || everySongs > 100)) {
+                throw CastPanelException.invalid("everySongs", "everySongs must be 1-100");
+            }
+            if (everyMinutes != null && (everyMinutes < 1 || everyMinutes > 1440)) {
+                throw CastPanelException.invalid("everyMinutes", "everyMinutes must be 1-1440");
+            }
+        } else {
+            everySongs = null;
+            everyMinutes = null;
+        }
         String entries = p.entries;
         if (in.entries() != null) {
             entries = write(entries(em, s, in.entries()));
@@ -209,9 +229,9 @@ public class AutoDjImpl implements AutoDj, Playout {
         p.weight = weight;
         p.crossfadeSeconds = crossfade;
         p.entries = entries;
-        if (in.kind() != null) {
-            p.kind = in.kind().name();
-        }
+        p.kind = kind;
+        p.everySongs = everySongs;
+        p.everyMinutes = everyMinutes;
         if (in.order() != null) {
             p.playOrder = in.order().name();
         }
@@ -348,8 +368,9 @@ public class AutoDjImpl implements AutoDj, Playout {
             long now = System.currentTimeMillis();
             Map<Long, PlaylistEntity> playlists = new LinkedHashMap<>();
             List<TrackPicker.Rotation> rotations = rotations(em, s, playlists);
+            List<TrackPicker.Interval> intervals = intervals(em, s, playlists);
             Optional<TrackPicker.Choice> choice =
-                    picker.pick(rotations, recentPlays(em, serviceId), now, protectionMillis(s));
+                    picker.pick(rotations, intervals, recentPlays(em, serviceId), now, protectionMillis(s));
             if (choice.isEmpty()) {
                 return Optional.empty();
             }
@@ -428,10 +449,23 @@ public class AutoDjImpl implements AutoDj, Playout {
                         + "media library (POST /services/" + serviceId + "/playlists)");
             }
             if (rotations(em, s, new LinkedHashMap<>()).isEmpty()) {
-                return Optional.of("the AutoDJ's enabled playlists have no playable track: upload audio to "
+                return Optional.of("the AutoDJ's enabled rotation playlists have no playable track: upload audio to "
                         + "the media library, or add folders that hold some");
             }
             return Optional.empty();
+        });
+    }
+
+    /** A deleted service's playlists and history go with it. */
+    void forget(long serviceId) {
+        store.write(em -> {
+            em.createQuery("DELETE FROM PlaylistEntity p WHERE p.serviceId = :s")
+                    .setParameter("s", serviceId)
+                    .executeUpdate();
+            em.createQuery("DELETE FROM PlayEntity p WHERE p.serviceId = :s")
+                    .setParameter("s", serviceId)
+                    .executeUpdate();
+            return null;
         });
     }
 
@@ -486,6 +520,23 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
         }
         return rotations;
+    }
+
+    private List<TrackPicker.Interval> intervals(
+            EntityManager em, MediaServiceEntity s, Map<Long, PlaylistEntity> byId) {
+        List<TrackPicker.Interval> intervals = new ArrayList<>();
+        for (PlaylistEntity p : playlistRows(em, s.id)) {
+            if (!p.enabled || !PlaylistKind.INTERVAL.name().equals(p.kind)) {
+                continue;
+            }
+            List<TrackPicker.Candidate> tracks = resolve(em, s.ownerId, read(p.entries));
+            if (!tracks.isEmpty()) {
+                byId.put(p.id, p);
+                intervals.add(new TrackPicker.Interval(
+                        p.id, p.everySongs, p.everyMinutes, PlayOrder.valueOf(p.playOrder), tracks));
+            }
+        }
+        return intervals;
     }
 
     /** A playlist's entries as playable tracks of the library, in library order, each once. */
@@ -567,6 +618,8 @@ public class AutoDjImpl implements AutoDj, Playout {
                 PlaylistKind.valueOf(p.kind),
                 p.enabled,
                 p.weight,
+                p.everySongs,
+                p.everyMinutes,
                 PlayOrder.valueOf(p.playOrder),
                 entries,
                 p.crossfadeSeconds,

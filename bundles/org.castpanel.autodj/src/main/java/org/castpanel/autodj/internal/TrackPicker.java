@@ -34,6 +34,14 @@ final class TrackPicker {
     /** One enabled rotation playlist with its tracks resolved from the library, in library order. */
     record Rotation(long playlistId, int weight, PlayOrder order, List<Candidate> tracks) {}
 
+    /**
+     * One enabled interval playlist (jingles, station IDs, adverts): due after {@code everySongs}
+     * tracks of the rotation since it last played, or {@code everyMinutes} after it last played
+     * (exactly one of the two is set). Its tracks are not held back by repeat protection.
+     */
+    record Interval(
+            long playlistId, Integer everySongs, Integer everyMinutes, PlayOrder order, List<Candidate> tracks) {}
+
     /** A past choice of this station, newest first in the history given to {@link #pick}. */
     record Played(long fileId, String artist, String album, Long playlistId, long chosenAtMillis) {}
 
@@ -45,6 +53,46 @@ final class TrackPicker {
         this.random = random;
     }
 
+    /**
+     * The next track: a due interval playlist's first (the one due longest, in the order given),
+     * else the rotation's. Only tracks that were chosen count toward "every N songs", so a track
+     * repeat protection passed over never brings a jingle sooner.
+     */
+    Optional<Choice> pick(
+            List<Rotation> rotations,
+            List<Interval> intervals,
+            List<Played> history,
+            long nowMillis,
+            long protectMillis) {
+        Set<Long> intervalIds = new HashSet<>();
+        intervals.forEach(i -> intervalIds.add(i.playlistId()));
+        for (Interval interval : intervals) {
+            if (!interval.tracks().isEmpty() && due(interval, intervalIds, history, nowMillis)) {
+                Rotation asList = new Rotation(interval.playlistId(), 1, interval.order(), interval.tracks());
+                return Optional.of(
+                        new Choice(interval.playlistId(), inOrder(asList, interval.tracks(), history), false));
+            }
+        }
+        return pick(rotations, history, nowMillis, protectMillis);
+    }
+
+    private static boolean due(Interval interval, Set<Long> intervalIds, List<Played> history, long nowMillis) {
+        int songsSince = 0;
+        for (Played p : history) {
+            if (Long.valueOf(interval.playlistId()).equals(p.playlistId())) {
+                return interval.everySongs() != null
+                        ? songsSince >= interval.everySongs()
+                        : nowMillis - p.chosenAtMillis() >= interval.everyMinutes() * 60_000L;
+            }
+            if (p.playlistId() == null || !intervalIds.contains(p.playlistId())) {
+                songsSince++;
+            }
+        }
+        // never played yet: after its first N songs, or at once when it goes by the clock
+        return interval.everySongs() != null ? songsSince >= interval.everySongs() : true;
+    }
+
+    /** The next track of the general rotation alone. */
     Optional<Choice> pick(List<Rotation> rotations, List<Played> history, long nowMillis, long protectMillis) {
         Protection protection = new Protection(history, nowMillis - protectMillis);
         List<Rotation> open = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.stream.LongStream;
 import org.castpanel.autodj.api.PlayOrder;
 import org.castpanel.autodj.internal.TrackPicker.Candidate;
 import org.castpanel.autodj.internal.TrackPicker.Choice;
+import org.castpanel.autodj.internal.TrackPicker.Interval;
 import org.castpanel.autodj.internal.TrackPicker.Played;
 import org.castpanel.autodj.internal.TrackPicker.Rotation;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,14 @@ class TrackPickerTest {
 
     /** Plays {@code count} tracks one minute apart, each chosen with the history so far. */
     private List<Played> play(List<Rotation> rotations, int count, long window) {
+        return play(rotations, List.of(), count, window);
+    }
+
+    private List<Played> play(List<Rotation> rotations, List<Interval> intervals, int count, long window) {
         List<Played> history = new ArrayList<>();
         long now = 1_000 * MINUTE;
         for (int i = 0; i < count; i++) {
-            Choice c = picker.pick(rotations, history, now, window).orElseThrow();
+            Choice c = picker.pick(rotations, intervals, history, now, window).orElseThrow();
             history.add(
                     0,
                     new Played(c.track().fileId(), c.track().artist(), c.track().album(), c.playlistId(), now));
@@ -181,5 +186,48 @@ class TrackPickerTest {
         Choice c = picker.pick(List.of(r), history, now, WINDOW).orElseThrow();
         assertEquals(4, c.track().fileId());
         assertNotEquals(3, c.track().fileId());
+    }
+
+    private static final Candidate JINGLE = new Candidate(500, "Station", null);
+
+    @Test
+    void anIntervalPlaylistPlaysBetweenEveryNSongsOfTheRotation() {
+        Rotation music = new Rotation(5, 1, PlayOrder.SHUFFLE, tracks(20));
+        Interval ids = new Interval(9, 2, null, PlayOrder.SEQUENTIAL, List.of(JINGLE));
+        List<Long> order = play(List.of(music), List.of(ids), 9, WINDOW).stream()
+                .map(p -> p.playlistId())
+                .toList();
+        assertEquals(List.of(5L, 5L, 9L, 5L, 5L, 9L, 5L, 5L, 9L), order);
+    }
+
+    @Test
+    void tracksRepeatProtectionPassedOverDoNotBringTheJingleSooner() {
+        // two rotation tracks by one artist: after the first, the other is protected and passed over
+        // until the least recently played plays anyway; only what was chosen counts as a song
+        Rotation music = new Rotation(
+                5, 1, PlayOrder.RANDOM, List.of(new Candidate(1, "Same", "A"), new Candidate(2, "Same", "B")));
+        Interval ids = new Interval(9, 3, null, PlayOrder.RANDOM, List.of(JINGLE));
+        List<Long> order = play(List.of(music), List.of(ids), 8, 60 * MINUTE).stream()
+                .map(p -> p.playlistId())
+                .toList();
+        assertEquals(List.of(5L, 5L, 5L, 9L, 5L, 5L, 5L, 9L), order);
+    }
+
+    @Test
+    void aClockIntervalPlaysWhenItsMinutesHavePassedAndAtTheStart() {
+        Rotation music = new Rotation(5, 1, PlayOrder.SHUFFLE, tracks(20));
+        Interval hourly = new Interval(9, null, 5, PlayOrder.RANDOM, List.of(JINGLE));
+        // one track a minute: the jingle first (never played), then every five minutes
+        List<Long> order = play(List.of(music), List.of(hourly), 12, WINDOW).stream()
+                .map(p -> p.playlistId())
+                .toList();
+        assertEquals(List.of(9L, 5L, 5L, 5L, 5L, 9L, 5L, 5L, 5L, 5L, 9L, 5L), order);
+    }
+
+    @Test
+    void anIntervalWithNothingPlayableLeavesTheRotationAlone() {
+        Rotation music = new Rotation(5, 1, PlayOrder.SHUFFLE, tracks(5));
+        Interval empty = new Interval(9, 1, null, PlayOrder.RANDOM, List.of());
+        assertTrue(play(List.of(music), List.of(empty), 5, 0).stream().allMatch(p -> p.playlistId() == 5L));
     }
 }

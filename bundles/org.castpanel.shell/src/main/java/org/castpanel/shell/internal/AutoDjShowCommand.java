@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 the CastPanel contributors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.castpanel.shell.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.castpanel.autodj.api.AutoDj;
+import org.castpanel.autodj.api.NowPlaying;
+import org.castpanel.autodj.api.PlayedTrack;
+import org.castpanel.autodj.api.Playlist;
+import org.castpanel.core.api.Caller;
+
+@Service
+@Command(
+        scope = "castpanel",
+        name = "autodj-show",
+        description = "Shows an AutoDJ service: what is on the air, its playlists and what it played")
+public class AutoDjShowCommand extends ConsoleCommand {
+
+    @Reference
+    AutoDj autodj;
+
+    @Argument(index = 0, name = "service", description = "The AutoDJ service's id", required = true)
+    long service;
+
+    @Option(name = "-n", aliases = "--history", description = "How many played tracks to list (1-500)")
+    int history = 10;
+
+    @Override
+    void run(Caller caller, PrintStream out) {
+        NowPlaying now = autodj.nowPlaying(caller, service);
+        List<Playlist> playlists = autodj.playlists(caller, service);
+        List<PlayedTrack> played = autodj.history(caller, service, history);
+        out.println("Station:     " + now.station());
+        out.println("On the air:  " + (now.current() == null ? "-" : label(now.current())));
+        out.println("Next:        " + (now.next() == null ? "-" : label(now.next())));
+        ShellTable lists = new ShellTable();
+        lists.column("ID").alignRight();
+        lists.column("Playlist");
+        lists.column("Kind");
+        lists.column("Order");
+        lists.column("Weight").alignRight();
+        lists.column("Tracks").alignRight();
+        lists.column("Enabled");
+        for (Playlist p : playlists) {
+            lists.addRow()
+                    .addContent(
+                            p.id(),
+                            p.name(),
+                            p.kind(),
+                            p.order(),
+                            p.weight(),
+                            p.playableTracks(),
+                            p.enabled() ? "yes" : "no");
+        }
+        lists.print(out);
+        ShellTable table = new ShellTable();
+        table.column("On the air");
+        table.column("Track");
+        table.column("Playlist");
+        for (PlayedTrack t : played) {
+            table.addRow()
+                    .addContent(
+                            t.onAirAt() == null ? "(chosen " + t.chosenAt() + ")" : t.onAirAt(),
+                            label(t),
+                            orDash(t.playlist()));
+        }
+        table.print(out);
+    }
+
+    private static String label(PlayedTrack t) {
+        return t.artist() == null || t.artist().isBlank() ? t.title() : t.artist() + " - " + t.title();
+    }
+}
