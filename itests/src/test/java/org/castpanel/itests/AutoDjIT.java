@@ -302,6 +302,39 @@ class AutoDjIT {
         }
         titles.add("Station ID");
 
+        // play once, next: a request for one track plays as the next and the playlist switches itself off
+        long three = dj.get("/accounts/" + customerId + "/media?folder=music&q=third")
+                .expect(200)
+                .body()
+                .at("/files/items/0/id")
+                .asLong();
+        long once = dj.post(
+                        "/services/" + station + "/playlists",
+                        Map.of("name", "Now", "kind", "IMMEDIATE", "entries", List.of(Map.of("track", three))))
+                .expect(201)
+                .id();
+        Await.until(
+                "the play-once track on the air",
+                Duration.ofSeconds(60),
+                () -> onAir(dj.get("/services/" + station + "/playout/history?limit=5")
+                                .body())
+                        .stream()
+                        .anyMatch(p -> p.get("playlist").asText().equals("Now")),
+                () -> dj.get("/services/" + station + "/playout/history?limit=5")
+                        .raw());
+        JsonNode done = dj.get("/services/" + station + "/playlists/" + once)
+                .expect(200)
+                .body();
+        assertEquals(false, done.get("enabled").asBoolean(), done.toString());
+        assertEquals(
+                1,
+                onAir(dj.get("/services/" + station + "/playout/history?limit=40")
+                                .body())
+                        .stream()
+                        .filter(p -> p.get("playlist").asText().equals("Now"))
+                        .count(),
+                "played once");
+
         JsonNode now = dj.get("/services/" + station + "/playout/now-playing")
                 .expect(200)
                 .body();

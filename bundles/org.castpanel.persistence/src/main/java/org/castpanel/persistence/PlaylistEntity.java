@@ -36,6 +36,10 @@ public class PlaylistEntity {
     @Column(name = "every_minutes")
     public Integer everyMinutes;
 
+    /** when it was last switched on: a play-once playlist plays what it has not played since */
+    @Column(name = "enabled_at")
+    public long enabledAt;
+
     @Column(name = "play_order")
     public String playOrder;
 

@@ -12,5 +12,10 @@ public enum PlaylistKind {
      * Interval: jingles, station IDs, adverts, played between tracks every {@code everySongs}
      * songs of the rotation or every {@code everyMinutes} minutes; before the rotation when due.
      */
-    INTERVAL
+    INTERVAL,
+    /**
+     * Play once, next: when enabled, its tracks play one after the other (in library order) as soon
+     * as the current track ends, then it switches itself off. Enable it again to play it again.
+     */
+    IMMEDIATE
 }

@@ -131,6 +131,7 @@ public class AutoDjImpl implements AutoDj, Playout {
             p.playOrder = PlayOrder.SHUFFLE.name();
             p.entries = "[]";
             p.createdAt = System.currentTimeMillis();
+            p.enabledAt = p.createdAt;
             if (input.name() == null) {
                 throw CastPanelException.invalid("name", "name is required");
             }
@@ -236,6 +237,9 @@ public class AutoDjImpl implements AutoDj, Playout {
             p.playOrder = in.order().name();
         }
         if (in.enabled() != null) {
+            if (in.enabled() && !p.enabled) {
+                p.enabledAt = System.currentTimeMillis(); // a play-once playlist plays again from here
+            }
             p.enabled = in.enabled();
         }
     }
@@ -369,8 +373,9 @@ public class AutoDjImpl implements AutoDj, Playout {
             Map<Long, PlaylistEntity> playlists = new LinkedHashMap<>();
             List<TrackPicker.Rotation> rotations = rotations(em, s, playlists);
             List<TrackPicker.Interval> intervals = intervals(em, s, playlists);
+            List<TrackPicker.Immediate> immediates = immediates(em, s, playlists);
             Optional<TrackPicker.Choice> choice =
-                    picker.pick(rotations, intervals, recentPlays(em, serviceId), now, protectionMillis(s));
+                    picker.pick(immediates, rotations, intervals, recentPlays(em, serviceId), now, protectionMillis(s));
             if (choice.isEmpty()) {
                 return Optional.empty();
             }
@@ -386,6 +391,9 @@ public class AutoDjImpl implements AutoDj, Playout {
             play.album = f.album;
             play.chosenAt = now;
             em.persist(play);
+            if (choice.get().lastOfPlaylist()) {
+                playlists.get(play.playlistId).enabled = false; // played once: done
+            }
             em.createQuery("DELETE FROM PlayEntity p WHERE p.serviceId = :s AND p.chosenAt < :t")
                     .setParameter("s", serviceId)
                     .setParameter("t", now - HISTORY_KEPT_MILLIS)
@@ -520,6 +528,21 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
         }
         return rotations;
+    }
+
+    private List<TrackPicker.Immediate> immediates(
+            EntityManager em, MediaServiceEntity s, Map<Long, PlaylistEntity> byId) {
+        List<TrackPicker.Immediate> immediates = new ArrayList<>();
+        for (PlaylistEntity p : playlistRows(em, s.id)) {
+            if (p.enabled && PlaylistKind.IMMEDIATE.name().equals(p.kind)) {
+                List<TrackPicker.Candidate> tracks = resolve(em, s.ownerId, read(p.entries));
+                if (!tracks.isEmpty()) {
+                    byId.put(p.id, p);
+                    immediates.add(new TrackPicker.Immediate(p.id, tracks, p.enabledAt));
+                }
+            }
+        }
+        return immediates;
     }
 
     private List<TrackPicker.Interval> intervals(

@@ -45,12 +45,50 @@ final class TrackPicker {
     /** A past choice of this station, newest first in the history given to {@link #pick}. */
     record Played(long fileId, String artist, String album, Long playlistId, long chosenAtMillis) {}
 
-    record Choice(long playlistId, Candidate track, boolean protectionOverridden) {}
+    /** An enabled play-once playlist: its tracks not yet chosen since it was enabled at {@code sinceMillis} play next. */
+    record Immediate(long playlistId, List<Candidate> tracks, long sinceMillis) {}
+
+    /** {@code lastOfPlaylist}: the track ends a play-once playlist, which then switches itself off. */
+    record Choice(long playlistId, Candidate track, boolean protectionOverridden, boolean lastOfPlaylist) {
+        Choice(long playlistId, Candidate track, boolean protectionOverridden) {
+            this(playlistId, track, protectionOverridden, false);
+        }
+    }
 
     private final RandomGenerator random;
 
     TrackPicker(RandomGenerator random) {
         this.random = random;
+    }
+
+    /**
+     * The next track in the order the AutoDJ consults its playlists: a play-once playlist's next
+     * track (each of its tracks once, in order, not held back by repeat protection), then the
+     * intervals and the rotation.
+     */
+    Optional<Choice> pick(
+            List<Immediate> immediates,
+            List<Rotation> rotations,
+            List<Interval> intervals,
+            List<Played> history,
+            long nowMillis,
+            long protectMillis) {
+        for (Immediate once : immediates) {
+            Set<Long> played = new HashSet<>();
+            for (Played p : history) {
+                if (p.chosenAtMillis() >= once.sinceMillis()
+                        && Long.valueOf(once.playlistId()).equals(p.playlistId())) {
+                    played.add(p.fileId());
+                }
+            }
+            List<Candidate> left = once.tracks().stream()
+                    .filter(c -> !played.contains(c.fileId()))
+                    .toList();
+            if (!left.isEmpty()) {
+                return Optional.of(new Choice(once.playlistId(), left.get(0), false, left.size() == 1));
+            }
+        }
+        return pick(rotations, intervals, history, nowMillis, protectMillis);
     }
 
     /**

@@ -230,4 +230,31 @@ class TrackPickerTest {
         Interval empty = new Interval(9, 1, null, PlayOrder.RANDOM, List.of());
         assertTrue(play(List.of(music), List.of(empty), 5, 0).stream().allMatch(p -> p.playlistId() == 5L));
     }
+
+    @Test
+    void aPlayOncePlaylistPlaysEachOfItsTracksNextInOrderThenEnds() {
+        Rotation music = new Rotation(5, 1, PlayOrder.SHUFFLE, tracks(10));
+        List<Candidate> show = List.of(new Candidate(801, "Host", "Show"), new Candidate(802, "Host", "Show"));
+        long since = 1_000 * MINUTE;
+        // track 801 played before the playlist was switched on: it plays again now
+        List<Played> history = new ArrayList<>(List.of(new Played(801, "Host", "Show", 3L, since - MINUTE)));
+        TrackPicker.Immediate once = new TrackPicker.Immediate(3, show, since);
+        long now = since;
+        List<Choice> choices = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Choice c = picker.pick(List.of(once), List.of(music), List.of(), history, now, WINDOW)
+                    .orElseThrow();
+            choices.add(c);
+            history.add(
+                    0,
+                    new Played(c.track().fileId(), c.track().artist(), c.track().album(), c.playlistId(), now));
+            now += MINUTE;
+        }
+        assertEquals(801, choices.get(0).track().fileId());
+        assertFalse(choices.get(0).lastOfPlaylist());
+        assertEquals(802, choices.get(1).track().fileId(), "the same artist: repeat protection does not hold it back");
+        assertTrue(choices.get(1).lastOfPlaylist(), "the last one ends the playlist");
+        assertEquals(5, choices.get(2).playlistId());
+        assertEquals(5, choices.get(3).playlistId());
+    }
 }

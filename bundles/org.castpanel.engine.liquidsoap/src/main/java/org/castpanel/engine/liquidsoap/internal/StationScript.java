@@ -95,7 +95,15 @@ final class StationScript {
                 .append(")\n");
         liq.append("  if response.status_code == 200 and string_of(response) != \"\" then\n");
         liq.append("    request.create(string_of(response))\n  else\n    null()\n  end\nend\n");
+        liq.append(
+                "# the panel's history and now playing: each of its tracks as the station starts it (on the\n# panel's own source, where every one begins; off the audio thread)\n");
+        liq.append("def on_air(m) =\n  play = m[\"castpanel_play\"]\n  if play != \"\" then\n");
+        liq.append("    log(label=\"castpanel\", \"on the air: \" ^ play)\n");
+        liq.append("    thread.run(fast=true, fun () -> ignore(http.get(timeout_ms=2000, ")
+                .append(LiqString.of(s.onAirUrl()))
+                .append(" ^ \"?play=\" ^ url.encode(play))))\n  end\nend\n");
         liq.append("panel = request.dynamic(id=\"next\", retry_delay=1.0, next_track)\n");
+        liq.append("panel = source.on_track(panel, on_air)\n");
         liq.append("backup = playlist(id=\"fallback\", mode=\"randomize\", reload_mode=\"watch\", ")
                 .append(LiqString.of(dir.resolve("fallback.m3u").toString()))
                 .append(")\n");
@@ -104,15 +112,7 @@ final class StationScript {
         liq.append("autodj = amplify(1.0, override=\"liq_amplify\", autodj)\n");
         liq.append("autodj = crossfade(duration=")
                 .append(String.format(Locale.ROOT, "%.2f", s.crossfadeSeconds()))
-                .append(", autodj)\n");
-        liq.append(
-                "# the panel's history and now playing: each of its tracks, when it goes on the air (off the audio thread)\n");
-        liq.append("def on_air(m) =\n  play = m[\"castpanel_play\"]\n  if play != \"\" then\n");
-        liq.append("    thread.run(fast=false, fun () -> ignore(http.get(timeout_ms=2000, ")
-                .append(LiqString.of(s.onAirUrl()))
-                .append(" ^ \"?play=\" ^ url.encode(play))))\n  end\nend\n");
-        liq.append("autodj = source.on_track(autodj, on_air)\n\n");
-
+                .append(", autodj)\n\n");
         liq.append("# live DJs: the panel says who may broadcast now\n");
         liq.append("def dj_auth(dj) =\n");
         liq.append("  response = http.get(timeout_ms=2000, ")
