@@ -365,10 +365,44 @@ class AutoDjIT {
                         .anyMatch(t -> status.contains(t.replace("\\", "\\\\").replace("\"", "\\\""))),
                 "icecast shows one of the tracks: " + status);
 
+        // kill -9 of the panel: the station plays on (its fallback playlist while nobody answers), its
+        // listeners stay, and the restarted panel adopts the same liquidsoap and chooses again
+        Path pidFile = panel.storage().resolve("services/service_" + station + "/liquidsoap.pid");
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        int playedBefore = dj.get("/services/" + station + "/playout/history?limit=500")
+                .body()
+                .size();
+        HttpURLConnection through = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/radio").openConnection();
+        through.setReadTimeout(15_000);
+        try (InputStream in = through.getInputStream()) {
+            in.readNBytes(4_096);
+            panel.killAndRestart();
+            assertTrue(
+                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "liquidsoap outlived the panel");
+            byte[] after = in.readNBytes(65_536); // 8 s at 64 kbit/s: more than icecast holds for a listener
+            assertEquals(65_536, after.length);
+            assertTrue(syncs(after) >= 3, "the listener kept receiving MP3 through the panel crash");
+        }
+        Api.As again = panel.api().login(customer, Fixtures.PASSWORD);
+        Await.until(
+                "the restarted panel to see the station running",
+                Duration.ofSeconds(30),
+                () -> "RUNNING".equals(again.get("/services/" + station).text("state")));
+        assertEquals(pid, Long.parseLong(Files.readAllLines(pidFile).get(0).strip()), "the panel adopted liquidsoap");
+        Await.until(
+                "the restarted panel to choose tracks again",
+                Duration.ofSeconds(60),
+                () -> again.get("/services/" + station + "/playout/history?limit=500")
+                                .body()
+                                .size()
+                        > playedBefore + 1,
+                () -> again.get("/services/" + station + "/playout/history?limit=5")
+                        .raw());
+
         for (long service : List.of(station, icecast)) {
             awaitDone(
-                    dj,
-                    dj.post("/services/" + service + "/actions", Map.of("action", "delete", "confirm", true))
+                    again,
+                    again.post("/services/" + service + "/actions", Map.of("action", "delete", "confirm", true))
                             .expect(202)
                             .id());
         }
