@@ -21,6 +21,7 @@ trap 'pkill -f "$STORAGE" 2>/dev/null || true; bench_cleanup; rm -rf "$STORAGE"'
 get() { curl -sf "$BASE$1" -H "Authorization: Bearer $2"; }
 ticks_of() { local sum=0 t; for pid in "$@"; do t=$(cpu_ticks "$pid" 2>/dev/null || echo 0); sum=$((sum + t)); done; echo "$sum"; }
 rss_of() { local sum=0 r; for pid in "$@"; do r=$(ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ' || true); sum=$((sum + ${r:-0})); done; echo "$sum"; }
+pss_of() { local sum=0 r; for pid in "$@"; do r=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || true); sum=$((sum + ${r:-0})); done; echo "$sum"; }
 latency() { # url count: p50 and p95 of curl's total time, in ms
   for _ in $(seq 1 "$2"); do curl -s -o /dev/null -w '%{time_total}\n' "$1"; done | sort -n |
     awk '{ v[NR] = $1 * 1000 } END { printf "%.2f %.2f\n", v[int(NR * 0.5)], v[int(NR * 0.95)] }'
@@ -66,6 +67,7 @@ liq0=$(ticks_of "${LIQ[@]}"); panel0=$(cpu_ticks "$PANEL_PID"); t0=$(now_ms)
 sleep "$SECONDS_MEASURED"
 liq1=$(ticks_of "${LIQ[@]}"); panel1=$(cpu_ticks "$PANEL_PID"); t1=$(now_ms)
 LIQ_RSS=$(rss_of "${LIQ[@]}")
+LIQ_PSS=$(pss_of "${LIQ[@]}") # shared libraries counted once across the stations
 PANEL_RSS=$(rss_of "$PANEL_PID")
 PLAYED=$(get "/services/${SOURCES[0]}/playout/history?limit=500" "$DJ" | json '.__len__()')
 
@@ -74,17 +76,18 @@ read -r NEXT_P50 NEXT_P95 < <(latency "$NEXT_URL" 300)
 read -r HEALTH_P50 HEALTH_P95 < <(latency "$BASE/health" 300)
 
 python3 - "$STATIONS" "$TRACKS" "$((liq1 - liq0))" "$((panel1 - panel0))" "$((t1 - t0))" "$(getconf CLK_TCK)" \
-  "$LIQ_RSS" "$PANEL_RSS_BEFORE" "$PANEL_RSS" "$PLAYED" "$NEXT_P50" "$NEXT_P95" "$HEALTH_P50" "$HEALTH_P95" <<'PY'
+  "$LIQ_RSS" "$LIQ_PSS" "$PANEL_RSS_BEFORE" "$PANEL_RSS" "$PLAYED" "$NEXT_P50" "$NEXT_P95" "$HEALTH_P50" "$HEALTH_P95" <<'PY'
 import sys
-n, tracks, liq_ticks, panel_ticks, ms, hz, liq_rss, panel_before, panel_after, played = map(int, sys.argv[1:11])
-next50, next95, health50, health95 = map(float, sys.argv[11:15])
+n, tracks, liq_ticks, panel_ticks, ms, hz, liq_rss, liq_pss, panel_before, panel_after, played = map(int, sys.argv[1:12])
+next50, next95, health50, health95 = map(float, sys.argv[12:16])
 seconds = ms / 1000
 liq_cpu = liq_ticks / hz / seconds / n * 100
 panel_cpu = panel_ticks / hz / seconds / n * 100
 print(f"| {n} stations, library of {tracks} tracks, {seconds:.0f} s measured | |")
 print(f"| liquidsoap CPU per station (share of one core) | {liq_cpu:.1f} % |")
 print(f"| panel CPU per station (its whole process over the same time, divided by {n}) | {panel_cpu:.2f} % |")
-print(f"| liquidsoap resident memory per station | {liq_rss / 1024 / n:.0f} MiB |")
+print(f"| liquidsoap resident memory per station (RSS; shared libraries counted in each) | {liq_rss / 1024 / n:.0f} MiB |")
+print(f"| liquidsoap proportional memory per station (PSS; shared pages split between the stations) | {liq_pss / 1024 / n:.0f} MiB |")
 print(f"| panel resident memory: before the stations, with them (per station) | {panel_before / 1024:.0f} MiB, {panel_after / 1024:.0f} MiB ({(panel_after - panel_before) / 1024 / n:+.1f} MiB) |")
 print(f"| tracks the first station was given so far | {played} |")
 print(f"| next-track callback, p50 / p95 (300 calls, {tracks} candidates, repeat protection) | {next50:.2f} / {next95:.2f} ms |")
