@@ -87,6 +87,21 @@ public final class ConfigFiles {
         return requirePlain("value", value);
     }
 
+    /**
+     * Hands a file or folder the plugin made to the unprivileged user a daemon runs as (and to its
+     * group when one is given), so the daemon can read or write it and nothing else of the panel's.
+     */
+    public static void giveTo(Path path, String user, String group) throws IOException {
+        java.nio.file.attribute.UserPrincipalLookupService lookup =
+                path.getFileSystem().getUserPrincipalLookupService();
+        java.nio.file.attribute.PosixFileAttributeView view =
+                Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class);
+        view.setOwner(lookup.lookupPrincipalByName(user));
+        if (group != null) {
+            view.setGroup(lookup.lookupPrincipalByGroupName(group));
+        }
+    }
+
     /** Deletes a directory and everything below it (symbolic links themselves, never what they point to); nothing if it is absent. */
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

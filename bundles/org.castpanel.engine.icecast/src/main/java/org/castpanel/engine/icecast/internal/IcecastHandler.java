@@ -10,10 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,11 +167,7 @@ final class IcecastHandler implements EngineHandler {
     }
 
     private void giveToIcecast(Path path) throws IOException {
-        UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-        view.setOwner(lookup.lookupPrincipalByName(config.user()));
-        GroupPrincipal group = lookup.lookupPrincipalByGroupName(config.group());
-        view.setGroup(group);
+        ConfigFiles.giveTo(path, config.user(), config.group());
     }
 
     @Override

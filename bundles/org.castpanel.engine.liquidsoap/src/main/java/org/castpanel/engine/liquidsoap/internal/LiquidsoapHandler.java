@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,9 +198,7 @@ final class LiquidsoapHandler implements EngineHandler {
     }
 
     private void giveToDaemonUser(Path path) throws IOException {
-        UserPrincipal user =
-                path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(config.user());
-        Files.getFileAttributeView(path, PosixFileAttributeView.class).setOwner(user);
+        ConfigFiles.giveTo(path, config.user(), null);
     }
 
     @Override

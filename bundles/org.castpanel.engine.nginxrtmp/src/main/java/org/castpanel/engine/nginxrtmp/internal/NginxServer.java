@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -117,10 +116,8 @@ final class NginxServer {
                 PosixFilePermissions.fromString("rw-------"));
         if (user != null) {
             // the workers write HLS as that user
-            UserPrincipal owner =
-                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
-            Files.setOwner(dir.resolve("hls"), owner);
-            Files.setOwner(dir.resolve("recordings"), owner);
+            ConfigFiles.giveTo(dir.resolve("hls"), user, null);
+            ConfigFiles.giveTo(dir.resolve("recordings"), user, null);
         }
     }
 

@@ -10,9 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -184,9 +182,7 @@ final class ShoutcastHandler implements EngineHandler {
     }
 
     private void giveToDaemonUser(Path path) throws IOException {
-        UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
-        Files.getFileAttributeView(path, PosixFileAttributeView.class)
-                .setOwner(lookup.lookupPrincipalByName(config.user()));
+        ConfigFiles.giveTo(path, config.user(), null);
     }
 
     @Override
