@@ -149,21 +149,34 @@ class NginxRtmpIT {
         Process old = media.publish(ingest + key);
         assertTrue(old.waitFor(30, TimeUnit.SECONDS) && old.exitValue() != 0, "the rotated-away key is refused");
         assertTrue(owner.get(base + "/events").body().toString().contains("old key was disconnected"));
-        // like a real encoder, it reconnects if its first try races nginx still dropping the old relay
+        // like a real encoder, it reconnects if its first try races nginx still dropping the old relay, and gives
+        // up on a try that has not got through within its connect timeout
         Process[] fresh = {media.publish(ingest + newKey)};
-        Await.until("the new key to publish", Duration.ofSeconds(30), () -> {
-            if (!fresh[0].isAlive()) {
-                try {
-                    fresh[0] = media.publish(ingest + newKey);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            return owner.get(base + "/stats")
-                    .body()
-                    .at("/current/sample/sourceConnected")
-                    .asBoolean();
-        });
+        long[] tryStarted = {System.nanoTime()};
+        int[] tries = {1};
+        Await.until(
+                "the new key to publish",
+                Duration.ofSeconds(45),
+                () -> {
+                    boolean connected = owner.get(base + "/stats")
+                            .body()
+                            .at("/current/sample/sourceConnected")
+                            .asBoolean();
+                    if (!connected && (!fresh[0].isAlive() || System.nanoTime() - tryStarted[0] > 10_000_000_000L)) {
+                        fresh[0].destroyForcibly();
+                        try {
+                            fresh[0] = media.publish(ingest + newKey);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        tryStarted[0] = System.nanoTime();
+                        tries[0]++;
+                    }
+                    return connected;
+                },
+                () -> "after " + tries[0] + " tries; events: "
+                        + owner.get(base + "/events").body() + "; nginx: "
+                        + tail(panel.storage().resolve("engines/nginx-rtmp/error.log")));
 
         // a stopped service refuses publishing and drops its encoder
         long stop = owner.post(base + "/actions", Map.of("action", "stop"))
@@ -410,6 +423,16 @@ class NginxRtmpIT {
         connection.setReadTimeout(5000);
         try (InputStream in = connection.getInputStream()) {
             return in.readAllBytes();
+        }
+    }
+
+    /** The end of a log file, for a failure message. */
+    private static String tail(java.nio.file.Path log) {
+        try {
+            String text = java.nio.file.Files.readString(log);
+            return text.substring(Math.max(0, text.length() - 3000));
+        } catch (IOException e) {
+            return "(" + log + ": " + e + ")";
         }
     }
 }
