@@ -186,6 +186,8 @@ class ApiFuzzIT {
                     "uploadId",
                     "0123456789abcdef0123456789abcdef",
                     "playlistId",
+                    "1",
+                    "djId",
                     "1"));
         }
         choices.add(Map.of(
@@ -204,6 +206,8 @@ class ApiFuzzIT {
                 "uploadId",
                 "..%2F..%2Fsecret",
                 "playlistId",
+                "999999999",
+                "djId",
                 "999999999"));
         choices.add(Map.of(
                 "id",
@@ -221,7 +225,9 @@ class ApiFuzzIT {
                 "uploadId",
                 "%00",
                 "playlistId",
-                "1e9"));
+                "1e9",
+                "djId",
+                "-1"));
         for (Map<String, String> choice : choices) {
             String path = template;
             for (Map.Entry<String, String> e : choice.entrySet()) {

@@ -5,6 +5,7 @@
 package org.castpanel.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,13 +20,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
 import org.castpanel.itests.support.Fixtures;
+import org.castpanel.itests.support.Media;
 import org.castpanel.itests.support.MediaFiles;
 import org.castpanel.itests.support.Panel;
 import org.castpanel.itests.support.WithPanel;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +41,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @WithPanel("h2")
 class AutoDjIT {
+
+    private final Media media = new Media();
+
+    @AfterEach
+    void stopEncoders() throws IOException {
+        media.close();
+    }
 
     /** Short tracks, each by another artist, so several play within the test. */
     private static final String[][] TRACKS = {
@@ -365,6 +376,8 @@ class AutoDjIT {
                         .anyMatch(t -> status.contains(t.replace("\\", "\\\\").replace("\"", "\\\""))),
                 "icecast shows one of the tracks: " + status);
 
+        liveDjs(panel, api, admin, dj, station, icecast);
+
         // kill -9 of the panel: the station plays on (its fallback playlist while nobody answers), its
         // listeners stay, and the restarted panel adopts the same liquidsoap and chooses again
         Path pidFile = panel.storage().resolve("services/service_" + station + "/liquidsoap.pid");
@@ -405,6 +418,199 @@ class AutoDjIT {
                     again.post("/services/" + service + "/actions", Map.of("action", "delete", "confirm", true))
                             .expect(202)
                             .id());
+        }
+    }
+
+    /**
+     * Live DJs on the running station: accounts (bad input and other tenants change nothing), a
+     * wrong password and a DJ outside their slot refused, a DJ on the air about a second after the
+     * encoder starts, a higher priority taking the air from a lower one, a disabled DJ cut off, and
+     * the AutoDJ back at the start of a new track.
+     */
+    private void liveDjs(Panel panel, Api api, Api.As admin, Api.As owner, long station, long icecast)
+            throws Exception {
+        String djs = "/services/" + station + "/djs";
+        Api.Reply badName = owner.post(djs, Map.of("name", "Ann", "username", "a b"));
+        assertEquals(422, badName.status(), badName.raw());
+        assertEquals("username", badName.text("field"));
+        Api.Reply noSlot = owner.post(djs, Map.of("name", "Ann", "username", "ann", "scheduledOnly", true));
+        assertEquals(422, noSlot.status(), noSlot.raw());
+        assertEquals("slots", noSlot.text("field"));
+        Api.Reply backwards = owner.post(
+                djs,
+                Map.of(
+                        "name",
+                        "Ann",
+                        "username",
+                        "ann",
+                        "slots",
+                        List.of(Map.of("day", "MONDAY", "start", "20:00", "end", "18:00"))));
+        assertEquals(422, backwards.status(), backwards.raw());
+        assertEquals("slots[0]", backwards.text("field"));
+        assertEquals(
+                422,
+                owner.post(djs, Map.of("name", "Ann", "username", "ann", "priority", 101))
+                        .status());
+        assertEquals(0, owner.get(djs).expect(200).body().size(), "refused DJs were not stored");
+        Fixtures.Tenant other = Fixtures.tenant(api, admin);
+        assertEquals(404, other.customerApi().get(djs).status());
+        assertEquals(
+                404,
+                other.resellerApi()
+                        .post(djs, Map.of("name", "Eve", "username", "eve"))
+                        .status());
+        assertEquals(409, owner.get("/services/" + icecast + "/djs").status());
+
+        JsonNode ann = owner.post(djs, Map.of("name", "Ann \"Live\" #{1}", "username", "ann", "priority", 10))
+                .expect(201)
+                .body();
+        String annPassword = ann.get("password").asText();
+        assertTrue(annPassword.matches("[A-Za-z0-9]{20}"), ann.toString());
+        long annId = ann.at("/dj/id").asLong();
+        assertEquals(
+                409,
+                owner.post(djs, Map.of("name", "Ann again", "username", "ann")).status());
+        assertEquals(
+                404,
+                other.customerApi()
+                        .call("PATCH", djs + "/" + annId, Map.of("enabled", false))
+                        .status());
+        assertEquals(
+                404,
+                other.customerApi().post(djs + "/" + annId + "/password", null).status());
+        assertEquals(
+                404, other.customerApi().call("DELETE", djs + "/" + annId, null).status());
+        assertFalse(owner.get(djs + "/" + annId).body().has("password"), "the password is shown once only");
+        assertTrue(owner.get(djs + "/" + annId).body().get("enabled").asBoolean());
+        // only on a day that is not today
+        String notToday = java.time.LocalDate.now().plusDays(3).getDayOfWeek().name();
+        String bobPassword = owner.post(
+                        djs,
+                        Map.of(
+                                "name",
+                                "Bob",
+                                "username",
+                                "bob",
+                                "scheduledOnly",
+                                true,
+                                "slots",
+                                List.of(Map.of("day", notToday, "start", "00:00"))))
+                .expect(201)
+                .body()
+                .get("password")
+                .asText();
+        JsonNode cat = owner.post(djs, Map.of("name", "Cat", "username", "cat", "priority", 90))
+                .expect(201)
+                .body();
+
+        JsonNode connection =
+                owner.get("/services/" + station + "/connection").expect(200).body();
+        String harbor = "@127.0.0.1:" + connection.get("livePort").asText() + "/live";
+        Process wrong = encoder("ann:not-" + annPassword + harbor);
+        assertTrue(wrong.waitFor(30, TimeUnit.SECONDS) && wrong.exitValue() != 0, "a wrong password is refused");
+        Process outOfSlot = encoder("bob:" + bobPassword + harbor);
+        assertTrue(
+                outOfSlot.waitFor(30, TimeUnit.SECONDS) && outOfSlot.exitValue() != 0,
+                "a DJ outside their slot is refused");
+
+        Path log = panel.storage().resolve("services/service_" + station + "/liquidsoap.log");
+        long switchesBefore = switchesToLive(log);
+        long started = System.nanoTime();
+        Process annLive = encoder("ann:" + annPassword + harbor);
+        Await.until(
+                "Ann on the air",
+                Duration.ofSeconds(10),
+                () -> switchesToLive(log) > switchesBefore,
+                () -> "; " + owner.get("/services/" + station + "/events").raw());
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("AutoDjIT: a DJ's encoder started -> on the air: " + tookMillis + " ms");
+        Await.until(
+                "now playing to say Ann is live",
+                Duration.ofSeconds(10),
+                () -> "Ann \"Live\" #{1}"
+                        .equals(owner.get("/services/" + station + "/playout/now-playing")
+                                .body()
+                                .at("/live/dj")
+                                .asText()));
+        assertEquals(
+                "Ann \"Live\" #{1}",
+                api.anonymous()
+                        .get("/public/services/" + station + "/now-playing")
+                        .body()
+                        .at("/live/dj")
+                        .asText());
+        assertTrue(owner.get(djs + "/" + annId).body().get("live").asBoolean());
+
+        // Cat's higher priority takes the air from Ann
+        Process catLive = encoder("cat:" + cat.get("password").asText() + harbor);
+        Await.until(
+                "Cat to take the air from Ann",
+                Duration.ofSeconds(15),
+                () -> "Cat"
+                        .equals(owner.get("/services/" + station + "/playout/now-playing")
+                                .body()
+                                .at("/live/dj")
+                                .asText()),
+                () -> "; " + owner.get("/services/" + station + "/events").raw());
+        assertTrue(annLive.waitFor(15, TimeUnit.SECONDS), "Ann's encoder was disconnected");
+        assertTrue(catLive.isAlive(), "Cat stays on the air");
+
+        // a DJ switched off is cut off; the AutoDJ comes back with a new track
+        int onAirBefore = onAir(owner.get("/services/" + station + "/playout/history?limit=500")
+                        .body())
+                .size();
+        owner.call("PATCH", djs + "/" + cat.at("/dj/id").asLong(), Map.of("enabled", false))
+                .expect(200);
+        assertTrue(catLive.waitFor(20, TimeUnit.SECONDS), "the disabled DJ was disconnected");
+        Await.until(
+                "the AutoDJ back on the air",
+                Duration.ofSeconds(20),
+                () -> owner.get("/services/" + station + "/playout/now-playing")
+                        .body()
+                        .path("live")
+                        .isNull());
+        assertTrue(owner.get("/services/" + station + "/events").raw().contains("the live DJ was disconnected"));
+        Await.until(
+                "a new AutoDJ track after the live show",
+                Duration.ofSeconds(30),
+                () -> onAir(owner.get("/services/" + station + "/playout/history?limit=500")
+                                        .body())
+                                .size()
+                        > onAirBefore);
+    }
+
+    /** An encoder (ffmpeg) sending a tone to an Icecast-protocol URL {@code user:password@host:port/mount}. */
+    private Process encoder(String credentialsAndPlace) throws IOException {
+        return media.start(
+                "ffmpeg",
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-re",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=1000",
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                "64k",
+                "-content_type",
+                "audio/mpeg",
+                "-f",
+                "mp3",
+                "icecast://" + credentialsAndPlace);
+    }
+
+    /** How often liquidsoap switched the station to its live input, by its log. */
+    private static long switchesToLive(Path log) {
+        try {
+            return Files.readAllLines(log).stream()
+                    .filter(l -> l.contains("[on_air:3] Switch to live"))
+                    .count();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

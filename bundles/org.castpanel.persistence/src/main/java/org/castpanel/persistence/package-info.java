@@ -4,5 +4,5 @@
  * Entities expose plain public fields: they are rows, not objects with behaviour, and the core
  * maps them to API records.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.castpanel.persistence;

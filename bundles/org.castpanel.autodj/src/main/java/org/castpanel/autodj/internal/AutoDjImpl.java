@@ -56,9 +56,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = {AutoDj.class, Playout.class, AutoDjImpl.class})
 public class AutoDjImpl implements AutoDj, Playout {
 
-    /** The engine type of AutoDJ services (the Liquidsoap plugin's). */
-    static final String AUTODJ_TYPE = "autodj";
-
     static final int MOST_PLAYLISTS = 50;
     static final int MOST_ENTRIES = 200;
     /** Plays the picker reads: enough for a shuffle cycle of a large playlist and any window. */
@@ -74,6 +71,7 @@ public class AutoDjImpl implements AutoDj, Playout {
     private final ServiceDirectories directories;
     private final AuditService audit;
     private final PanelEvents events;
+    private final DjsImpl djs;
     private final TrackPicker picker = new TrackPicker(new Random());
 
     @Activate
@@ -82,8 +80,10 @@ public class AutoDjImpl implements AutoDj, Playout {
             final @Reference MediaServices services,
             final @Reference ServiceDirectories directories,
             final @Reference AuditService audit,
-            final @Reference PanelEvents events) {
+            final @Reference PanelEvents events,
+            final @Reference DjsImpl djs) {
         this.store = store;
+        this.djs = djs;
         this.services = services;
         this.directories = directories;
         this.audit = audit;
@@ -313,7 +313,7 @@ public class AutoDjImpl implements AutoDj, Playout {
     public NowPlaying publicNowPlaying(long serviceId) {
         return store.read(em -> {
             MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
-            if (s == null || s.deleting || !AUTODJ_TYPE.equals(s.engineType)) {
+            if (s == null || s.deleting || !Stations.AUTODJ_TYPE.equals(s.engineType)) {
                 throw CastPanelException.notFound("AutoDJ station", serviceId);
             }
             return nowPlaying(em, s);
@@ -336,7 +336,8 @@ public class AutoDjImpl implements AutoDj, Playout {
                 station == null || station.toString().isBlank() ? s.name : station.toString(),
                 current,
                 next,
-                recent.subList(0, Math.min(recent.size(), 10)));
+                recent.subList(0, Math.min(recent.size(), 10)),
+                djs.live(s.id));
     }
 
     private List<PlayedTrack> played(EntityManager em, long serviceId, int limit) {
@@ -366,7 +367,7 @@ public class AutoDjImpl implements AutoDj, Playout {
     public Optional<Track> next(long serviceId) {
         return store.write(em -> {
             MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
-            if (s == null || s.deleting || !AUTODJ_TYPE.equals(s.engineType)) {
+            if (s == null || s.deleting || !Stations.AUTODJ_TYPE.equals(s.engineType)) {
                 return Optional.empty();
             }
             long now = System.currentTimeMillis();
@@ -481,16 +482,7 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     /** The AutoDJ service the caller sees: 404 for another tenant's, 409 for a service of another type. */
     private MediaServiceEntity station(EntityManager em, Caller caller, long serviceId) {
-        services.get(caller, serviceId); // tenancy, as for every service call
-        MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
-        if (s == null) {
-            throw CastPanelException.notFound("media service", serviceId);
-        }
-        if (!AUTODJ_TYPE.equals(s.engineType)) {
-            throw CastPanelException.conflict(
-                    "service " + serviceId + " is a " + s.engineType + " service, not an AutoDJ: it has no playlists");
-        }
-        return s;
+        return Stations.autodj(em, services, caller, serviceId, "playlists");
     }
 
     private static long protectionMillis(MediaServiceEntity s) {

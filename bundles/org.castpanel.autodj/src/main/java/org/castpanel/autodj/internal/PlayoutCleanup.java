@@ -23,10 +23,12 @@ public class PlayoutCleanup implements OutboxListener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AutoDjImpl autodj;
+    private final DjsImpl djs;
 
     @Activate
-    public PlayoutCleanup(final @Reference AutoDjImpl autodj) {
+    public PlayoutCleanup(final @Reference AutoDjImpl autodj, final @Reference DjsImpl djs) {
         this.autodj = autodj;
+        this.djs = djs;
     }
 
     @Override
@@ -43,6 +45,7 @@ public class PlayoutCleanup implements OutboxListener {
         if ("DELETE".equals(action.path("action").asText())
                 && "SUCCEEDED".equals(action.path("status").asText())) {
             autodj.forget(action.path("serviceId").asLong());
+            djs.forget(action.path("serviceId").asLong());
         }
     }
 }

@@ -4,14 +4,19 @@
  */
 package org.castpanel.engine.liquidsoap.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.EngineCallback;
@@ -25,6 +30,8 @@ import org.castpanel.engine.api.platform.CallbackReply;
 import org.castpanel.engine.api.platform.CallbackRequest;
 import org.castpanel.engine.api.platform.Callbacks;
 import org.castpanel.engine.api.platform.DaemonThreads;
+import org.castpanel.engine.api.platform.LiveSources;
+import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.platform.Playout;
 import org.castpanel.engine.api.platform.PortAllocator;
 import org.castpanel.engine.api.platform.ProcessSupervisor;
@@ -40,7 +47,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The AutoDJ engine type: one liquidsoap per station, feeding the Icecast or SHOUTcast service it
  * is attached to. The panel chooses every track ({@link Playout}); liquidsoap asks for it, and
- * says when it went on the air, through the platform's callback endpoint.
+ * says when it went on the air, through the platform's callback endpoint. Live DJs connect to the
+ * station's harbor; the panel ({@link LiveSources}) says who may, and every few seconds whether the
+ * one on the air may stay (a slot that ended, a DJ disabled or deleted): if not, it is cut off here.
  */
 @Component(service = EngineFactory.class, configurationPid = LiquidsoapConfig.PID)
 @Designate(ocd = LiquidsoapConfig.class)
@@ -85,7 +94,15 @@ public class LiquidsoapEngineFactory implements EngineFactory {
     private final PortAllocator ports;
     private final Callbacks callbacks;
     private final Playout playout;
+    private final LiveSources liveSources;
+    private final PanelNode node;
     private final AutoCloseable registration;
+    /** The stations with a live source on the air, which the check below holds to their DJ's rights. */
+    private final Map<Long, LiquidsoapHandler> live = new ConcurrentHashMap<>();
+
+    private final Map<Long, LiquidsoapHandler> handlers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService liveCheck =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("castpanel-autodj-live"));
     /** The handlers' own threads for starting, checking and waiting on liquidsoap. */
     private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("castpanel-autodj"));
 
@@ -97,13 +114,18 @@ public class LiquidsoapEngineFactory implements EngineFactory {
             final @Reference PortAllocator ports,
             final @Reference Callbacks callbacks,
             final @Reference Playout playout,
+            final @Reference LiveSources liveSources,
+            final @Reference PanelNode node,
             final LiquidsoapConfig config) {
         this.supervisor = supervisor;
         this.ports = ports;
         this.callbacks = callbacks;
         this.playout = playout;
+        this.liveSources = liveSources;
+        this.node = node;
         this.config = config;
         this.registration = callbacks.register(TYPE, this::answer);
+        liveCheck.scheduleWithFixedDelay(this::holdLiveToRights, 5, 5, TimeUnit.SECONDS);
         String problem = problem();
         if (problem != null) {
             LOG.warn("AutoDJ engine: {}", problem);
@@ -118,6 +140,7 @@ public class LiquidsoapEngineFactory implements EngineFactory {
     @Deactivate
     void deactivate() throws Exception {
         registration.close();
+        liveCheck.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -143,13 +166,41 @@ public class LiquidsoapEngineFactory implements EngineFactory {
 
     @Override
     public EngineHandler createHandler(ServiceContext context, EngineCallback callback) {
-        return new LiquidsoapHandler(context, config, supervisor, ports, callbacks, playout, executor);
+        LiquidsoapHandler handler =
+                new LiquidsoapHandler(context, callback, this, config, supervisor, ports, callbacks, playout, executor);
+        handlers.put(context.serviceId(), handler);
+        return handler;
+    }
+
+    void forget(LiquidsoapHandler handler) {
+        handlers.remove(handler.serviceId(), handler);
+        live.remove(handler.serviceId(), handler);
+    }
+
+    String publicHostname() {
+        return node.publicHostname();
+    }
+
+    /** A DJ on the air whose slot ended, or who was disabled or deleted, is cut off. */
+    private void holdLiveToRights() {
+        live.forEach((serviceId, handler) -> {
+            try {
+                if (!liveSources.mayStay(serviceId)
+                        && handler.command("live.stop").isPresent()) {
+                    handler.event("the live DJ was disconnected: outside their slot, disabled or deleted");
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("AutoDJ live check of service {} failed: {}", serviceId, e.toString());
+            }
+        });
     }
 
     /**
      * The station's questions: {@code next} (the panel's next track as an annotate: request, or
      * 404 when there is none, so the fallback playlist plays), {@code on-air} (that track started),
-     * {@code dj} (live DJs: refused until DJ accounts exist).
+     * {@code dj} (may this encoder broadcast: 200 {@code ok} or {@code pre-empt}, else 403),
+     * {@code live-on} (a live source is on, with the encoder's Authorization header) and
+     * {@code live-off}.
      */
     CallbackReply answer(CallbackRequest request) {
         long serviceId = request.serviceId();
@@ -169,9 +220,52 @@ public class LiquidsoapEngineFactory implements EngineFactory {
                 playout.onAir(serviceId, Long.parseLong(play));
                 yield CallbackReply.ok();
             }
-            case "dj" -> CallbackReply.forbidden();
+            case "dj" ->
+                switch (liveSources.authorize(
+                        serviceId,
+                        request.parameter("user"),
+                        request.parameter("password"),
+                        request.parameter("address"))) {
+                    case ALLOWED -> CallbackReply.text("ok");
+                    case PRE_EMPT -> CallbackReply.text("pre-empt");
+                    case REFUSED -> CallbackReply.forbidden();
+                };
+            case "live-on" -> {
+                String[] credentials = basic(request.parameter("authorization"));
+                liveSources.connected(serviceId, credentials[0], credentials[1]);
+                LiquidsoapHandler handler = handlers.get(serviceId);
+                if (handler != null) {
+                    live.put(serviceId, handler);
+                    handler.event("live: " + credentials[0] + " is on the air");
+                }
+                yield CallbackReply.ok();
+            }
+            case "live-off" -> {
+                liveSources.disconnected(serviceId);
+                LiquidsoapHandler handler = live.remove(serviceId);
+                if (handler != null) {
+                    handler.event("live: the DJ left, the AutoDJ plays again");
+                }
+                yield CallbackReply.ok();
+            }
             default -> CallbackReply.notFound();
         };
+    }
+
+    /** User name and password of an HTTP Basic Authorization header (empty strings when there is none). */
+    static String[] basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return new String[] {"", ""};
+        }
+        String pair;
+        try {
+            pair = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return new String[] {"", ""};
+        }
+        int colon = pair.indexOf(':');
+        return colon < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
     }
 
     /** A track as liquidsoap's request: its tags, the gain to the target loudness, its crossfade and play id. */

@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineHandler;
 import org.castpanel.engine.api.ServiceContext;
 import org.castpanel.engine.api.ServiceStatus;
@@ -51,6 +52,8 @@ final class LiquidsoapHandler implements EngineHandler {
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private final ServiceContext context;
+    private final EngineCallback callback;
+    private final LiquidsoapEngineFactory engine;
     private final LiquidsoapConfig config;
     private final ProcessSupervisor supervisor;
     private final PortAllocator ports;
@@ -60,6 +63,8 @@ final class LiquidsoapHandler implements EngineHandler {
 
     LiquidsoapHandler(
             ServiceContext context,
+            EngineCallback callback,
+            LiquidsoapEngineFactory engine,
             LiquidsoapConfig config,
             ProcessSupervisor supervisor,
             PortAllocator ports,
@@ -67,12 +72,28 @@ final class LiquidsoapHandler implements EngineHandler {
             Playout playout,
             Executor executor) {
         this.context = context;
+        this.callback = callback;
+        this.engine = engine;
         this.config = config;
         this.supervisor = supervisor;
         this.ports = ports;
         this.callbacks = callbacks;
         this.playout = playout;
         this.executor = executor;
+    }
+
+    long serviceId() {
+        return context.serviceId();
+    }
+
+    /** A line in the service's history. */
+    void event(String message) {
+        callback.event(message);
+    }
+
+    @Override
+    public void dispose() {
+        engine.forget(this);
     }
 
     private Path dir() {
@@ -141,9 +162,7 @@ final class LiquidsoapHandler implements EngineHandler {
         String base = callbacks.url(LiquidsoapEngineFactory.TYPE, Callbacks.serviceScope(context.serviceId()));
         return new StationScript.Station(
                 dir(),
-                base + "/next",
-                base + "/dj",
-                base + "/on-air",
+                base,
                 ports.port(context.serviceId(), "harbor"),
                 "/live",
                 settings.integer("crossfade", 2),
@@ -291,6 +310,14 @@ final class LiquidsoapHandler implements EngineHandler {
                     }
                     StationScript.Output o = station().output();
                     details.put("encoding", o.format() + " " + o.bitrateKbps() + " kbit/s");
+                    // what a DJ enters in the encoder (Icecast source protocol; user and password of a DJ account)
+                    details.put("liveServer", engine.publicHostname());
+                    details.put("livePort", Integer.toString(ports.port(context.serviceId(), "harbor")));
+                    details.put("liveMount", "/live");
+                    details.put(
+                            "liveUrl",
+                            "icecast://DJ-USER:DJ-PASSWORD@" + engine.publicHostname() + ":"
+                                    + ports.port(context.serviceId(), "harbor") + "/live");
                     return details;
                 },
                 executor);

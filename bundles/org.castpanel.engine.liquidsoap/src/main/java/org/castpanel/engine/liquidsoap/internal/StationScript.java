@@ -40,12 +40,14 @@ final class StationScript {
             String genre,
             String url) {}
 
-    /** One station: its folder (control socket, fallback playlist), the panel's URLs, its live input and output. */
+    /**
+     * One station: its folder (control socket, fallback playlist), the panel's callback URL (the
+     * events {@code next}, {@code on-air}, {@code dj}, {@code live-on}, {@code live-off} go below
+     * it), its live input and output.
+     */
     record Station(
             Path directory,
-            String nextTrackUrl,
-            String djAuthUrl,
-            String onAirUrl,
+            String callbacks,
             int harborPort,
             String harborMount,
             double crossfadeSeconds,
@@ -91,7 +93,7 @@ final class StationScript {
         liq.append("# the panel chooses each next track; no answer: retry, and the fallback plays meanwhile\n");
         liq.append("def next_track() =\n");
         liq.append("  response = http.get(timeout_ms=2000, ")
-                .append(LiqString.of(s.nextTrackUrl()))
+                .append(LiqString.of(s.callbacks() + "/next"))
                 .append(")\n");
         liq.append("  if response.status_code == 200 and string_of(response) != \"\" then\n");
         liq.append("    request.create(string_of(response))\n  else\n    null()\n  end\nend\n");
@@ -100,32 +102,58 @@ final class StationScript {
         liq.append("def on_air(m) =\n  play = m[\"castpanel_play\"]\n  if play != \"\" then\n");
         liq.append("    log(label=\"castpanel\", \"on the air: \" ^ play)\n");
         liq.append("    thread.run(fast=true, fun () -> ignore(http.get(timeout_ms=2000, ")
-                .append(LiqString.of(s.onAirUrl()))
+                .append(LiqString.of(s.callbacks() + "/on-air"))
                 .append(" ^ \"?play=\" ^ url.encode(play))))\n  end\nend\n");
         liq.append("panel = request.dynamic(id=\"next\", retry_delay=1.0, next_track)\n");
         liq.append("panel = source.on_track(panel, on_air)\n");
         liq.append("backup = playlist(id=\"fallback\", mode=\"randomize\", reload_mode=\"watch\", ")
                 .append(LiqString.of(dir.resolve("fallback.m3u").toString()))
                 .append(")\n");
-        liq.append("autodj = fallback(id=\"autodj\", track_sensitive=true, [panel, backup])\n");
+        liq.append("tracks = fallback(id=\"autodj\", track_sensitive=true, [panel, backup])\n");
         liq.append("# loudness: the panel annotates each track with liq_amplify from the library's EBU R128 figure\n");
-        liq.append("autodj = amplify(1.0, override=\"liq_amplify\", autodj)\n");
+        liq.append("autodj = amplify(1.0, override=\"liq_amplify\", tracks)\n");
         liq.append("autodj = crossfade(duration=")
                 .append(String.format(Locale.ROOT, "%.2f", s.crossfadeSeconds()))
                 .append(", autodj)\n\n");
-        liq.append("# live DJs: the panel says who may broadcast now\n");
+        String live = LiqString.of(s.callbacks() + "/live");
+        liq.append(
+                "# live DJs: the panel says who may broadcast now; a higher priority first cuts off the one on air\n");
+        liq.append("live_on = ref(false)\n");
         liq.append("def dj_auth(dj) =\n");
         liq.append("  response = http.get(timeout_ms=2000, ")
-                .append(LiqString.of(s.djAuthUrl()))
+                .append(LiqString.of(s.callbacks() + "/dj"))
                 .append(" ^ \"?user=\" ^ url.encode(dj.user) ^ \"&password=\" ^ url.encode(dj.password)")
                 .append(" ^ \"&address=\" ^ url.encode(dj.address))\n");
+        liq.append("  if response.status_code == 200 and string_of(response) == \"pre-empt\" and !live_on then\n");
+        liq.append("    ignore(server.execute(\"live.stop\"))\n");
+        liq.append("    waited = ref(0)\n");
+        liq.append("    while !live_on and !waited < 40 do sleep(0.05) waited := !waited + 1 end\n");
+        liq.append("    # the harbor needs a moment after a kick before it takes the next source\n");
+        liq.append("    sleep(0.5)\n  end\n");
         liq.append("  response.status_code == 200\nend\n");
-        liq.append("live = input.harbor(")
+        liq.append("def live_connected(headers) =\n  live_on := true\n");
+        liq.append("  authorization = list.assoc(default=list.assoc(default=\"\", \"authorization\", headers),")
+                .append(" \"Authorization\", headers)\n");
+        liq.append("  thread.run(fast=true, fun () -> ignore(http.get(timeout_ms=2000, ")
+                .append(live)
+                .append(" ^ \"-on?authorization=\" ^ url.encode(authorization))))\nend\n");
+        liq.append("def live_disconnected() =\n  live_on := false\n");
+        liq.append("  thread.run(fast=true, fun () -> ignore(http.get(timeout_ms=2000, ")
+                .append(live)
+                .append(" ^ \"-off\")))\nend\n");
+        // a short buffer: the DJ is on the air about a second after connecting (the default 12 s is
+        // why other panels take so long); only the AutoDJ side is crossfaded
+        liq.append("live = input.harbor(id=\"live\", ")
                 .append(LiqString.of(s.harborMount().replaceFirst("^/", "")))
                 .append(", port=")
                 .append(s.harborPort())
-                .append(", auth=dj_auth)\n");
-        liq.append("radio = mksafe(fallback(id=\"on_air\", track_sensitive=false, [live, autodj]))\n\n");
+                .append(", buffer=0.5, max=10.0, auth=dj_auth, on_connect=live_connected,")
+                .append(" on_disconnect=live_disconnected)\n");
+        liq.append("# to the DJ: the AutoDJ's track is dropped, so the AutoDJ comes back at the start of a new one\n");
+        liq.append("def to_live(_, dj) =\n  tracks.skip()\n  dj\nend\n");
+        liq.append("def to_autodj(_, next) = next end\n");
+        liq.append("radio = mksafe(fallback(id=\"on_air\", track_sensitive=false, replay_metadata=false,")
+                .append(" transitions=[to_live, to_autodj], [live, autodj]))\n\n");
 
         liq.append(o.shoutcast() ? "output.shoutcast(" : "output.icecast(")
                 .append(encoder(o))

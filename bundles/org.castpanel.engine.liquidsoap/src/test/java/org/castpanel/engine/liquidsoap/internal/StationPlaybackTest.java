@@ -183,9 +183,7 @@ class StationPlaybackTest {
                 script,
                 StationScript.write(new StationScript.Station(
                         dir,
-                        base + "/next",
-                        base + "/dj",
-                        base + "/on-air",
+                        base,
                         TestMedia.freePort(),
                         "/live",
                         0.5,

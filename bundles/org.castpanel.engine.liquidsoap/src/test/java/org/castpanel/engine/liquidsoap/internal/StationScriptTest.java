@@ -43,9 +43,7 @@ class StationScriptTest {
             throws IOException {
         return new StationScript.Station(
                 dir,
-                "http://127.0.0.1:8181/castpanel/callbacks/autodj/secret/service-7/next",
-                "http://127.0.0.1:8181/castpanel/callbacks/autodj/secret/service-7/dj",
-                "http://127.0.0.1:8181/castpanel/callbacks/autodj/secret/service-7/on-air",
+                "http://127.0.0.1:8181/castpanel/callbacks/autodj/secret/service-7",
                 TestMedia.freePort(),
                 "/live",
                 2.5,
@@ -132,27 +130,11 @@ class StationScriptTest {
             assertThrows(
                     IllegalArgumentException.class,
                     () -> StationScript.write(new StationScript.Station(
-                            dir,
-                            good.nextTrackUrl(),
-                            good.djAuthUrl(),
-                            good.onAirUrl(),
-                            good.harborPort(),
-                            "/live",
-                            2,
-                            false,
-                            bad)));
+                            dir, good.callbacks(), good.harborPort(), "/live", 2, false, bad)));
         }
         assertThrows(
                 IllegalArgumentException.class,
-                () -> StationScript.write(new StationScript.Station(
-                        dir,
-                        good.nextTrackUrl(),
-                        good.djAuthUrl(),
-                        good.onAirUrl(),
-                        good.harborPort(),
-                        "/live",
-                        99,
-                        false,
-                        o)));
+                () -> StationScript.write(
+                        new StationScript.Station(dir, good.callbacks(), good.harborPort(), "/live", 99, false, o)));
     }
 }
