@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { createHmac } from 'node:crypto'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { chromium } from 'playwright-core'
 
 const require = createRequire(import.meta.url)
@@ -553,6 +553,41 @@ test('the reseller runs a real AutoDJ on the customer\'s library: playlists refu
   await p.locator('[data-test="now-playing"]').getByText(/UI Band – (Sunrise|Evening Tune)/).waitFor({ timeout: 60000 })
   await accessible(p, 'the AutoDJ page on the air')
   await shot(p, '09c-autodj-now-playing')
+
+  // a live DJ: a slot that ends before it starts is refused on the form; the password shows once
+  await p.getByRole('button', { name: 'New DJ' }).click()
+  const djDialog = p.getByRole('dialog', { name: 'New DJ' })
+  await djDialog.getByLabel('Name', { exact: true }).fill('Night Owl')
+  await djDialog.getByLabel('User name').fill('owl')
+  await djDialog.getByText('Only in these weekly slots').click()
+  await djDialog.getByRole('button', { name: 'Add a slot' }).click()
+  await djDialog.getByLabel('From').fill('20:00')
+  await djDialog.getByLabel('To').fill('18:00')
+  await djDialog.getByRole('button', { name: 'Create' }).click()
+  await djDialog.getByText('a slot ends after it starts').waitFor()
+  await djDialog.getByText('Only in these weekly slots').click()
+  await djDialog.getByRole('button', { name: 'Delete' }).click()
+  await djDialog.getByRole('button', { name: 'Create' }).click()
+  const password = (await p.locator('[data-test="dj-password"]').textContent()).trim()
+  assert.match(password, /^[A-Za-z0-9]{20}$/)
+  await accessible(p, 'the DJ password dialog')
+  await p.getByRole('dialog', { name: 'DJ password' }).getByRole('button', { name: 'Close', exact: true }).click()
+  await noOverlay(p)
+  await p.getByRole('row', { name: /Night Owl/ }).getByText('any time').waitFor()
+  // the DJ's encoder (ffmpeg) on the harbor the page names: the page says who is live, by itself
+  const hint = await p.getByText(/DJs connect their encoder/).textContent()
+  const port = hint.match(/port (\d+)/)[1]
+  const encoder = spawn('ffmpeg', ['-nostdin', '-v', 'error', '-re', '-f', 'lavfi', '-i', 'sine=frequency=1000',
+    '-c:a', 'libmp3lame', '-b:a', '64k', '-content_type', 'audio/mpeg', '-f', 'mp3',
+    `icecast://owl:${password}@127.0.0.1:${port}/live`], { stdio: 'ignore' })
+  try {
+    await p.locator('[data-test="now-live"]').getByText('Live: Night Owl').waitFor({ timeout: 30000 })
+    await p.getByRole('row', { name: /Night Owl/ }).locator('[data-test="dj-live"]').waitFor()
+    await shot(p, '09d-autodj-live-dj')
+  } finally {
+    encoder.kill('SIGKILL')
+  }
+  await p.locator('[data-test="now-playing"]').waitFor({ timeout: 30000 })
   await p.getByRole('button', { name: 'Stop', exact: true }).click()
   await p.locator('.title-row').getByText('STOPPED').waitFor({ timeout: 60000 })
   await p.goto(radioUrl)

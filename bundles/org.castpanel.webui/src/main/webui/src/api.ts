@@ -3,7 +3,7 @@ import { locale } from './i18n'
 
 // the API's types, generated from its OpenAPI document (scripts/openapi-types.mjs)
 export type * from './generated/openapi'
-import type { MediaService, NowPlaying, ServiceAction, ServiceStats } from './generated/openapi'
+import type { LiveStatus, MediaService, NowPlaying, ServiceAction, ServiceStats } from './generated/openapi'
 
 /** Values of an engine's settings as a form edits them (the API's config maps hold these). */
 export type SettingValue = string | number | boolean | null | undefined
@@ -23,6 +23,7 @@ export type PanelEvent =
   | { type: 'action'; data: ServiceAction }
   | { type: 'engine'; data: { type: string; available?: boolean; enabled?: boolean } }
   | { type: 'autodj.track'; data: NowPlaying }
+  | { type: 'autodj.live'; data: { serviceId: number; live: LiveStatus | null } }
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string, public field?: string) {

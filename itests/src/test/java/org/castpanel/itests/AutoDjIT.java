@@ -494,7 +494,7 @@ class AutoDjIT {
                                 "scheduledOnly",
                                 true,
                                 "slots",
-                                List.of(Map.of("day", notToday, "start", "00:00"))))
+                                List.of(Map.of("day", notToday, "start", "00:00", "end", "24:00"))))
                 .expect(201)
                 .body()
                 .get("password")

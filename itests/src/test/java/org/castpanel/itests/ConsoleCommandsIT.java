@@ -268,6 +268,7 @@ public class ConsoleCommandsIT {
         String stationId = station.replaceAll("(?s)Created service (\\d+).*", "$1");
         String shown = run("castpanel:autodj-show " + stationId);
         assertTrue(shown, shown.contains("Station:     Console-AutoDJ") && shown.contains("On the air:  -"));
+        assertTrue(shown, shown.contains("Live:        -") && shown.contains("May broadcast"));
         String notAutoDj = refusal("castpanel:autodj-show " + serverId);
         assertTrue(notAutoDj, notAutoDj.contains("not an AutoDJ"));
         assertEquals("media service 424242 not found", refusal("castpanel:autodj-show 424242"));

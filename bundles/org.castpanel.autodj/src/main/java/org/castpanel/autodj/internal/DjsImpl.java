@@ -43,7 +43,6 @@ import org.osgi.service.component.annotations.Reference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Live DJs: their accounts ({@link Djs}) and who may broadcast now ({@link LiveSources}, asked by
@@ -62,9 +61,7 @@ public class DjsImpl implements Djs, LiveSources {
     static final long FAILURE_WINDOW_MILLIS = 10 * 60_000;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<DjSlot>> SLOTS = new TypeReference<>() {};
 
     /** Who is on the air live, per service. */
@@ -235,14 +232,19 @@ public class DjsImpl implements Djs, LiveSources {
             }
             for (int i = 0; i < in.slots().size(); i++) {
                 DjSlot slot = in.slots().get(i);
-                if (slot == null || slot.day() == null || slot.start() == null) {
-                    throw CastPanelException.invalid("slots[" + i + "]", "a slot needs a day and a start time");
+                if (slot == null || slot.day() == null) {
+                    throw CastPanelException.invalid("slots[" + i + "]", "a slot needs a day (MONDAY-SUNDAY)");
                 }
-                if (slot.end() != null && !slot.end().isAfter(slot.start())) {
+                int start = DjSlot.minutes(slot.start());
+                int end = DjSlot.minutes(slot.end());
+                if (start < 0 || start == 24 * 60 || end < 0) {
+                    throw CastPanelException.invalid(
+                            "slots[" + i + "]", "a slot starts and ends at HH:MM times (the end may be 24:00)");
+                }
+                if (end <= start) {
                     throw CastPanelException.invalid(
                             "slots[" + i + "]",
-                            "a slot ends after it starts, on the same day (end empty: at midnight); "
-                                    + "one across midnight is two slots");
+                            "a slot ends after it starts, on the same day; one across midnight is two slots");
                 }
             }
             slots = List.copyOf(in.slots());
@@ -324,17 +326,10 @@ public class DjsImpl implements Djs, LiveSources {
         return dj != null && mayBroadcast(dj);
     }
 
-    /** The DJ the credentials stand for, or null; the SHOUTcast v1 style puts {@code user:password} in the password. */
-    private DjEntity find(EntityManager em, long serviceId, String user, String password) {
-        if (password == null) {
+    /** The DJ the credentials stand for, or null. */
+    private DjEntity find(EntityManager em, long serviceId, String name, String secret) {
+        if (secret == null) {
             return null;
-        }
-        String name = user;
-        String secret = password;
-        int colon = password.indexOf(':');
-        if (colon > 0) {
-            name = password.substring(0, colon);
-            secret = password.substring(colon + 1);
         }
         List<DjEntity> rows = em.createQuery(
                         "SELECT d FROM DjEntity d WHERE d.serviceId = :s AND d.username = :u", DjEntity.class)

@@ -14,6 +14,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.castpanel.autodj.api.AutoDj;
+import org.castpanel.autodj.api.Dj;
+import org.castpanel.autodj.api.Djs;
 import org.castpanel.autodj.api.NowPlaying;
 import org.castpanel.autodj.api.PlayedTrack;
 import org.castpanel.autodj.api.Playlist;
@@ -23,11 +25,14 @@ import org.castpanel.core.api.Caller;
 @Command(
         scope = "castpanel",
         name = "autodj-show",
-        description = "Shows an AutoDJ service: what is on the air, its playlists and what it played")
+        description = "Shows an AutoDJ service: what is on the air, its playlists, its live DJs and what it played")
 public class AutoDjShowCommand extends ConsoleCommand {
 
     @Reference
     AutoDj autodj;
+
+    @Reference
+    Djs djs;
 
     @Argument(index = 0, name = "service", description = "The AutoDJ service's id", required = true)
     long service;
@@ -43,6 +48,10 @@ public class AutoDjShowCommand extends ConsoleCommand {
         out.println("Station:     " + now.station());
         out.println("On the air:  " + (now.current() == null ? "-" : label(now.current())));
         out.println("Next:        " + (now.next() == null ? "-" : label(now.next())));
+        out.println("Live:        "
+                + (now.live() == null
+                        ? "-"
+                        : now.live().dj() + " since " + now.live().since()));
         ShellTable lists = new ShellTable();
         lists.column("ID").alignRight();
         lists.column("Playlist");
@@ -63,6 +72,31 @@ public class AutoDjShowCommand extends ConsoleCommand {
                             p.enabled() ? "yes" : "no");
         }
         lists.print(out);
+        ShellTable live = new ShellTable();
+        live.column("ID").alignRight();
+        live.column("DJ");
+        live.column("User");
+        live.column("Priority").alignRight();
+        live.column("May broadcast");
+        live.column("Enabled");
+        live.column("On the air");
+        for (Dj dj : djs.list(caller, service)) {
+            live.addRow()
+                    .addContent(
+                            dj.id(),
+                            dj.name(),
+                            dj.username(),
+                            dj.priority(),
+                            dj.scheduledOnly()
+                                    ? dj.slots().stream()
+                                            .map(slot -> slot.day().name().substring(0, 3) + " " + slot.start() + "-"
+                                                    + slot.end())
+                                            .collect(java.util.stream.Collectors.joining(", "))
+                                    : "any time",
+                            dj.enabled() ? "yes" : "no",
+                            dj.live() ? "yes" : "no");
+        }
+        live.print(out);
         ShellTable table = new ShellTable();
         table.column("On the air");
         table.column("Track");

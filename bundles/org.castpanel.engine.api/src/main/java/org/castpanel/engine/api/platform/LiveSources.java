@@ -25,11 +25,7 @@ public interface LiveSources {
         PRE_EMPT
     }
 
-    /**
-     * An encoder's credentials as it sent them: a DJ's user name and password, or the
-     * SHOUTcast-v1 style of encoders with a password field only ({@code user:password} as the
-     * password, any user name).
-     */
+    /** An encoder's credentials as it sent them: a DJ's user name and password. */
     Answer authorize(long serviceId, String user, String password, String address);
 
     /** A live source the panel allowed is connected now (the same credentials). */
