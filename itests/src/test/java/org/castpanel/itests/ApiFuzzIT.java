@@ -188,6 +188,8 @@ class ApiFuzzIT {
                     "playlistId",
                     "1",
                     "djId",
+                    "1",
+                    "requestId",
                     "1"));
         }
         choices.add(Map.of(
@@ -208,6 +210,8 @@ class ApiFuzzIT {
                 "playlistId",
                 "999999999",
                 "djId",
+                "999999999",
+                "requestId",
                 "999999999"));
         choices.add(Map.of(
                 "id",
@@ -227,7 +231,9 @@ class ApiFuzzIT {
                 "playlistId",
                 "1e9",
                 "djId",
-                "-1"));
+                "-1",
+                "requestId",
+                "%00"));
         for (Map<String, String> choice : choices) {
             String path = template;
             for (Map.Entry<String, String> e : choice.entrySet()) {

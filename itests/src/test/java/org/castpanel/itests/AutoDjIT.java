@@ -377,6 +377,7 @@ class AutoDjIT {
                 "icecast shows one of the tracks: " + status);
 
         liveDjs(panel, api, admin, dj, station, icecast);
+        songRequests(panel, api, admin, dj, station);
 
         // kill -9 of the panel: the station plays on (its fallback playlist while nobody answers), its
         // listeners stay, and the restarted panel adopts the same liquidsoap and chooses again
@@ -577,6 +578,120 @@ class AutoDjIT {
                                         .body())
                                 .size()
                         > onAirBefore);
+    }
+
+    /**
+     * Song requests on the running station: off by default (404), switched on without restarting
+     * liquidsoap, held to repeat protection (409 saying until when), one per listener in the
+     * interval (429), bad input refused, the request played next and marked in the history.
+     */
+    private void songRequests(Panel panel, Api api, Api.As admin, Api.As owner, long station) throws Exception {
+        String open = "/public/services/" + station + "/requests";
+        Api.As listener = api.anonymous();
+        assertEquals(404, listener.get(open + "/tracks").status(), "requests are off by default");
+        Path pidFile = panel.storage().resolve("services/service_" + station + "/liquidsoap.pid");
+        String pid = Files.readAllLines(pidFile).get(0).strip();
+        owner.call("PATCH", "/services/" + station, Map.of("config", Map.of("requests", true, "requestMinutes", 60)))
+                .expect(200);
+        Await.until(
+                "the settings applied",
+                Duration.ofSeconds(60),
+                () -> listener.get(open + "/tracks").status() == 200
+                        && "SUCCEEDED"
+                                .equals(owner.get("/services/" + station + "/actions")
+                                        .body()
+                                        .at("/items/0/status")
+                                        .asText()));
+        assertEquals(
+                pid,
+                Files.readAllLines(pidFile).get(0).strip(),
+                () -> "a panel-only setting keeps the station on: " + logTail(panel, station) + " "
+                        + owner.get("/services/" + station + "/actions").raw() + " "
+                        + owner.get("/services/" + station + "/events").raw());
+
+        JsonNode tracks = listener.get(open + "/tracks").expect(200).body();
+        assertEquals(3, tracks.size(), "the rotation's tracks, not the station IDs: " + tracks);
+        long held = -1;
+        for (JsonNode t : tracks) {
+            if (!t.path("requestableAt").isNull()) {
+                held = t.get("id").asLong();
+            }
+        }
+        assertTrue(held > 0, "a track played minutes ago is held by repeat protection: " + tracks);
+        Api.Reply protectedTrack = listener.post(open, Map.of("trackId", held));
+        assertEquals(409, protectedTrack.status(), protectedTrack.raw());
+        assertTrue(protectedTrack.raw().contains("requested again from"), protectedTrack.raw());
+        long stationId = owner.get("/accounts/"
+                        + owner.get("/services/" + station)
+                                .body()
+                                .get("ownerId")
+                                .asLong() + "/media?folder=ids")
+                .body()
+                .at("/files/items/0/id")
+                .asLong();
+        assertEquals(404, listener.post(open, Map.of("trackId", stationId)).status(), "station IDs are not offered");
+        Api.Reply noTrack = listener.post(open, Map.of());
+        assertEquals(422, noTrack.status(), noTrack.raw());
+        assertEquals("trackId", noTrack.text("field"));
+        assertEquals(400, listener.post(open, Map.of("trackId", "abc")).status());
+        assertEquals(
+                0,
+                owner.get("/services/" + station + "/playout/requests").body().size(),
+                "nothing stored");
+
+        // without repeat protection every track may be asked for; the listener's next request waits an hour
+        owner.call("PATCH", "/services/" + station, Map.of("config", Map.of("repeatMinutes", 0)))
+                .expect(200);
+        Await.until(
+                "repeat protection off",
+                Duration.ofSeconds(60),
+                () -> listener.get(open + "/tracks").body().findValues("requestableAt").stream()
+                        .allMatch(JsonNode::isNull));
+        JsonNode made = listener.post(open, Map.of("trackId", held)).expect(201).body();
+        Api.Reply again = listener.post(open, Map.of("trackId", held));
+        assertEquals(429, again.status(), again.raw());
+        assertTrue(again.raw().contains("one request every 60 minutes"), again.raw());
+        Fixtures.Tenant other = Fixtures.tenant(api, admin);
+        assertEquals(
+                404,
+                other.customerApi()
+                        .get("/services/" + station + "/playout/requests")
+                        .status());
+        assertEquals(
+                404,
+                other.customerApi()
+                        .call(
+                                "DELETE",
+                                "/services/" + station + "/playout/requests/"
+                                        + made.get("id").asLong(),
+                                null)
+                        .status());
+        Await.until(
+                "the request on the air",
+                Duration.ofSeconds(60),
+                () -> onAir(owner.get("/services/" + station + "/playout/history?limit=10")
+                                .body())
+                        .stream()
+                        .anyMatch(p -> p.get("requested").asBoolean()
+                                && p.get("fileId").asLong()
+                                        == made.get("trackId").asLong()),
+                () -> owner.get("/services/" + station + "/playout/history?limit=10")
+                        .raw());
+        JsonNode listed = owner.get("/services/" + station + "/playout/requests")
+                .expect(200)
+                .body();
+        assertEquals(made.get("id").asLong(), listed.at("/0/id").asLong());
+        assertFalse(listed.at("/0/chosenAt").isNull(), listed.toString());
+    }
+
+    private static String logTail(Panel panel, long station) {
+        try {
+            List<String> lines =
+                    Files.readAllLines(panel.storage().resolve("services/service_" + station + "/liquidsoap.log"));
+            return "LOG>>" + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size())) + "<<LOG";
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     /** An encoder (ffmpeg) sending a tone to an Icecast-protocol URL {@code user:password@host:port/mount}. */

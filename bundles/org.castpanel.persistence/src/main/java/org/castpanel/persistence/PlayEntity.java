@@ -30,6 +30,10 @@ public class PlayEntity {
     @Column(name = "playlist_id")
     public Long playlistId;
 
+    /** the listener's request it answers (then {@code playlistId} is null) */
+    @Column(name = "request_id")
+    public Long requestId;
+
     public String title;
     public String artist;
     public String album;

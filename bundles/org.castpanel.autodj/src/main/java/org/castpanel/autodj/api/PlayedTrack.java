@@ -8,8 +8,15 @@ import java.time.Instant;
 
 /**
  * A track of an AutoDJ service's history: the media file, its tags as they were when it played,
- * the playlist it came from (null when that is gone), when it was chosen and when it went on the
- * air (null: chosen, not yet on the air).
+ * the playlist it came from (null when that is gone, or for a listener's request: {@code requested}),
+ * when it was chosen and when it went on the air (null: chosen, not yet on the air).
  */
 public record PlayedTrack(
-        long fileId, String title, String artist, String album, String playlist, Instant chosenAt, Instant onAirAt) {}
+        long fileId,
+        String title,
+        String artist,
+        String album,
+        String playlist,
+        boolean requested,
+        Instant chosenAt,
+        Instant onAirAt) {}

@@ -37,6 +37,7 @@ import org.castpanel.persistence.MediaFileEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.PlayEntity;
 import org.castpanel.persistence.PlaylistEntity;
+import org.castpanel.persistence.SongRequestEntity;
 import org.castpanel.persistence.Store;
 import org.castpanel.services.api.MediaServices;
 import org.osgi.service.component.annotations.Activate;
@@ -356,6 +357,7 @@ public class AutoDjImpl implements AutoDj, Playout {
                         p.artist,
                         p.album,
                         p.playlistId == null ? null : names.get(p.playlistId),
+                        p.requestId != null,
                         Instant.ofEpochMilli(p.chosenAt),
                         p.onAirAt == null ? null : Instant.ofEpochMilli(p.onAirAt)))
                 .toList();
@@ -375,8 +377,14 @@ public class AutoDjImpl implements AutoDj, Playout {
             List<TrackPicker.Rotation> rotations = rotations(em, s, playlists);
             List<TrackPicker.Interval> intervals = intervals(em, s, playlists);
             List<TrackPicker.Immediate> immediates = immediates(em, s, playlists);
-            Optional<TrackPicker.Choice> choice =
-                    picker.pick(immediates, rotations, intervals, recentPlays(em, serviceId), now, protectionMillis(s));
+            Optional<TrackPicker.Choice> choice = picker.pick(
+                    immediates,
+                    requests(em, s, now),
+                    rotations,
+                    intervals,
+                    recentPlays(em, serviceId),
+                    now,
+                    protectionMillis(s));
             if (choice.isEmpty()) {
                 return Optional.empty();
             }
@@ -386,7 +394,12 @@ public class AutoDjImpl implements AutoDj, Playout {
             play.id = store.nextId("cp_autodj_play");
             play.serviceId = serviceId;
             play.fileId = f.id;
-            play.playlistId = choice.get().playlistId();
+            if (choice.get().requestId() > 0) {
+                play.requestId = choice.get().requestId();
+                em.find(SongRequestEntity.class, play.requestId).playId = play.id;
+            } else {
+                play.playlistId = choice.get().playlistId();
+            }
             play.title = title(f);
             play.artist = f.artist;
             play.album = f.album;
@@ -395,11 +408,15 @@ public class AutoDjImpl implements AutoDj, Playout {
             if (choice.get().lastOfPlaylist()) {
                 playlists.get(play.playlistId).enabled = false; // played once: done
             }
+            em.createQuery("DELETE FROM SongRequestEntity r WHERE r.serviceId = :s AND r.requestedAt < :t")
+                    .setParameter("s", serviceId)
+                    .setParameter("t", now - HISTORY_KEPT_MILLIS)
+                    .executeUpdate();
             em.createQuery("DELETE FROM PlayEntity p WHERE p.serviceId = :s AND p.chosenAt < :t")
                     .setParameter("s", serviceId)
                     .setParameter("t", now - HISTORY_KEPT_MILLIS)
                     .executeUpdate();
-            return Optional.of(track(s, f, play.id, playlists.get(play.playlistId)));
+            return Optional.of(track(s, f, play.id, play.playlistId == null ? null : playlists.get(play.playlistId)));
         });
     }
 
@@ -474,6 +491,9 @@ public class AutoDjImpl implements AutoDj, Playout {
             em.createQuery("DELETE FROM PlayEntity p WHERE p.serviceId = :s")
                     .setParameter("s", serviceId)
                     .executeUpdate();
+            em.createQuery("DELETE FROM SongRequestEntity r WHERE r.serviceId = :s")
+                    .setParameter("s", serviceId)
+                    .executeUpdate();
             return null;
         });
     }
@@ -485,7 +505,7 @@ public class AutoDjImpl implements AutoDj, Playout {
         return Stations.autodj(em, services, caller, serviceId, "playlists");
     }
 
-    private static long protectionMillis(MediaServiceEntity s) {
+    static long protectionMillis(MediaServiceEntity s) {
         Object minutes = s.settings().get("repeatMinutes");
         long m = minutes instanceof Number n ? n.longValue() : 10;
         return Math.max(0, m) * 60_000;
@@ -520,6 +540,35 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
         }
         return rotations;
+    }
+
+    /** The station's requestable tracks: those of its enabled rotation playlists, each once. */
+    List<TrackPicker.Candidate> requestable(EntityManager em, MediaServiceEntity s) {
+        Map<Long, TrackPicker.Candidate> byFile = new LinkedHashMap<>();
+        for (TrackPicker.Rotation r : rotations(em, s, new LinkedHashMap<>())) {
+            r.tracks().forEach(c -> byFile.putIfAbsent(c.fileId(), c));
+        }
+        return List.copyOf(byFile.values());
+    }
+
+    /** Waiting requests whose minimum delay has passed, oldest first, with the tags they play with. */
+    private List<TrackPicker.Request> requests(EntityManager em, MediaServiceEntity s, long now) {
+        long delay = SongRequestsImpl.minutes(s, "requestDelayMinutes", 0) * 60_000;
+        List<TrackPicker.Request> due = new ArrayList<>();
+        for (SongRequestEntity r : em.createQuery(
+                        "SELECT r FROM SongRequestEntity r WHERE r.serviceId = :s AND r.playId IS NULL"
+                                + " AND r.requestedAt <= :t ORDER BY r.requestedAt, r.id",
+                        SongRequestEntity.class)
+                .setParameter("s", s.id)
+                .setParameter("t", now - delay)
+                .setMaxResults(50)
+                .getResultList()) {
+            MediaFileEntity f = em.find(MediaFileEntity.class, r.fileId);
+            if (f != null && f.accountId == s.ownerId) {
+                due.add(new TrackPicker.Request(r.id, new TrackPicker.Candidate(f.id, f.artist, f.album)));
+            }
+        }
+        return due;
     }
 
     private List<TrackPicker.Immediate> immediates(
@@ -593,7 +642,7 @@ public class AutoDjImpl implements AutoDj, Playout {
         return List.copyOf(tracks.values());
     }
 
-    private static List<TrackPicker.Played> recentPlays(EntityManager em, long serviceId) {
+    static List<TrackPicker.Played> recentPlays(EntityManager em, long serviceId) {
         return em
                 .createQuery(
                         "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.chosenAt DESC, p.id DESC",
@@ -616,7 +665,7 @@ public class AutoDjImpl implements AutoDj, Playout {
     }
 
     /** The title listeners see: the tag, or the file name without its extension. */
-    private static String title(MediaFileEntity f) {
+    static String title(MediaFileEntity f) {
         if (f.title != null && !f.title.isBlank()) {
             return f.title;
         }

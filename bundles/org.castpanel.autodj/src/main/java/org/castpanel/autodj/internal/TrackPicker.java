@@ -48,10 +48,21 @@ final class TrackPicker {
     /** An enabled play-once playlist: its tracks not yet chosen since it was enabled at {@code sinceMillis} play next. */
     record Immediate(long playlistId, List<Candidate> tracks, long sinceMillis) {}
 
-    /** {@code lastOfPlaylist}: the track ends a play-once playlist, which then switches itself off. */
-    record Choice(long playlistId, Candidate track, boolean protectionOverridden, boolean lastOfPlaylist) {
+    /** A listener's request whose minimum delay has passed; oldest first. */
+    record Request(long requestId, Candidate track) {}
+
+    /**
+     * {@code lastOfPlaylist}: the track ends a play-once playlist, which then switches itself off;
+     * {@code requestId}: it answers that listener's request (0: none; then {@code playlistId} is 0).
+     */
+    record Choice(
+            long playlistId, Candidate track, boolean protectionOverridden, boolean lastOfPlaylist, long requestId) {
+        Choice(long playlistId, Candidate track, boolean protectionOverridden, boolean lastOfPlaylist) {
+            this(playlistId, track, protectionOverridden, lastOfPlaylist, 0);
+        }
+
         Choice(long playlistId, Candidate track, boolean protectionOverridden) {
-            this(playlistId, track, protectionOverridden, false);
+            this(playlistId, track, protectionOverridden, false, 0);
         }
     }
 
@@ -73,6 +84,21 @@ final class TrackPicker {
             List<Played> history,
             long nowMillis,
             long protectMillis) {
+        return pick(immediates, List.of(), rotations, intervals, history, nowMillis, protectMillis);
+    }
+
+    /**
+     * The same with listeners' requests, which come after the play-once playlists: the oldest that
+     * repeat protection lets through now (the others wait).
+     */
+    Optional<Choice> pick(
+            List<Immediate> immediates,
+            List<Request> requests,
+            List<Rotation> rotations,
+            List<Interval> intervals,
+            List<Played> history,
+            long nowMillis,
+            long protectMillis) {
         for (Immediate once : immediates) {
             Set<Long> played = new HashSet<>();
             for (Played p : history) {
@@ -86,6 +112,12 @@ final class TrackPicker {
                     .toList();
             if (!left.isEmpty()) {
                 return Optional.of(new Choice(once.playlistId(), left.get(0), false, left.size() == 1));
+            }
+        }
+        Protection protection = new Protection(history, nowMillis - protectMillis);
+        for (Request r : requests) {
+            if (!protection.protects(r.track())) {
+                return Optional.of(new Choice(0, r.track(), false, false, r.requestId()));
             }
         }
         return pick(rotations, intervals, history, nowMillis, protectMillis);
@@ -254,6 +286,18 @@ final class TrackPicker {
     }
 
     /** What the recent history protects: tracks, artists and albums chosen inside the window. */
+    /** When repeat protection lets the track play again: {@code nowMillis} when it may now. */
+    static long freeAt(Candidate track, List<Played> history, long nowMillis, long protectMillis) {
+        long free = nowMillis;
+        for (Played p : history) {
+            if (p.chosenAtMillis() + protectMillis > free
+                    && new Protection(List.of(p), Long.MIN_VALUE).protects(track)) {
+                free = p.chosenAtMillis() + protectMillis;
+            }
+        }
+        return free;
+    }
+
     private static final class Protection {
         private final Set<Long> tracks = new HashSet<>();
         private final Set<String> artists = new HashSet<>();

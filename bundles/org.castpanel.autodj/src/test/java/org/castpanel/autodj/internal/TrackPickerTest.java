@@ -257,4 +257,58 @@ class TrackPickerTest {
         assertEquals(5, choices.get(2).playlistId());
         assertEquals(5, choices.get(3).playlistId());
     }
+
+    @Test
+    void aListenersRequestPlaysAfterPlayOnceTracksAndWaitsWhileRepeatProtectionHoldsIt() {
+        long now = 100 * MINUTE;
+        List<Rotation> rotation = List.of(new Rotation(7, 1, PlayOrder.RANDOM, tracks(5)));
+        Candidate asked = new Candidate(9, "Zed", "Zed's album");
+        Candidate held = new Candidate(10, "Ann", "Other");
+        List<TrackPicker.Request> requests =
+                List.of(new TrackPicker.Request(21, held), new TrackPicker.Request(22, asked));
+        List<Played> annJustPlayed = List.of(new Played(3, "Ann", "Third", 7L, now - MINUTE));
+
+        // the older request's artist played a minute ago: it waits, the next request plays
+        Choice c = picker.pick(List.of(), requests, rotation, List.of(), annJustPlayed, now, WINDOW)
+                .orElseThrow();
+        assertEquals(22, c.requestId());
+        assertEquals(9, c.track().fileId());
+        // a play-once playlist still comes first
+        Choice first = picker.pick(
+                        List.of(new TrackPicker.Immediate(8, List.of(new Candidate(11, "X", "Y")), 0)),
+                        requests,
+                        rotation,
+                        List.of(),
+                        annJustPlayed,
+                        now,
+                        WINDOW)
+                .orElseThrow();
+        assertEquals(8, first.playlistId());
+        assertEquals(0, first.requestId());
+        // every request held: the rotation plays
+        Choice rotated = picker.pick(
+                        List.of(),
+                        List.of(new TrackPicker.Request(21, held)),
+                        rotation,
+                        List.of(),
+                        annJustPlayed,
+                        now,
+                        WINDOW)
+                .orElseThrow();
+        assertEquals(7, rotated.playlistId());
+        assertEquals(0, rotated.requestId());
+    }
+
+    @Test
+    void aHeldTrackIsFreeWhenItsLastMatchingPlayLeavesTheWindow() {
+        long now = 100 * MINUTE;
+        List<Played> history = List.of(
+                new Played(5, "Bob", "B", 7L, now - 2 * MINUTE), // the same album, later
+                new Played(4, "Ann", "A", 7L, now - 4 * MINUTE), // the same artist
+                new Played(6, "Cid", "C", 7L, now - MINUTE)); // nothing in common
+        Candidate track = new Candidate(9, "ANN", "b");
+        assertEquals(now - 2 * MINUTE + WINDOW, TrackPicker.freeAt(track, history, now, WINDOW));
+        assertEquals(now, TrackPicker.freeAt(new Candidate(9, "Dee", "D"), history, now, WINDOW));
+        assertEquals(now, TrackPicker.freeAt(track, history, now, MINUTE));
+    }
 }

@@ -30,7 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 @JaxrsExtension
 public class AuthFilter implements ContainerRequestFilter {
 
-    /** What a station shows on its own web site (now playing): read-only, for anyone. */
+    /** What a station shows on its own web site (now playing, song requests): for anyone. */
     static final String PUBLIC_PREFIX = "public/";
 
     static final Set<String> PUBLIC_PATHS =
@@ -59,7 +59,9 @@ public class AuthFilter implements ContainerRequestFilter {
             path = path.substring(1);
         }
         if (PUBLIC_PATHS.contains(path)
-                || (path.startsWith(PUBLIC_PREFIX) && "GET".equals(context.getMethod()))
+                || (path.startsWith(PUBLIC_PREFIX)
+                        && ("GET".equals(context.getMethod())
+                                || ("POST".equals(context.getMethod()) && path.endsWith("/requests"))))
                 || "OPTIONS".equals(context.getMethod())) {
             return;
         }

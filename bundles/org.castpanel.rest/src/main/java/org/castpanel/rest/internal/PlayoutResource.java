@@ -7,6 +7,7 @@ package org.castpanel.rest.internal;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -15,11 +16,14 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.castpanel.autodj.api.AutoDj;
 import org.castpanel.autodj.api.NowPlaying;
 import org.castpanel.autodj.api.PlayedTrack;
+import org.castpanel.autodj.api.SongRequest;
+import org.castpanel.autodj.api.SongRequests;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,10 +39,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlayoutResource {
 
+    private final SongRequests requests;
+
     private final AutoDj autodj;
 
     @Activate
-    public PlayoutResource(final @Reference AutoDj autodj) {
+    public PlayoutResource(final @Reference AutoDj autodj, final @Reference SongRequests requests) {
+        this.requests = requests;
         this.autodj = autodj;
     }
     /** The tracks the station was given, newest first. */
@@ -55,5 +62,21 @@ public class PlayoutResource {
     @Path("now-playing")
     public NowPlaying nowPlaying(@PathParam("id") long id, @Context SecurityContext security) {
         return autodj.nowPlaying(AuthFilter.caller(security), id);
+    }
+
+    /** Listeners' requests: those waiting, then the last 50 chosen. */
+    @GET
+    @Path("requests")
+    public List<SongRequest> requests(@PathParam("id") long id, @Context SecurityContext security) {
+        return requests.list(AuthFilter.caller(security), id);
+    }
+
+    /** Drops a waiting request. */
+    @DELETE
+    @Path("requests/{requestId}")
+    public Response discard(
+            @PathParam("id") long id, @PathParam("requestId") long requestId, @Context SecurityContext security) {
+        requests.discard(AuthFilter.caller(security), id, requestId);
+        return Response.noContent().build();
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,6 +124,10 @@ final class LiquidsoapHandler implements EngineHandler {
                         Path candidate = dir().resolve("station.liq.new");
                         ConfigFiles.writeAtomically(candidate, text, PosixFilePermissions.fromString("rw-r-----"));
                         check(candidate);
+                        if (!text.equals(readScript())) {
+                            // the running liquidsoap has the old script: the next reload restarts it
+                            Files.writeString(changedMarker(), Instant.now().toString());
+                        }
                         Files.move(
                                 candidate,
                                 script(),
@@ -132,7 +137,6 @@ final class LiquidsoapHandler implements EngineHandler {
                             // liquidsoap writes its log and socket here and reads its script and playlist
                             giveToDaemonUser(dir());
                             giveToDaemonUser(script());
-                            giveToDaemonUser(dir().resolve("fallback.m3u"));
                         }
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
@@ -188,7 +192,18 @@ final class LiquidsoapHandler implements EngineHandler {
                 .map(t -> t.file().toAbsolutePath().normalize().toString())
                 .filter(p -> p.chars().noneMatch(c -> c < 0x20))
                 .collect(Collectors.joining("\n", "", "\n"));
-        ConfigFiles.writeAtomically(dir().resolve("fallback.m3u"), m3u, PosixFilePermissions.fromString("rw-r-----"));
+        // liquidsoap watches the playlist and reads it the moment it changes: the file it finds
+        // must already be its user's (a file it cannot read ends its playlist thread, and the station)
+        Path next = dir().resolve("fallback.m3u.new");
+        ConfigFiles.writeAtomically(next, m3u, PosixFilePermissions.fromString("rw-r-----"));
+        if (runsAsOtherUser()) {
+            giveToDaemonUser(next);
+        }
+        Files.move(
+                next,
+                dir().resolve("fallback.m3u"),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** liquidsoap --check: a script it refuses never replaces the one in place. */
@@ -227,6 +242,11 @@ final class LiquidsoapHandler implements EngineHandler {
                     Optional<String> unplayable = playout.unplayable(context.serviceId());
                     if (unplayable.isPresent()) {
                         throw new IllegalStateException(unplayable.get());
+                    }
+                    try {
+                        Files.deleteIfExists(changedMarker());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
                     supervisor.start(new ProcessSupervisor.Launch(
                             DAEMON,
@@ -270,6 +290,36 @@ final class LiquidsoapHandler implements EngineHandler {
                     : Optional.of(answer.substring(0, end).strip());
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Changed settings (the platform provisioned first): only when the script differs is the
+     * station restarted, so settings the panel alone reads, like song requests, keep it on the air.
+     */
+    @Override
+    public CompletionStage<Void> reload() {
+        boolean changed;
+        try {
+            changed = Files.deleteIfExists(changedMarker());
+        } catch (IOException e) {
+            changed = true;
+        }
+        return !changed && supervisor.running(dir(), DAEMON).isPresent()
+                ? CompletableFuture.completedFuture(null)
+                : restart();
+    }
+
+    /** Set by a provision that replaced the script, cleared by the start that runs it (a file: handlers come and go). */
+    private Path changedMarker() {
+        return dir().resolve("station.liq.changed");
+    }
+
+    private String readScript() {
+        try {
+            return Files.exists(script()) ? Files.readString(script()) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
