@@ -523,7 +523,9 @@ test('the reseller runs a real AutoDJ on the customer\'s library: playlists refu
   await p.locator('label.el-radio', { hasText: 'AutoDJ (Liquidsoap)' }).click()
   await p.getByRole('button', { name: 'Next' }).click()
   await p.getByLabel('Name', { exact: true }).fill('UI Night AutoDJ')
-  await p.getByLabel('Repeat protection (minutes)').waitFor()
+  await p.getByLabel('Repeat protection (minutes)').fill('0')
+  await p.locator('.el-switch', { has: p.locator('#cfg-requests') }).click()
+  assert.equal(await p.getByRole('switch', { name: 'Song requests' }).getAttribute('aria-checked'), 'true')
   await p.locator('.el-form-item', { hasText: 'Feeds the server service' }).getByText('UI Radio FM (icecast)').waitFor()
   await p.getByRole('button', { name: 'Create' }).click()
   await p.getByRole('heading', { name: 'UI Night AutoDJ' }).waitFor()
@@ -553,6 +555,17 @@ test('the reseller runs a real AutoDJ on the customer\'s library: playlists refu
   await p.locator('[data-test="now-playing"]').getByText(/UI Band – (Sunrise|Evening Tune)/).waitFor({ timeout: 60000 })
   await accessible(p, 'the AutoDJ page on the air')
   await shot(p, '09c-autodj-now-playing')
+
+  // a listener's song request through the public API (as a widget sends it) shows on the page and plays
+  const stationId = stationUrl.match(/services\/(\d+)/)[1]
+  const offered = await (await fetch(`${BASE}/api/v1/public/services/${stationId}/requests/tracks`)).json()
+  assert.equal(offered.length, 2, JSON.stringify(offered))
+  const asked = await fetch(`${BASE}/api/v1/public/services/${stationId}/requests`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackId: offered[0].id }),
+  })
+  assert.equal(asked.status, 201, await asked.text())
+  await p.locator('[data-test="song-requests"]').getByText(/played/).waitFor({ timeout: 60000 })
+  await p.getByRole('cell', { name: 'Listener request' }).first().waitFor({ timeout: 30000 })
 
   // a live DJ: a slot that ends before it starts is refused on the form; the password shows once
   await p.getByRole('button', { name: 'New DJ' }).click()
