@@ -696,26 +696,7 @@ class AutoDjIT {
 
     /** An encoder (ffmpeg) sending a tone to an Icecast-protocol URL {@code user:password@host:port/mount}. */
     private Process encoder(String credentialsAndPlace) throws IOException {
-        return media.start(
-                "ffmpeg",
-                "-nostdin",
-                "-hide_banner",
-                "-loglevel",
-                "error",
-                "-re",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=1000",
-                "-c:a",
-                "libmp3lame",
-                "-b:a",
-                "64k",
-                "-content_type",
-                "audio/mpeg",
-                "-f",
-                "mp3",
-                "icecast://" + credentialsAndPlace);
+        return media.icecastSource("icecast://" + credentialsAndPlace);
     }
 
     /** How often liquidsoap switched the station to its live input, by its log. */

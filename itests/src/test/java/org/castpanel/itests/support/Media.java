@@ -73,6 +73,30 @@ public final class Media implements AutoCloseable {
     }
 
     /** ffmpeg playing {@code url} for {@code seconds} (its exit status says whether it was let in). */
+    /** An Icecast-protocol source (a DJ's encoder): a 1 kHz tone as 64 kbit/s MP3, until closed. */
+    public Process icecastSource(String url) throws IOException {
+        return start(
+                "ffmpeg",
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-re",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=1000",
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                "64k",
+                "-content_type",
+                "audio/mpeg",
+                "-f",
+                "mp3",
+                url);
+    }
+
     public Process play(String url, int seconds) throws IOException {
         return start(
                 "ffmpeg",
