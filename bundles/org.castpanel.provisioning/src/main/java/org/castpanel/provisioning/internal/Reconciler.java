@@ -58,7 +58,10 @@ public class Reconciler {
     private final PanelEvents events;
     private final ProvisioningConfig config;
     private final PeriodicTask timer;
-    /** serviceId → {restarts in a row, not before (ms)} */
+    /** A restarted service that has run this long since is well again: its restarts in a row start over. */
+    static final long WELL_AGAIN_MILLIS = 60_000;
+
+    /** serviceId → {restarts in a row, not before (ms), last restart (ms)} */
     private final Map<Long, long[]> backoff = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService soon =
@@ -165,7 +168,7 @@ public class Reconciler {
         }
         boolean shouldRun = "RUNNING".equals(s.desiredState) && !s.suspended;
         if (shouldRun && status.state() != RunState.RUNNING && status.state() != RunState.UNKNOWN) {
-            long[] b = backoff.computeIfAbsent(s.id, id -> new long[] {0, 0});
+            long[] b = backoff.computeIfAbsent(s.id, id -> new long[] {0, 0, 0});
             if (System.currentTimeMillis() < b[1]) {
                 return false;
             }
@@ -179,7 +182,8 @@ public class Reconciler {
                 return false;
             }
             b[0]++;
-            b[1] = System.currentTimeMillis() + pauseSeconds(b[0], config.restartPauseSeconds()) * 1000L;
+            b[2] = System.currentTimeMillis();
+            b[1] = b[2] + pauseSeconds(b[0], config.restartPauseSeconds()) * 1000L;
             runtime.setState(s.id, status.state().name(), status.detail());
             enqueue(s, ActionType.START, "found not running (" + status.detail() + "); restarting it");
             return true;
@@ -187,7 +191,13 @@ public class Reconciler {
             enqueue(s, ActionType.STOP, "found running although it should not; stopping it");
             return true;
         } else if (status.state() == RunState.RUNNING) {
-            backoff.remove(s.id);
+            // seen running just after a restart is not well yet: one that dies again within the
+            // minute is still dying "in a row" (a pass that happened to probe between deaths reset
+            // it); running after the reconciler gave up means a person started it: a fresh start
+            long[] b = backoff.get(s.id);
+            if (b != null && (b[1] == Long.MAX_VALUE || System.currentTimeMillis() - b[2] >= WELL_AGAIN_MILLIS)) {
+                backoff.remove(s.id);
+            }
             if (!"RUNNING".equals(s.state)) {
                 runtime.setState(s.id, "RUNNING", status.detail());
             }

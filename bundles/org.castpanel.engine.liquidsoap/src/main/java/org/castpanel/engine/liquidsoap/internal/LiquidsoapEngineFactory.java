@@ -117,7 +117,7 @@ public class LiquidsoapEngineFactory implements EngineFactory {
     private final PanelNode node;
     private final AutoCloseable registration;
     /** The stations with a live source on the air, which the check below holds to their DJ's rights. */
-    private final Map<Long, LiquidsoapHandler> live = new ConcurrentHashMap<>();
+    private final Set<Long> live = ConcurrentHashMap.newKeySet();
 
     private final Map<Long, LiquidsoapHandler> handlers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService liveCheck =
@@ -193,7 +193,6 @@ public class LiquidsoapEngineFactory implements EngineFactory {
 
     void forget(LiquidsoapHandler handler) {
         handlers.remove(handler.serviceId(), handler);
-        live.remove(handler.serviceId(), handler);
     }
 
     String publicHostname() {
@@ -202,9 +201,11 @@ public class LiquidsoapEngineFactory implements EngineFactory {
 
     /** A DJ on the air whose slot ended, or who was disabled or deleted, is cut off. */
     private void holdLiveToRights() {
-        live.forEach((serviceId, handler) -> {
+        live.forEach(serviceId -> {
+            LiquidsoapHandler handler = handlers.get(serviceId); // settings changes make new handlers
             try {
-                if (!liveSources.mayStay(serviceId)
+                if (handler != null
+                        && !liveSources.mayStay(serviceId)
                         && handler.command("live.stop").isPresent()) {
                     handler.event("the live DJ was disconnected: outside their slot, disabled or deleted");
                 }
@@ -252,17 +253,17 @@ public class LiquidsoapEngineFactory implements EngineFactory {
             case "live-on" -> {
                 String[] credentials = basic(request.parameter("authorization"));
                 liveSources.connected(serviceId, credentials[0], credentials[1]);
+                live.add(serviceId);
                 LiquidsoapHandler handler = handlers.get(serviceId);
                 if (handler != null) {
-                    live.put(serviceId, handler);
                     handler.event("live: " + credentials[0] + " is on the air");
                 }
                 yield CallbackReply.ok();
             }
             case "live-off" -> {
                 liveSources.disconnected(serviceId);
-                LiquidsoapHandler handler = live.remove(serviceId);
-                if (handler != null) {
+                LiquidsoapHandler handler = handlers.get(serviceId);
+                if (live.remove(serviceId) && handler != null) {
                     handler.event("live: the DJ left, the AutoDJ plays again");
                 }
                 yield CallbackReply.ok();
