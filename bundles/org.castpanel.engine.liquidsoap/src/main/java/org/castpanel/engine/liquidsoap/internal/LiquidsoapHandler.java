@@ -121,9 +121,7 @@ final class LiquidsoapHandler implements EngineHandler {
                     try {
                         writeFallback();
                         String text = StationScript.write(station());
-                        // a file of this provision's own: one that outlived its time limit may still run beside the
-                        // retry
-                        Path candidate = Files.createTempFile(dir(), "station.liq.", ".new");
+                        Path candidate = dir().resolve("station.liq.new");
                         ConfigFiles.writeAtomically(candidate, text, PosixFilePermissions.fromString("rw-r-----"));
                         check(candidate);
                         if (!text.equals(readScript())) {
@@ -196,7 +194,7 @@ final class LiquidsoapHandler implements EngineHandler {
                 .collect(Collectors.joining("\n", "", "\n"));
         // liquidsoap watches the playlist and reads it the moment it changes: the file it finds
         // must already be its user's (a file it cannot read ends its playlist thread, and the station)
-        Path next = Files.createTempFile(dir(), "fallback.m3u.", ".new");
+        Path next = dir().resolve("fallback.m3u.new");
         ConfigFiles.writeAtomically(next, m3u, PosixFilePermissions.fromString("rw-r-----"));
         if (runsAsOtherUser()) {
             giveToDaemonUser(next);
