@@ -120,6 +120,8 @@ public class ConsoleCommandsIT {
                 "console command " + name[1],
                 Duration.ofSeconds(60),
                 () -> sessionFactory.getRegistry().getCommand(name[0], name[1]) != null);
+        // the commands act as the first administrator, whom a component of its own creates at boot
+        Await.until("the first administrator", Duration.ofSeconds(60), this::administratorExists);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(System.in, out, out);
@@ -129,6 +131,15 @@ public class ConsoleCommandsIT {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private boolean administratorExists() {
+        try {
+            accounts.consoleCaller();
+            return true;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
     }
 
     private String refusal(String command) {
