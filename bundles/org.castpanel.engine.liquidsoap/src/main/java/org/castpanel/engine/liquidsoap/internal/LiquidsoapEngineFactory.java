@@ -120,6 +120,9 @@ public class LiquidsoapEngineFactory implements EngineFactory {
     private final Set<Long> live = ConcurrentHashMap.newKeySet();
 
     private final Map<Long, LiquidsoapHandler> handlers = new ConcurrentHashMap<>();
+    /** Per station, outliving its handlers: provisions of one station run one at a time. */
+    private final Map<Long, Object> provisionLocks = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService liveCheck =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("castpanel-autodj-live"));
     /** The handlers' own threads for starting, checking and waiting on liquidsoap. */
@@ -189,6 +192,10 @@ public class LiquidsoapEngineFactory implements EngineFactory {
                 new LiquidsoapHandler(context, callback, this, config, supervisor, ports, callbacks, playout, executor);
         handlers.put(context.serviceId(), handler);
         return handler;
+    }
+
+    Object provisionLock(long serviceId) {
+        return provisionLocks.computeIfAbsent(serviceId, id -> new Object());
     }
 
     void forget(LiquidsoapHandler handler) {

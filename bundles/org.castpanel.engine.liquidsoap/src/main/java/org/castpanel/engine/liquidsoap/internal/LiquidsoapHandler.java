@@ -118,31 +118,36 @@ final class LiquidsoapHandler implements EngineHandler {
     public CompletionStage<Void> provision() {
         return CompletableFuture.runAsync(
                 () -> {
-                    try {
-                        writeFallback();
-                        String text = StationScript.write(station());
-                        Path candidate = dir().resolve("station.liq.new");
-                        ConfigFiles.writeAtomically(candidate, text, PosixFilePermissions.fromString("rw-r-----"));
-                        check(candidate);
-                        if (!text.equals(readScript())) {
-                            // the running liquidsoap has the old script: the next reload restarts it
-                            Files.writeString(changedMarker(), Instant.now().toString());
+                    // a provision that outlived its stage time limit still runs beside the retry:
+                    // one at a time per station, so neither finds the other's half-done candidate
+                    synchronized (engine.provisionLock(context.serviceId())) {
+                        try {
+                            installScript();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
                         }
-                        Files.move(
-                                candidate,
-                                script(),
-                                StandardCopyOption.REPLACE_EXISTING,
-                                StandardCopyOption.ATOMIC_MOVE);
-                        if (runsAsOtherUser()) {
-                            // liquidsoap writes its log and socket here and reads its script and playlist
-                            giveToDaemonUser(dir());
-                            giveToDaemonUser(script());
-                        }
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
                     }
                 },
                 executor);
+    }
+
+    private void installScript() throws IOException {
+        writeFallback();
+        String text = StationScript.write(station());
+        if (!text.equals(readScript())) {
+            // checked before it replaces the script in place, which was checked when it was installed
+            Path candidate = dir().resolve("station.liq.new");
+            ConfigFiles.writeAtomically(candidate, text, PosixFilePermissions.fromString("rw-r-----"));
+            check(candidate);
+            // the running liquidsoap has the old script: the next reload restarts it
+            Files.writeString(changedMarker(), Instant.now().toString());
+            Files.move(candidate, script(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (runsAsOtherUser()) {
+            // liquidsoap writes its log and socket here and reads its script and playlist
+            giveToDaemonUser(dir());
+            giveToDaemonUser(script());
+        }
     }
 
     /** The station as its settings, its server's source endpoint and the platform's callbacks make it. */
