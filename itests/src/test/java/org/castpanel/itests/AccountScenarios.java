@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -354,6 +356,58 @@ abstract class AccountScenarios {
         Api.Reply badSort = t.resellerApi().get("/accounts?sort=password");
         assertEquals(400, badSort.status());
         assertEquals("sort", badSort.text("field"));
+    }
+
+    private static String q(String text) {
+        return "/accounts?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Test
+    void searchFindsPiecesOfNamesAndEmailsOfTheCallersOwnAccountsOnly() {
+        Tenant t = Fixtures.tenant(api, admin);
+        Tenant other = Fixtures.tenant(api, admin);
+        String tag = Fixtures.unique("q").replaceAll("[^a-z0-9]", "");
+        String mine = "cz-" + tag;
+        String theirs = "zc-" + tag;
+        Fixtures.account(t.resellerApi(), mine, Map.of("name", "Café Zürich " + tag, "email", tag + "@radio.example"))
+                .expect(201);
+        Fixtures.account(other.resellerApi(), theirs, Map.of("name", "Café Zürich " + tag))
+                .expect(201);
+
+        assertEquals(
+                List.of(mine),
+                usernames(t.resellerApi().get(q("zürich " + tag)).expect(200).body()));
+        assertEquals(
+                List.of(mine),
+                usernames(t.resellerApi().get(q("ZÜRICH " + tag.toUpperCase())).body()));
+        assertEquals(
+                List.of(mine), usernames(t.resellerApi().get(q(tag + "@radio")).body()), "by e-mail");
+        assertEquals(
+                List.of(theirs),
+                usernames(other.resellerApi().get(q("zürich " + tag)).body()));
+        assertEquals(
+                List.of(mine, theirs), usernames(admin.get(q("zürich " + tag)).body()));
+        assertEquals(
+                0, t.customerApi().get(q(tag)).expect(200).body().get("total").asInt(), "a customer sees itself");
+
+        long id = admin.get(q(mine)).body().get("items").get(0).get("id").asLong();
+        t.resellerApi()
+                .patch("/accounts/" + id, Map.of("name", "Night Owl " + tag))
+                .expect(200);
+        assertEquals(
+                List.of(mine),
+                usernames(t.resellerApi().get(q("night owl " + tag)).body()),
+                "the new name");
+        assertEquals(
+                List.of(),
+                usernames(t.resellerApi().get(q("café zürich " + tag)).body()),
+                "not the old one");
+        for (String wild : List.of("%", "_", "\\", "%" + tag + "%")) {
+            assertEquals(
+                    0,
+                    t.resellerApi().get(q(wild)).expect(200).body().get("total").asInt(),
+                    "literal " + wild);
+        }
     }
 
     @Test

@@ -73,6 +73,7 @@ public class AccountServiceImpl implements AccountService {
         this.outbox = outbox;
         this.events = events;
         this.config = config;
+        AccountSearch.backfill(store);
     }
 
     @Modified
@@ -95,6 +96,7 @@ public class AccountServiceImpl implements AccountService {
             where.append(
                     " AND (a.usernameLc LIKE :search OR LOWER(a.name) LIKE :search OR LOWER(a.email) LIKE :search)");
         }
+        String folded = search == null ? null : query.search().strip().toLowerCase(Locale.ROOT);
         if (query.enabled() != null) {
             where.append(" AND a.enabled = :enabled");
         }
@@ -116,9 +118,15 @@ public class AccountServiceImpl implements AccountService {
         }
         String orderBy = orderBy(query.sort());
         return store.read(em -> {
+            // a query with an uncommon piece reads only the accounts that hold it (the LIKE above still decides)
+            List<Long> candidates = folded == null ? null : AccountSearch.candidates(em, folded);
+            if (candidates != null && candidates.isEmpty()) {
+                return new Page<Account>(List.of(), page, size, 0);
+            }
+            String matching = candidates == null ? where.toString() : where + " AND a.id IN :candidates";
             String countKey = caller.path()
                     + (caller.isAdministrator() ? "*" : caller.reseller() ? "" : "=" + caller.accountId())
-                    + where
+                    + matching
                     + '\u0000'
                     + search
                     + '\u0000'
@@ -126,11 +134,11 @@ public class AccountServiceImpl implements AccountService {
                     + '\u0000'
                     + query.parentId();
             long total = counts.count(countKey, () -> {
-                TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AccountEntity a" + where, Long.class);
-                bind(count, caller, query, search);
+                TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AccountEntity a" + matching, Long.class);
+                bind(count, caller, query, search, candidates);
                 return count.getSingleResult();
             });
-            String rowsWhere = where.toString();
+            String rowsWhere = matching;
             if (caller.reseller() && !caller.isAdministrator() && total > LARGE_SUBTREE) {
                 // A big subtree: walking the username index in order and stopping after one page beats
                 // reading the whole subtree through the path index and sorting it. LOCATE keeps the
@@ -138,9 +146,9 @@ public class AccountServiceImpl implements AccountService {
                 rowsWhere = rowsWhere.replace("a.path LIKE :prefix", "LOCATE(:prefix, a.path) = 1");
             }
             String restOfQuery = rowsWhere + orderBy;
-            boolean prefixMoved = !rowsWhere.contentEquals(where);
+            boolean prefixMoved = !rowsWhere.equals(matching);
             java.util.function.Consumer<TypedQuery<?>> bindAll = q -> {
-                bind(q, caller, query, search);
+                bind(q, caller, query, search, candidates);
                 if (prefixMoved) {
                     q.setParameter("prefix", caller.path());
                 }
@@ -181,7 +189,10 @@ public class AccountServiceImpl implements AccountService {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private static void bind(TypedQuery<?> q, Caller caller, AccountQuery query, String search) {
+    private static void bind(TypedQuery<?> q, Caller caller, AccountQuery query, String search, List<Long> candidates) {
+        if (candidates != null) {
+            q.setParameter("candidates", candidates);
+        }
         if (!caller.isAdministrator()) {
             if (caller.reseller()) {
                 q.setParameter("prefix", Paging.likePrefix(caller.path()));
@@ -295,6 +306,7 @@ public class AccountServiceImpl implements AccountService {
             }
             e.createdAt = e.updatedAt = System.currentTimeMillis();
             em.persist(e);
+            AccountSearch.index(em, e);
             Audit.write(
                     store,
                     em,
@@ -427,6 +439,9 @@ public class AccountServiceImpl implements AccountService {
             if (!changed.isEmpty()) {
                 e.updatedAt = System.currentTimeMillis();
                 Audit.write(store, em, caller, "account.update", "account", e.id, e.path, String.join(" ", changed));
+            }
+            if (changes.name() != null || changes.email() != null) {
+                AccountSearch.index(em, e);
             }
             em.flush();
             return Accounts.toAccount(em, e);
@@ -748,6 +763,7 @@ public class AccountServiceImpl implements AccountService {
             e.path = "/" + e.id + "/";
             e.createdAt = e.updatedAt = System.currentTimeMillis();
             em.persist(e);
+            AccountSearch.index(em, e);
             Audit.write(
                     store, em, null, "account.bootstrap", "account", e.id, e.path, "first administrator " + username);
             return true;
