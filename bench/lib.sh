@@ -66,9 +66,18 @@ bench_stop_panel() {
   for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
 }
 
-login() { # username password
-  curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json '["token"]'
+login() { # username password; /health answers before the accounts service has registered, so a few tries
+  local reply
+  for _ in $(seq 1 60); do
+    if reply=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
+      -d "{\"username\":\"$1\",\"password\":\"$2\"}"); then
+      echo "$reply" | json '["token"]'
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "login of $1 failed for 30 s" >&2
+  return 1
 }
 
 admin_token() { login admin "$CASTPANEL_ADMIN_PASSWORD"; }
