@@ -67,8 +67,6 @@ public class DjsImpl implements Djs, LiveSources {
     /** Who is on the air live, per service. */
     record Live(long djId, String name, int priority, Instant since) {}
 
-    private record Failures(int count, long since) {}
-
     private final Store store;
     private final MediaServices services;
     private final AuditService audit;
@@ -76,7 +74,7 @@ public class DjsImpl implements Djs, LiveSources {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final DjFailures failures = new DjFailures(MOST_FAILURES, FAILURE_WINDOW_MILLIS, 10_000);
 
     @Activate
     public DjsImpl(
@@ -267,23 +265,16 @@ public class DjsImpl implements Djs, LiveSources {
 
     @Override
     public Answer authorize(long serviceId, String user, String password, String address) {
-        String key = serviceId + "/" + address;
         long now = clock.millis();
-        Failures f = failures.get(key);
-        if (f != null && now - f.since() < FAILURE_WINDOW_MILLIS && f.count() >= MOST_FAILURES) {
+        if (failures.locked(serviceId, address, now)) {
             return Answer.REFUSED;
         }
         DjEntity dj = store.read(em -> find(em, serviceId, user, password));
         if (dj == null || !mayBroadcast(dj)) {
-            failures.merge(
-                    key,
-                    new Failures(1, now),
-                    (old, one) -> now - old.since() < FAILURE_WINDOW_MILLIS
-                            ? new Failures(old.count() + 1, old.since())
-                            : one);
+            failures.failed(serviceId, address, now);
             return Answer.REFUSED;
         }
-        failures.remove(key);
+        failures.succeeded(serviceId, address);
         Live current = live.get(serviceId);
         if (current == null) {
             return Answer.ALLOWED;
