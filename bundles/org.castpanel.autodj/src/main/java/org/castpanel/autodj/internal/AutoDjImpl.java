@@ -7,7 +7,6 @@ package org.castpanel.autodj.internal;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -178,11 +177,7 @@ public class AutoDjImpl implements AutoDj, Playout {
             EntityManager em, MediaServiceEntity s, PlaylistEntity p, PlaylistInput in, List<PlaylistEntity> others) {
         String name = p.name;
         if (in.name() != null) {
-            name = Normalizer.normalize(in.name().strip(), Normalizer.Form.NFC);
-            if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-                throw CastPanelException.invalid(
-                        "name", "name must be 1-100 characters without line breaks or control characters");
-            }
+            name = DisplayNames.checked(in.name());
             String finalName = name;
             if (others.stream().anyMatch(o -> o.name.equalsIgnoreCase(finalName))) {
                 throw CastPanelException.conflict("name", "service " + s.id + " already has a playlist " + name);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -195,11 +194,7 @@ public class DjsImpl implements Djs, LiveSources {
     private void apply(DjEntity d, DjInput in, List<DjEntity> others) {
         String name = d.name;
         if (in.name() != null) {
-            name = Normalizer.normalize(in.name().strip(), Normalizer.Form.NFC);
-            if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-                throw CastPanelException.invalid(
-                        "name", "name must be 1-100 characters without line breaks or control characters");
-            }
+            name = DisplayNames.checked(in.name());
         }
         String username = d.username;
         if (in.username() != null) {
