@@ -6,16 +6,13 @@ package org.castpanel.accounts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.castpanel.accounts.api.Account;
 import org.castpanel.accounts.api.AccountQuery;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.Page;
-import org.castpanel.core.api.PanelEvents;
 import org.castpanel.persistence.Store;
 import org.castpanel.persistence.testing.InMemoryDatabase;
 import org.castpanel.persistence.testing.Rows;
@@ -33,13 +30,6 @@ class AccountListPagingTest {
         db.close();
     }
 
-    private static AccountsConfig defaults() {
-        return (AccountsConfig) Proxy.newProxyInstance(
-                AccountsConfig.class.getClassLoader(),
-                new Class<?>[] {AccountsConfig.class},
-                (proxy, method, args) -> method.getDefaultValue());
-    }
-
     @Test
     void everyPageBeforeAndAfterTheDeferredJoinHoldsTheRightAccountsInOrder() {
         Rows rows = new Rows(store);
@@ -50,16 +40,7 @@ class AccountListPagingTest {
             names.add(name);
         }
         names.sort(null);
-        PanelEvents events = new PanelEvents() {
-            @Override
-            public void publish(Event event) {}
-
-            @Override
-            public AutoCloseable subscribe(Consumer<Event> listener) {
-                return () -> {};
-            }
-        };
-        AccountServiceImpl accounts = new AccountServiceImpl(store, events, null, null, defaults());
+        AccountServiceImpl accounts = TestAccounts.service(store);
         Caller admin = Caller.console(1, "admin");
         List<String> seen = new ArrayList<>();
         for (int page = 0; page < 7; page++) { // size 200: pages 5 and 6 start at offsets 1,000 and 1,200

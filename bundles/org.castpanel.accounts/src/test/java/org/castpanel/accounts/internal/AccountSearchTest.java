@@ -8,19 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 import org.castpanel.accounts.api.Account;
 import org.castpanel.accounts.api.AccountChanges;
 import org.castpanel.accounts.api.AccountQuery;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.Page;
-import org.castpanel.core.api.PanelEvents;
 import org.castpanel.persistence.Store;
 import org.castpanel.persistence.testing.InMemoryDatabase;
 import org.castpanel.persistence.testing.Rows;
@@ -37,26 +34,6 @@ class AccountSearchTest {
     @AfterEach
     void close() {
         db.close();
-    }
-
-    private static AccountsConfig defaults() {
-        return (AccountsConfig) Proxy.newProxyInstance(
-                AccountsConfig.class.getClassLoader(),
-                new Class<?>[] {AccountsConfig.class},
-                (proxy, method, args) -> method.getDefaultValue());
-    }
-
-    private AccountServiceImpl accounts() {
-        PanelEvents events = new PanelEvents() {
-            @Override
-            public void publish(Event event) {}
-
-            @Override
-            public AutoCloseable subscribe(Consumer<Event> listener) {
-                return () -> {};
-            }
-        };
-        return new AccountServiceImpl(store, events, null, null, defaults());
     }
 
     /** Every page of the search, checked against its total. */
@@ -82,7 +59,7 @@ class AccountSearchTest {
         }
         all.addAll(List.of("café-del-mar", "zürich-fm", "ab", "x%y_z", "x-y-z", "plain", "über\\all"));
         all.forEach(rows::account); // loaded around the panel: the service indexes them when it starts
-        AccountServiceImpl accounts = accounts();
+        AccountServiceImpl accounts = TestAccounts.service(store);
         List<String> queries = List.of(
                 "radio-12",
                 "o-0001",
@@ -123,7 +100,7 @@ class AccountSearchTest {
             rows.account("station-" + i);
         }
         long plain = rows.account("plain");
-        AccountServiceImpl accounts = accounts();
+        AccountServiceImpl accounts = TestAccounts.service(store);
         assertEquals(List.of(), usernames(accounts, "morning show"));
         accounts.update(
                 admin,
