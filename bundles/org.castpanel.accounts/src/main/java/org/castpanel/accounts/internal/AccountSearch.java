@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.persistence.EntityManager;
 
@@ -38,8 +40,44 @@ final class AccountSearch {
     static final int MOST_CANDIDATES = 1_000;
 
     private static final int BACKFILL_BATCH = 500;
+    private static final long BACKFILL_RETRY_NANOS = 30_000_000_000L;
 
-    private AccountSearch() {}
+    private final Store store;
+    /** Whether every account has its pieces: until then searches scan, as the index could miss the rest. */
+    private volatile boolean complete;
+
+    private final AtomicLong triedAt = new AtomicLong();
+    private final AtomicBoolean tried = new AtomicBoolean();
+
+    AccountSearch(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * Whether searches may use the index. The first call indexes the accounts found without pieces;
+     * if the database is away then, the next try comes 30 s later (from a later call), and searches
+     * scan meanwhile.
+     */
+    boolean ready() {
+        if (complete) {
+            return true;
+        }
+        long now = System.nanoTime();
+        long last = triedAt.get();
+        boolean due = !tried.get() || now - last > BACKFILL_RETRY_NANOS;
+        if (due && triedAt.compareAndSet(last, now)) {
+            tried.set(true);
+            try {
+                backfill(store);
+                complete = true;
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "the account list's search index could not be completed ({}); searches read every account until it is",
+                        e.toString());
+            }
+        }
+        return complete;
+    }
 
     /** Lower case per code point, accents and other combining marks dropped. */
     static String fold(String text) {
@@ -88,9 +126,9 @@ final class AccountSearch {
 
     /**
      * Indexes the accounts that have no pieces yet: those of a database from before the index,
-     * or loaded around the panel. Runs at start, before the list answers.
+     * or loaded around the panel.
      */
-    static void backfill(Store store) {
+    private static void backfill(Store store) {
         long started = System.nanoTime();
         long after = 0;
         int indexed = 0;

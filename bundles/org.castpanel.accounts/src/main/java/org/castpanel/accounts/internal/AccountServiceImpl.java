@@ -59,6 +59,7 @@ public class AccountServiceImpl implements AccountService {
     static final String AUTH_CHANGED = "auth.changed";
 
     private final CountCache counts = new CountCache();
+    private final AccountSearch searchIndex;
     private volatile AccountsConfig config;
 
     @Activate
@@ -73,7 +74,8 @@ public class AccountServiceImpl implements AccountService {
         this.outbox = outbox;
         this.events = events;
         this.config = config;
-        AccountSearch.backfill(store);
+        this.searchIndex = new AccountSearch(store);
+        searchIndex.ready(); // at start, so the first searches need not wait for it
     }
 
     @Modified
@@ -96,7 +98,9 @@ public class AccountServiceImpl implements AccountService {
             where.append(
                     " AND (a.usernameLc LIKE :search OR LOWER(a.name) LIKE :search OR LOWER(a.email) LIKE :search)");
         }
-        String folded = search == null ? null : query.search().strip().toLowerCase(Locale.ROOT);
+        String folded = search == null || !searchIndex.ready()
+                ? null
+                : query.search().strip().toLowerCase(Locale.ROOT);
         if (query.enabled() != null) {
             where.append(" AND a.enabled = :enabled");
         }

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.castpanel.accounts.api.Account;
 import org.castpanel.accounts.api.AccountChanges;
@@ -123,5 +125,30 @@ class AccountSearchTest {
                         .setParameter("a", plain)
                         .getSingleResult());
         assertEquals(0, left, "a deleted account's pieces go with it");
+    }
+
+    @Test
+    void aPanelStartedWhileTheDatabaseWasAwayFindsEveryAccountByScanningUntilItsIndexIsComplete() {
+        Rows rows = new Rows(store);
+        rows.account("before-index-1");
+        AtomicBoolean away = new AtomicBoolean(true);
+        Store flaky = (Store) Proxy.newProxyInstance(
+                Store.class.getClassLoader(), new Class<?>[] {Store.class}, (p, m, a) -> {
+                    if (away.get()) {
+                        throw new IllegalStateException("the database is not reachable");
+                    }
+                    try {
+                        return m.invoke(store, a);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        AccountServiceImpl accounts = TestAccounts.service(flaky); // starts without its index
+        away.set(false);
+        rows.account("before-index-2");
+        assertEquals(List.of("before-index-1", "before-index-2"), usernames(accounts, "re-index-"));
+        long indexed = store.read(em -> em.createQuery("SELECT COUNT(g) FROM AccountGramEntity g", Long.class)
+                .getSingleResult());
+        assertEquals(0, indexed, "the next try waits its 30 s; meanwhile the scan found both");
     }
 }
