@@ -263,8 +263,8 @@ class DnasSimulatorTest {
         int port = freeBase();
         DnasServer off = start(base(port) + "portlegacy=0\npassword=a\nadminpassword=b\n");
         assertEquals(0, off.legacyPort());
+        int other = freeBase(); // while port is still held, so it cannot come back as the legacy port
         off.close();
-        int other = freeBase();
         Files.writeString(
                 dir.resolve("b.conf"), base(port) + "portlegacy=" + other + "\npassword=a\nadminpassword=b\n");
         DnasServer moved = DnasServer.start(dir.resolve("b.conf"));
