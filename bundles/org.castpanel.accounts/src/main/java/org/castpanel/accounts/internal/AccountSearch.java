@@ -113,12 +113,17 @@ final class AccountSearch {
         return grams(account.usernameLc, account.name, account.email);
     }
 
-    /** Replaces an account's pieces (inside the change's transaction, after the account's row is written). */
+    /** Replaces an account's pieces after a change of its name or e-mail (inside the change's transaction). */
     static void index(EntityManager em, AccountEntity account) {
-        em.flush(); // the account's row first: each piece refers to it
         em.createQuery("DELETE FROM AccountGramEntity g WHERE g.accountId = :a")
                 .setParameter("a", account.id)
                 .executeUpdate();
+        add(em, account);
+    }
+
+    /** Writes a new account's pieces (inside its creation's transaction). */
+    static void add(EntityManager em, AccountEntity account) {
+        em.flush(); // the account's row first: each piece refers to it
         for (long gram : grams(account)) {
             em.persist(new AccountGramEntity(gram, account.id));
         }
@@ -164,7 +169,7 @@ final class AccountSearch {
     }
 
     /**
-     * The ids of the accounts that may contain this (already lower-case) query, or null when the
+     * The ids of the accounts that may contain this query (folded here), or null when the
      * plain scan is the better way: a query shorter than a piece, or one whose every piece is common.
      * Pieces with digits and punctuation, and those nearer the end, are tried first: in names like
      * "customer-77" they are the rare ones. The first uncommon piece's holders are the candidates;

@@ -98,9 +98,7 @@ public class AccountServiceImpl implements AccountService {
             where.append(
                     " AND (a.usernameLc LIKE :search OR LOWER(a.name) LIKE :search OR LOWER(a.email) LIKE :search)");
         }
-        String folded = search == null || !searchIndex.ready()
-                ? null
-                : query.search().strip().toLowerCase(Locale.ROOT);
+        String indexedSearch = search == null || !searchIndex.ready() ? null : query.search(); // candidates() folds it
         if (query.enabled() != null) {
             where.append(" AND a.enabled = :enabled");
         }
@@ -123,7 +121,7 @@ public class AccountServiceImpl implements AccountService {
         String orderBy = orderBy(query.sort());
         return store.read(em -> {
             // a query with an uncommon piece reads only the accounts that hold it (the LIKE above still decides)
-            List<Long> candidates = folded == null ? null : AccountSearch.candidates(em, folded);
+            List<Long> candidates = indexedSearch == null ? null : AccountSearch.candidates(em, indexedSearch);
             if (candidates != null && candidates.isEmpty()) {
                 return new Page<Account>(List.of(), page, size, 0);
             }
@@ -310,7 +308,7 @@ public class AccountServiceImpl implements AccountService {
             }
             e.createdAt = e.updatedAt = System.currentTimeMillis();
             em.persist(e);
-            AccountSearch.index(em, e);
+            AccountSearch.add(em, e);
             Audit.write(
                     store,
                     em,
@@ -767,7 +765,7 @@ public class AccountServiceImpl implements AccountService {
             e.path = "/" + e.id + "/";
             e.createdAt = e.updatedAt = System.currentTimeMillis();
             em.persist(e);
-            AccountSearch.index(em, e);
+            AccountSearch.add(em, e);
             Audit.write(
                     store, em, null, "account.bootstrap", "account", e.id, e.path, "first administrator " + username);
             return true;
