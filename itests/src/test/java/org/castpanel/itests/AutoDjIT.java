@@ -378,6 +378,7 @@ class AutoDjIT {
 
         liveDjs(panel, api, admin, dj, station, icecast);
         songRequests(panel, api, admin, dj, station);
+        queueAndSkip(panel, api, admin, dj, customerId, station, icecast);
 
         // kill -9 of the panel: the station plays on (its fallback playlist while nobody answers), its
         // listeners stay, and the restarted panel adopts the same liquidsoap and chooses again
@@ -682,6 +683,94 @@ class AutoDjIT {
                 .body();
         assertEquals(made.get("id").asLong(), listed.at("/0/id").asLong());
         assertFalse(listed.at("/0/chosenAt").isNull(), listed.toString());
+    }
+
+    /**
+     * The owner's remote control: a long track of the library queued plays next (repeat protection
+     * does not hold it, it is marked queued), and a skip ends it long before its 90 s are over.
+     * Bad input, another tenant and a service of another type change nothing.
+     */
+    private void queueAndSkip(
+            Panel panel, Api api, Api.As admin, Api.As owner, long ownerId, long station, long icecast)
+            throws Exception {
+        Path library = panel.library(ownerId);
+        Files.createDirectories(library.resolve("long"));
+        MediaFiles.ffmpeg(
+                library.resolve("long"),
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=330:duration=90",
+                "-metadata",
+                "title=Long Mix",
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                "32k",
+                "long.mp3");
+        owner.post("/accounts/" + ownerId + "/media/rescan", null).expect(200);
+        long longMix = owner.get("/accounts/" + ownerId + "/media?folder=long")
+                .expect(200)
+                .body()
+                .at("/files/items/0/id")
+                .asLong();
+        String queue = "/services/" + station + "/playout/queue";
+        Api.Reply noTrack = owner.post(queue, Map.of());
+        assertEquals(422, noTrack.status(), noTrack.raw());
+        assertEquals("trackId", noTrack.text("field"));
+        assertEquals(400, owner.post(queue, Map.of("trackId", "abc")).status());
+        Api.Reply notMine = owner.post(queue, Map.of("trackId", 987_654_321));
+        assertEquals(422, notMine.status(), notMine.raw());
+        assertTrue(notMine.raw().contains("not an audio file of this customer's library"), notMine.raw());
+        Fixtures.Tenant other = Fixtures.tenant(api, admin);
+        assertEquals(
+                404, other.customerApi().post(queue, Map.of("trackId", longMix)).status());
+        assertEquals(
+                404,
+                other.resellerApi()
+                        .post("/services/" + station + "/playout/skip", null)
+                        .status());
+        assertEquals(
+                409,
+                owner.post("/services/" + icecast + "/playout/queue", Map.of("trackId", longMix))
+                        .status());
+        Api.Reply serverSkip = owner.post("/services/" + icecast + "/playout/skip", null);
+        assertEquals(409, serverSkip.status(), serverSkip.raw());
+        assertTrue(serverSkip.raw().contains("no tracks to skip"), serverSkip.raw());
+        assertTrue(
+                owner.get("/services/" + station + "/playout/requests").body().findValues("queued").stream()
+                        .noneMatch(JsonNode::asBoolean),
+                "nothing queued by the refusals");
+
+        JsonNode queued =
+                owner.post(queue, Map.of("trackId", longMix)).expect(201).body();
+        assertTrue(queued.get("queued").asBoolean(), queued.toString());
+        Api.Reply twice = owner.post(queue, Map.of("trackId", longMix));
+        assertEquals(409, twice.status(), twice.raw());
+        Await.until(
+                "the queued track on the air",
+                Duration.ofSeconds(60),
+                () -> {
+                    List<JsonNode> played = onAir(owner.get("/services/" + station + "/playout/history?limit=5")
+                            .body());
+                    return !played.isEmpty()
+                            && played.get(0).get("fileId").asLong() == longMix
+                            && played.get(0).get("queued").asBoolean();
+                },
+                () -> owner.get("/services/" + station + "/playout/history?limit=5")
+                        .raw());
+        owner.post("/services/" + station + "/playout/skip", null).expect(204);
+        // 90 s of track left: only the skip brings the next one within this wait
+        Await.until(
+                "the next track on the air after the skip",
+                Duration.ofSeconds(30),
+                () -> {
+                    List<JsonNode> played = onAir(owner.get("/services/" + station + "/playout/history?limit=5")
+                            .body());
+                    return played.get(0).get("fileId").asLong() != longMix;
+                },
+                () -> owner.get("/services/" + station + "/playout/history?limit=5")
+                        .raw());
     }
 
     private static String logTail(Panel panel, long station) {

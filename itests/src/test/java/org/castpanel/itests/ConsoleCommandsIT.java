@@ -284,5 +284,36 @@ public class ConsoleCommandsIT {
         assertTrue(notAutoDj, notAutoDj.contains("not an AutoDJ"));
         assertEquals("media service 424242 not found", refusal("castpanel:autodj-show 424242"));
         assertTrue(refusal("castpanel:autodj-show --history 0 " + stationId).endsWith("[limit]"));
+
+        // the operator's remote control: queue a track of the owner's library, list, skip
+        long owner =
+                accounts.getByUsername(accounts.consoleCaller(), "console-dj").id();
+        java.nio.file.Path library = directories.contentDirectory(owner);
+        java.nio.file.Files.createDirectories(library);
+        org.castpanel.itests.support.MediaFiles.mp3(library, "next.mp3", "Console Next", 1);
+        run("castpanel:media-rescan console-dj");
+        String listed = run("castpanel:media-list console-dj");
+        String trackId = listed.replaceAll("(?s).*?\\s(\\d+)\\s*\\|\\s*next\\.mp3.*", "$1");
+        String queued = run("castpanel:autodj-queue " + stationId + " " + trackId);
+        assertTrue(queued, queued.contains("Queued Console Next"));
+        String requests = run("castpanel:song-requests " + stationId);
+        assertTrue(
+                requests,
+                requests.contains("Console Next") && requests.contains("queue") && requests.contains("waiting"));
+        String twice = refusal("castpanel:autodj-queue " + stationId + " " + trackId);
+        assertTrue(twice, twice.contains("queued already") && twice.endsWith("[trackId]"));
+        assertTrue(refusal("castpanel:autodj-queue " + stationId + " 987654").endsWith("[trackId]"));
+        assertEquals(
+                "nothing more stored",
+                1,
+                run("castpanel:song-requests " + stationId).split("Console Next", -1).length - 1);
+        String lists = run("castpanel:playlist-list " + stationId);
+        assertTrue(lists, lists.contains("Playlist") && lists.contains("Tracks"));
+        String stopped = refusal("castpanel:autodj-skip " + stationId);
+        assertTrue(stopped, stopped.contains("start it before skipping a track"));
+        String noTracks = refusal("castpanel:autodj-skip " + serverId);
+        assertTrue(noTracks, noTracks.contains("has no tracks to skip"));
+        assertEquals("media service 424242 not found", refusal("castpanel:autodj-skip 424242"));
+        assertTrue(refusal("castpanel:playlist-list " + serverId).contains("not an AutoDJ"));
     }
 }

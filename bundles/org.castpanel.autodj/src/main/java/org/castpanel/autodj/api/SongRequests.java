@@ -28,9 +28,17 @@ public interface SongRequests {
      */
     SongRequest request(long serviceId, long trackId, String listenerAddress);
 
-    /** Waiting requests and the last 50 chosen, newest first (the station's owner and managers). */
+    /** Waiting requests and queued tracks, then the last 50 chosen, newest first (the station's owner and managers). */
     List<SongRequest> list(Caller caller, long serviceId);
 
-    /** Drops a waiting request. */
+    /**
+     * Puts a track of the owner's library next (the station's owner or those who manage it): it
+     * plays when the track on the air ends, before listeners' requests and every playlist, and
+     * repeat protection does not hold it back (someone chose it). 422 for a track that is not an
+     * audio file of the owner's library, 409 when it waits already or 100 tracks wait.
+     */
+    SongRequest queue(Caller caller, long serviceId, long trackId);
+
+    /** Drops a waiting request or queued track. */
     void discard(Caller caller, long serviceId, long requestId);
 }

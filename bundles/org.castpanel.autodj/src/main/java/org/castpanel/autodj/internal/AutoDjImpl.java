@@ -354,8 +354,14 @@ public class AutoDjImpl implements AutoDj, Playout {
                         p.playlistId == null ? null : names.get(p.playlistId),
                         p.requestId != null,
                         Instant.ofEpochMilli(p.chosenAt),
-                        p.onAirAt == null ? null : Instant.ofEpochMilli(p.onAirAt)))
+                        p.onAirAt == null ? null : Instant.ofEpochMilli(p.onAirAt),
+                        p.requestId != null && queued(em, p.requestId)))
                 .toList();
+    }
+
+    private static boolean queued(EntityManager em, long requestId) {
+        SongRequestEntity r = em.find(SongRequestEntity.class, requestId);
+        return r != null && r.queued;
     }
 
     // --- the engine plugin's questions -------------------------------------------------------
@@ -373,6 +379,7 @@ public class AutoDjImpl implements AutoDj, Playout {
             List<TrackPicker.Interval> intervals = intervals(em, s, playlists);
             List<TrackPicker.Immediate> immediates = immediates(em, s, playlists);
             Optional<TrackPicker.Choice> choice = picker.pick(
+                    queued(em, s),
                     immediates,
                     requests(em, s, now),
                     rotations,
@@ -546,17 +553,28 @@ public class AutoDjImpl implements AutoDj, Playout {
         return List.copyOf(byFile.values());
     }
 
-    /** Waiting requests whose minimum delay has passed, oldest first, with the tags they play with. */
+    /** Waiting listeners' requests whose minimum delay has passed, oldest first, with the tags they play with. */
     private List<TrackPicker.Request> requests(EntityManager em, MediaServiceEntity s, long now) {
         long delay = SongRequestsImpl.minutes(s, "requestDelayMinutes", 0) * 60_000;
+        return waiting(em, s, false, now - delay, 50);
+    }
+
+    /** The oldest track the owner queued that waits, if any. */
+    private List<TrackPicker.Request> queued(EntityManager em, MediaServiceEntity s) {
+        return waiting(em, s, true, Long.MAX_VALUE, 1);
+    }
+
+    private static List<TrackPicker.Request> waiting(
+            EntityManager em, MediaServiceEntity s, boolean queued, long askedBy, int most) {
         List<TrackPicker.Request> due = new ArrayList<>();
         for (SongRequestEntity r : em.createQuery(
                         "SELECT r FROM SongRequestEntity r WHERE r.serviceId = :s AND r.playId IS NULL"
-                                + " AND r.requestedAt <= :t ORDER BY r.requestedAt, r.id",
+                                + " AND r.queued = :q AND r.requestedAt <= :t ORDER BY r.requestedAt, r.id",
                         SongRequestEntity.class)
                 .setParameter("s", s.id)
-                .setParameter("t", now - delay)
-                .setMaxResults(50)
+                .setParameter("q", queued)
+                .setParameter("t", askedBy)
+                .setMaxResults(most)
                 .getResultList()) {
             MediaFileEntity f = em.find(MediaFileEntity.class, r.fileId);
             if (f != null && f.accountId == s.ownerId) {

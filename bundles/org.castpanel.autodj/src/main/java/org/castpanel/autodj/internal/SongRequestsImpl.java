@@ -14,6 +14,7 @@ import javax.persistence.EntityManager;
 import org.castpanel.autodj.api.RequestableTrack;
 import org.castpanel.autodj.api.SongRequest;
 import org.castpanel.autodj.api.SongRequests;
+import org.castpanel.core.api.AuditService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
 import org.castpanel.persistence.MediaFileEntity;
@@ -43,13 +44,18 @@ public class SongRequestsImpl implements SongRequests {
     private final Store store;
     private final MediaServices services;
     private final AutoDjImpl autodj;
+    private final AuditService audit;
 
     @Activate
     public SongRequestsImpl(
-            final @Reference Store store, final @Reference MediaServices services, final @Reference AutoDjImpl autodj) {
+            final @Reference Store store,
+            final @Reference MediaServices services,
+            final @Reference AutoDjImpl autodj,
+            final @Reference AuditService audit) {
         this.store = store;
         this.services = services;
         this.autodj = autodj;
+        this.audit = audit;
     }
 
     @Override
@@ -159,6 +165,41 @@ public class SongRequestsImpl implements SongRequests {
     }
 
     @Override
+    public SongRequest queue(Caller caller, long serviceId, long trackId) {
+        return store.write(em -> {
+            MediaServiceEntity s = Stations.autodj(em, services, caller, serviceId, "the queue");
+            MediaFileEntity f = em.find(MediaFileEntity.class, trackId);
+            if (f == null || f.accountId != s.ownerId || !"audio".equals(f.kind)) {
+                throw CastPanelException.invalid(
+                        "trackId", "track " + trackId + " is not an audio file of this customer's library");
+            }
+            List<SongRequestEntity> waiting = em.createQuery(
+                            "SELECT r FROM SongRequestEntity r WHERE r.serviceId = :s AND r.playId IS NULL",
+                            SongRequestEntity.class)
+                    .setParameter("s", serviceId)
+                    .getResultList();
+            if (waiting.stream().anyMatch(r -> r.queued && r.fileId == trackId)) {
+                throw CastPanelException.conflict(
+                        "trackId", "track " + trackId + " is queued already and waits to play");
+            }
+            if (waiting.size() >= MOST_WAITING) {
+                throw CastPanelException.conflict(
+                        "the station has " + MOST_WAITING + " tracks waiting: try again after some have played");
+            }
+            SongRequestEntity r = new SongRequestEntity();
+            r.id = store.nextId("cp_autodj_request");
+            r.serviceId = serviceId;
+            r.fileId = trackId;
+            r.requester = SongRequestEntity.QUEUE;
+            r.queued = true;
+            r.requestedAt = System.currentTimeMillis();
+            em.persist(r);
+            audit.record(caller, "autodj.queue", "service", s.id, s.ownerPath, AutoDjImpl.title(f));
+            return toRequest(em, r);
+        });
+    }
+
+    @Override
     public void discard(Caller caller, long serviceId, long requestId) {
         store.write(em -> {
             Stations.autodj(em, services, caller, serviceId, "song requests");
@@ -211,6 +252,7 @@ public class SongRequestsImpl implements SongRequests {
                 f == null ? null : AutoDjImpl.title(f),
                 f == null ? null : f.artist,
                 Instant.ofEpochMilli(r.requestedAt),
-                chosen == null ? null : Instant.ofEpochMilli(chosen));
+                chosen == null ? null : Instant.ofEpochMilli(chosen),
+                r.queued);
     }
 }

@@ -88,6 +88,28 @@ final class TrackPicker {
     }
 
     /**
+     * The same with the tracks the station's owner queued, which come first, oldest first, and
+     * are not held back by repeat protection (someone chose them), and listeners' requests, which
+     * come after the play-once playlists: the oldest that repeat protection lets through now (the
+     * others wait).
+     */
+    Optional<Choice> pick(
+            List<Request> queued,
+            List<Immediate> immediates,
+            List<Request> requests,
+            List<Rotation> rotations,
+            List<Interval> intervals,
+            List<Played> history,
+            long nowMillis,
+            long protectMillis) {
+        if (!queued.isEmpty()) {
+            return Optional.of(new Choice(
+                    0, queued.get(0).track(), false, false, queued.get(0).requestId()));
+        }
+        return pick(immediates, requests, rotations, intervals, history, nowMillis, protectMillis);
+    }
+
+    /**
      * The same with listeners' requests, which come after the play-once playlists: the oldest that
      * repeat protection lets through now (the others wait).
      */

@@ -311,4 +311,37 @@ class TrackPickerTest {
         assertEquals(now, TrackPicker.freeAt(new Candidate(9, "Dee", "D"), history, now, WINDOW));
         assertEquals(now, TrackPicker.freeAt(track, history, now, MINUTE));
     }
+
+    @Test
+    void aQueuedTrackPlaysFirstEvenWhenRepeatProtectionHoldsIt() {
+        long now = 100 * MINUTE;
+        Candidate justPlayed = new Candidate(4, "Ann", "A");
+        List<Played> history = List.of(new Played(4, "Ann", "A", 7L, now - MINUTE));
+        List<Rotation> rotation =
+                List.of(new Rotation(7, 1, PlayOrder.SEQUENTIAL, List.of(justPlayed, new Candidate(5, "Bob", "B"))));
+        List<TrackPicker.Immediate> once =
+                List.of(new TrackPicker.Immediate(8, List.of(new Candidate(11, "X", "Y")), 0));
+        List<TrackPicker.Request> asked = List.of(new TrackPicker.Request(21, new Candidate(5, "Bob", "B")));
+
+        Choice queued = picker.pick(
+                        List.of(
+                                new TrackPicker.Request(30, justPlayed),
+                                new TrackPicker.Request(31, new Candidate(6, "C", "C"))),
+                        once,
+                        asked,
+                        rotation,
+                        List.of(),
+                        history,
+                        now,
+                        WINDOW)
+                .orElseThrow();
+        assertEquals(30, queued.requestId(), "the oldest queued track, though its artist just played");
+        assertEquals(4, queued.track().fileId());
+        assertEquals(0, queued.playlistId());
+        assertFalse(queued.protectionOverridden());
+
+        Choice without = picker.pick(List.of(), once, asked, rotation, List.of(), history, now, WINDOW)
+                .orElseThrow();
+        assertEquals(8, without.playlistId(), "an empty queue leaves the order as it was: play-once first");
+    }
 }

@@ -21,6 +21,12 @@ public final class Capabilities {
     /** The engine records broadcasts into the service's {@link Recordings} folder. */
     public static final String RECORDING = "recording";
 
+    /**
+     * The engine can end the track on the air now ({@link EngineHandler#skipTrack}): the panel
+     * offers "skip" on the service's page, its API and console.
+     */
+    public static final String SKIP_TRACK = "skip-track";
+
     public static final String RELAY = "relay";
     public static final String HLS = "hls";
     public static final String TRANSCODING = "transcoding";

@@ -66,6 +66,16 @@ public interface EngineHandler {
     }
 
     /**
+     * For an engine declaring {@link Capabilities#SKIP_TRACK}: ends the track on the air now, so
+     * the next one starts (a source engine asks the panel for it as at any track end). Completes
+     * exceptionally with a message a customer can read when it cannot (a live DJ is on the air,
+     * say). The default: not supported.
+     */
+    default CompletionStage<Void> skipTrack() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this engine cannot skip tracks"));
+    }
+
+    /**
      * Not called. When a service's settings change, the core makes a new handler for the new
      * settings (through {@link EngineFactory#createHandler}; the old one is disposed) and queues a
      * {@link #reload} if the service runs. Keep what must survive that (counters, connections) in

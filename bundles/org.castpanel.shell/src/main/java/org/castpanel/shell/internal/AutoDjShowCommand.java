@@ -52,26 +52,7 @@ public class AutoDjShowCommand extends ConsoleCommand {
                 + (now.live() == null
                         ? "-"
                         : now.live().dj() + " since " + now.live().since()));
-        ShellTable lists = new ShellTable();
-        lists.column("ID").alignRight();
-        lists.column("Playlist");
-        lists.column("Kind");
-        lists.column("Order");
-        lists.column("Weight").alignRight();
-        lists.column("Tracks").alignRight();
-        lists.column("Enabled");
-        for (Playlist p : playlists) {
-            lists.addRow()
-                    .addContent(
-                            p.id(),
-                            p.name(),
-                            p.kind(),
-                            p.order(),
-                            p.weight(),
-                            p.playableTracks(),
-                            p.enabled() ? "yes" : "no");
-        }
-        lists.print(out);
+        PlaylistListCommand.print(playlists, out);
         ShellTable live = new ShellTable();
         live.column("ID").alignRight();
         live.column("DJ");

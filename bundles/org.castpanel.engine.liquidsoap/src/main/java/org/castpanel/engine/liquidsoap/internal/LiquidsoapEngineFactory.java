@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.castpanel.engine.api.Capabilities;
 import org.castpanel.engine.api.ConfigField;
 import org.castpanel.engine.api.EngineCallback;
 import org.castpanel.engine.api.EngineFactory;
@@ -181,7 +182,7 @@ public class LiquidsoapEngineFactory implements EngineFactory {
                 TYPE,
                 "AutoDJ (Liquidsoap)",
                 MediaKind.AUDIO,
-                Set.of(),
+                Set.of(Capabilities.SKIP_TRACK),
                 FIELDS,
                 Set.of(SourceProtocols.ICECAST, SourceProtocols.SHOUTCAST1)));
     }

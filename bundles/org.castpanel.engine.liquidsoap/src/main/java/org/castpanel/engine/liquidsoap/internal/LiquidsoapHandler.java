@@ -5,11 +5,6 @@
 package org.castpanel.engine.liquidsoap.internal;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -271,31 +266,29 @@ final class LiquidsoapHandler implements EngineHandler {
 
     /** A command on the station's control socket and its answer, or empty when it does not answer. */
     Optional<String> command(String command) {
-        if (!Files.exists(socket())) {
-            return Optional.empty();
-        }
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket()));
-            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            StringBuilder answer = new StringBuilder();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (System.nanoTime() < deadline && !answer.toString().contains("\nEND")) {
-                if (channel.read(buffer) < 0) {
-                    break;
-                }
-                buffer.flip();
-                answer.append(StandardCharsets.UTF_8.decode(buffer));
-                buffer.clear();
-            }
-            channel.write(ByteBuffer.wrap("quit\n".getBytes(StandardCharsets.UTF_8)));
-            int end = answer.indexOf("\nEND");
-            return end < 0
-                    ? Optional.empty()
-                    : Optional.of(answer.substring(0, end).strip());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return ControlSocket.command(socket(), command);
+    }
+
+    /** The station's track ends now; the panel chooses the next as at any track end. */
+    @Override
+    public CompletionStage<Void> skipTrack() {
+        return CompletableFuture.runAsync(
+                () -> {
+                    String answer = command("autodj.skip")
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "the station's liquidsoap does not answer on its control socket"));
+                    switch (answer) {
+                        case "skipped" -> {}
+                        case "live" ->
+                            throw new IllegalStateException(
+                                    "a live DJ is on the air: there is no AutoDJ track to skip");
+                        // a station started before its plugin knew the command: its script is older
+                        default ->
+                            throw new IllegalStateException(
+                                    "the station's script cannot skip yet: restart the station (" + answer + ")");
+                    }
+                },
+                executor);
     }
 
     /**

@@ -152,6 +152,11 @@ final class StationScript {
         liq.append("# to the DJ: the AutoDJ's track is dropped, so the AutoDJ comes back at the start of a new one\n");
         liq.append("def to_live(_, dj) =\n  tracks.skip()\n  dj\nend\n");
         liq.append("def to_autodj(_, next) = next end\n");
+        liq.append("# the panel's skip: the AutoDJ's track ends now (the panel gives the next); not while live\n");
+        liq.append(
+                "def skip_now(_) =\n  if !live_on then\n    \"live\"\n  else\n    tracks.skip()\n    \"skipped\"\n  end\nend\n");
+        liq.append(
+                "server.register(namespace=\"autodj\", description=\"End the AutoDJ's track now\", \"skip\", skip_now)\n");
         liq.append("radio = mksafe(fallback(id=\"on_air\", track_sensitive=false, replay_metadata=false,")
                 .append(" transitions=[to_live, to_autodj], [live, autodj]))\n\n");
 

@@ -34,7 +34,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The station script on the air: the real liquidsoap asks a stand-in panel for each next track,
  * plays what it answers (an annotate: request with a quoted title) to a SHOUTcast server (the
- * DNAS simulator) and a listener there receives MP3 while the server shows the panel's title.
+ * DNAS simulator) and a listener there receives MP3 while the server shows the panel's title;
+ * the panel's skip on the control socket ends the track and the next pick goes on the air.
  */
 class StationPlaybackTest {
 
@@ -73,6 +74,10 @@ class StationPlaybackTest {
     }
 
     private Path tone(String name, int frequency) throws Exception {
+        return tone(name, frequency, 4);
+    }
+
+    private Path tone(String name, int frequency, int seconds) throws Exception {
         Path file = dir.resolve(name);
         Process ffmpeg = new ProcessBuilder(
                         "ffmpeg",
@@ -82,7 +87,7 @@ class StationPlaybackTest {
                         "-f",
                         "lavfi",
                         "-i",
-                        "sine=frequency=" + frequency + ":duration=4",
+                        "sine=frequency=" + frequency + ":duration=" + seconds,
                         "-c:a",
                         "libmp3lame",
                         "-b:a",
@@ -132,8 +137,9 @@ class StationPlaybackTest {
     }
 
     @Test
-    void theStationPlaysWhatThePanelChoosesWithItsMetadata() throws Exception {
-        Path alpha = tone("alpha.mp3", 440);
+    void theStationPlaysWhatThePanelChoosesWithItsMetadataAndSkipsWhenTold() throws Exception {
+        // a long track: only a skip brings the next one within the test
+        Path alpha = tone("alpha.mp3", 440, 90);
         Path fallback = tone("fallback.mp3", 220);
         Files.writeString(dir.resolve("fallback.m3u"), fallback + "\n");
         String title = "Panel's \"pick\" \\ %s";
@@ -226,5 +232,12 @@ class StationPlaybackTest {
             assertEquals(8192, audio.length);
             assertTrue(syncs >= 3, "the listener receives MP3");
         }
+
+        assertEquals(
+                java.util.Optional.of("skipped"), ControlSocket.command(dir.resolve("liquidsoap.sock"), "autodj.skip"));
+        TestMedia.await(
+                "the next pick on the air after the skip, long before the 90 s track ends",
+                () -> onAir.contains("play=2"),
+                this::diagnosis);
     }
 }
