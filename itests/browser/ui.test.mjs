@@ -567,6 +567,16 @@ test('the reseller runs a real AutoDJ on the customer\'s library: playlists refu
   await p.locator('[data-test="song-requests"]').getByText(/played/).waitFor({ timeout: 60000 })
   await p.getByRole('cell', { name: 'Listener request' }).first().waitFor({ timeout: 30000 })
 
+  // the owner's remote control: a library track queued from the page shows as queued and plays; skip answers
+  await p.getByRole('combobox', { name: 'Play next from the library' }).click()
+  await p.getByRole('option', { name: /Evening Tune/ }).click()
+  await p.getByRole('button', { name: 'Queue', exact: true }).click()
+  await p.locator('[data-test="song-requests"]').getByRole('cell', { name: 'Queued by the station' }).first().waitFor()
+  await p.locator('[data-test="song-requests"]').getByRole('row', { name: /Queued by the station.*played/ }).waitFor({ timeout: 60000 })
+  await accessible(p, 'the AutoDJ page with a queued track')
+  await p.getByRole('button', { name: 'Skip track' }).click()
+  await p.getByText('Skipped: the next track plays').waitFor()
+
   // a live DJ: a slot that ends before it starts is refused on the form; the password shows once
   await p.getByRole('button', { name: 'New DJ' }).click()
   const djDialog = p.getByRole('dialog', { name: 'New DJ' })
