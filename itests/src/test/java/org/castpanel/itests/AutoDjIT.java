@@ -771,6 +771,81 @@ class AutoDjIT {
                 },
                 () -> owner.get("/services/" + station + "/playout/history?limit=5")
                         .raw());
+
+        // hourly at a minute: at this minute of the panel's clock the playlist is due, plays at the
+        // next track end, and not again within the hour
+        String playlists = "/services/" + station + "/playlists";
+        Api.Reply twoPaces = owner.post(
+                playlists,
+                Map.of(
+                        "name",
+                        "Top",
+                        "kind",
+                        "INTERVAL",
+                        "everySongs",
+                        2,
+                        "atMinute",
+                        5,
+                        "entries",
+                        List.of(Map.of("folder", "ids"))));
+        assertEquals(422, twoPaces.status(), twoPaces.raw());
+        Api.Reply badMinute = owner.post(
+                playlists,
+                Map.of("name", "Top", "kind", "INTERVAL", "atMinute", 60, "entries", List.of(Map.of("folder", "ids"))));
+        assertEquals(422, badMinute.status(), badMinute.raw());
+        assertEquals("atMinute", badMinute.text("field"));
+        assertFalse(owner.get(playlists).raw().contains("\"Top of hour\""), "nothing stored");
+        int minute = java.time.ZonedDateTime.now().getMinute();
+        JsonNode hourly = owner.post(
+                        playlists,
+                        Map.of(
+                                "name",
+                                "Top of hour",
+                                "kind",
+                                "INTERVAL",
+                                "atMinute",
+                                minute,
+                                "entries",
+                                List.of(Map.of("folder", "ids"))))
+                .expect(201)
+                .body();
+        assertEquals(minute, hourly.get("atMinute").asInt(), hourly.toString());
+        assertTrue(
+                hourly.get("everySongs").isNull() && hourly.get("everyMinutes").isNull(), hourly.toString());
+        Await.until(
+                "the hourly playlist on the air",
+                Duration.ofSeconds(60),
+                () -> onAir(owner.get("/services/" + station + "/playout/history?limit=10")
+                                .body())
+                        .stream()
+                        .anyMatch(p -> p.get("playlist").asText().equals("Top of hour")),
+                () -> owner.get("/services/" + station + "/playout/history?limit=10")
+                        .raw());
+        Await.until("four more tracks on the air", Duration.ofSeconds(60), () -> {
+            List<JsonNode> played = onAir(owner.get("/services/" + station + "/playout/history?limit=10")
+                    .body());
+            int at = 0;
+            while (at < played.size()
+                    && !played.get(at).get("playlist").asText().equals("Top of hour")) {
+                at++;
+            }
+            return at >= 4;
+        });
+        assertEquals(
+                1,
+                onAir(owner.get("/services/" + station + "/playout/history?limit=40")
+                                .body())
+                        .stream()
+                        .filter(p -> p.get("playlist").asText().equals("Top of hour"))
+                        .count(),
+                "once within the hour");
+        owner.call("PATCH", playlists + "/" + hourly.get("id").asLong(), Map.of("enabled", false))
+                .expect(200);
+
+        // repeat protection by plays: a setting of the station, refused out of range
+        Api.Reply tooMany = owner.call("PATCH", "/services/" + station, Map.of("config", Map.of("repeatPlays", 501)));
+        assertEquals(422, tooMany.status(), tooMany.raw());
+        assertTrue(tooMany.raw().contains("repeatPlays"), tooMany.raw());
     }
 
     private static String logTail(Panel panel, long station) {

@@ -36,6 +36,10 @@ public class PlaylistEntity {
     @Column(name = "every_minutes")
     public Integer everyMinutes;
 
+    /** An interval playlist that plays once an hour, at the first track end from this minute on. */
+    @Column(name = "at_minute")
+    public Integer atMinute;
+
     /** when it was last switched on: a play-once playlist plays what it has not played since */
     @Column(name = "enabled_at")
     public long enabledAt;

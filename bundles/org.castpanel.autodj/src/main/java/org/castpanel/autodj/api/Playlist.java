@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * One playlist of an AutoDJ service. {@code weight} (1-100) is how often a general-rotation
  * playlist is chosen relative to the others; an interval playlist plays every {@code everySongs}
- * songs or every {@code everyMinutes} minutes (the other is null); {@code crossfadeSeconds} overrides the station's
+ * songs, every {@code everyMinutes} minutes, or once an hour at minute {@code atMinute} (the first
+ * track end from then on, in the panel's time zone; the other two are null); {@code crossfadeSeconds} overrides the station's
  * crossfade for its tracks (null: the station's).
  */
 public record Playlist(
@@ -27,4 +28,5 @@ public record Playlist(
         Double crossfadeSeconds,
         int playableTracks,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        Integer atMinute) {}

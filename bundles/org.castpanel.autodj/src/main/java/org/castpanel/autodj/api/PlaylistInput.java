@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A playlist to create, or the changes to one (null: unchanged; on create, the default). An
- * interval playlist takes one of {@code everySongs} (1-100) and {@code everyMinutes} (1-1440); 0
- * clears one, to switch to the other.
+ * interval playlist takes one of {@code everySongs} (1-100), {@code everyMinutes} (1-1440) and
+ * {@code atMinute} (0-59: hourly, at that minute); giving one switches to it.
  */
 public record PlaylistInput(
         String name,
@@ -20,4 +20,20 @@ public record PlaylistInput(
         Integer everyMinutes,
         PlayOrder order,
         List<PlaylistEntry> entries,
-        Double crossfadeSeconds) {}
+        Double crossfadeSeconds,
+        Integer atMinute) {
+
+    /** Without an hourly minute. */
+    public PlaylistInput(
+            String name,
+            PlaylistKind kind,
+            Boolean enabled,
+            Integer weight,
+            Integer everySongs,
+            Integer everyMinutes,
+            PlayOrder order,
+            List<PlaylistEntry> entries,
+            Double crossfadeSeconds) {
+        this(name, kind, enabled, weight, everySongs, everyMinutes, order, entries, crossfadeSeconds, null);
+    }
+}

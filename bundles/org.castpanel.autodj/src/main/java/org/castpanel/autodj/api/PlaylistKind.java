@@ -10,7 +10,8 @@ public enum PlaylistKind {
     ROTATION,
     /**
      * Interval: jingles, station IDs, adverts, played between tracks every {@code everySongs}
-     * songs of the rotation or every {@code everyMinutes} minutes; before the rotation when due.
+     * songs of the rotation, every {@code everyMinutes} minutes or hourly at minute {@code
+     * atMinute}; before the rotation when due.
      */
     INTERVAL,
     /**

@@ -72,7 +72,7 @@ public class AutoDjImpl implements AutoDj, Playout {
     private final AuditService audit;
     private final PanelEvents events;
     private final DjsImpl djs;
-    private final TrackPicker picker = new TrackPicker(new Random());
+    private final TrackPicker picker = new TrackPicker(new Random(), java.time.ZoneId.systemDefault());
 
     @Activate
     public AutoDjImpl(
@@ -202,11 +202,23 @@ public class AutoDjImpl implements AutoDj, Playout {
         Integer everySongs = in.everySongs() == null ? p.everySongs : in.everySongs() == 0 ? null : in.everySongs();
         Integer everyMinutes =
                 in.everyMinutes() == null ? p.everyMinutes : in.everyMinutes() == 0 ? null : in.everyMinutes();
+        Integer atMinute = p.atMinute;
+        int given = (in.everySongs() != null && in.everySongs() != 0 ? 1 : 0)
+                + (in.everyMinutes() != null && in.everyMinutes() != 0 ? 1 : 0)
+                + (in.atMinute() != null ? 1 : 0);
+        if (given == 1) {
+            // the one given is how it plays from now on
+            everySongs = in.everySongs() != null && in.everySongs() != 0 ? in.everySongs() : null;
+            everyMinutes = in.everyMinutes() != null && in.everyMinutes() != 0 ? in.everyMinutes() : null;
+            atMinute = in.atMinute();
+        }
         if (PlaylistKind.INTERVAL.name().equals(kind)) {
-            if ((everySongs == null) == (everyMinutes == null)) {
+            int set = (everySongs != null ? 1 : 0) + (everyMinutes != null ? 1 : 0) + (atMinute != null ? 1 : 0);
+            if (given > 1 || set != 1) {
                 throw CastPanelException.invalid(
                         "everySongs",
-                        "an interval playlist plays either every N songs (everySongs) or every N minutes (everyMinutes)");
+                        "an interval playlist plays either every N songs (everySongs), every N minutes (everyMinutes) "
+                                + "or hourly at a minute (atMinute)");
             }
             if (everySongs != null && (everySongs < 1 || everySongs > 100)) {
                 throw CastPanelException.invalid("everySongs", "everySongs must be 1-100");
@@ -214,9 +226,13 @@ public class AutoDjImpl implements AutoDj, Playout {
             if (everyMinutes != null && (everyMinutes < 1 || everyMinutes > 1440)) {
                 throw CastPanelException.invalid("everyMinutes", "everyMinutes must be 1-1440");
             }
+            if (atMinute != null && (atMinute < 0 || atMinute > 59)) {
+                throw CastPanelException.invalid("atMinute", "atMinute must be 0-59");
+            }
         } else {
             everySongs = null;
             everyMinutes = null;
+            atMinute = null;
         }
         String entries = p.entries;
         if (in.entries() != null) {
@@ -229,6 +245,7 @@ public class AutoDjImpl implements AutoDj, Playout {
         p.kind = kind;
         p.everySongs = everySongs;
         p.everyMinutes = everyMinutes;
+        p.atMinute = atMinute;
         if (in.order() != null) {
             p.playOrder = in.order().name();
         }
@@ -386,7 +403,7 @@ public class AutoDjImpl implements AutoDj, Playout {
                     intervals,
                     recentPlays(em, serviceId),
                     now,
-                    protectionMillis(s));
+                    repeat(s));
             if (choice.isEmpty()) {
                 return Optional.empty();
             }
@@ -507,10 +524,12 @@ public class AutoDjImpl implements AutoDj, Playout {
         return Stations.autodj(em, services, caller, serviceId, "playlists");
     }
 
-    static long protectionMillis(MediaServiceEntity s) {
-        Object minutes = s.settings().get("repeatMinutes");
-        long m = minutes instanceof Number n ? n.longValue() : 10;
-        return Math.max(0, m) * 60_000;
+    /** The station's repeat protection: {@code repeatMinutes} (default 10) and {@code repeatPlays} (default 0, off). */
+    static TrackPicker.Repeat repeat(MediaServiceEntity s) {
+        Object plays = s.settings().get("repeatPlays");
+        return new TrackPicker.Repeat(
+                SongRequestsImpl.minutes(s, "repeatMinutes", 10) * 60_000,
+                plays instanceof Number n ? (int) Math.max(0, Math.min(500, n.longValue())) : 0);
     }
 
     private static List<PlaylistEntity> playlistRows(EntityManager em, long serviceId) {
@@ -610,7 +629,7 @@ public class AutoDjImpl implements AutoDj, Playout {
             if (!tracks.isEmpty()) {
                 byId.put(p.id, p);
                 intervals.add(new TrackPicker.Interval(
-                        p.id, p.everySongs, p.everyMinutes, PlayOrder.valueOf(p.playOrder), tracks));
+                        p.id, p.everySongs, p.everyMinutes, p.atMinute, PlayOrder.valueOf(p.playOrder), tracks));
             }
         }
         return intervals;
@@ -702,7 +721,8 @@ public class AutoDjImpl implements AutoDj, Playout {
                 p.crossfadeSeconds,
                 resolve(em, s.ownerId, entries).size(),
                 Instant.ofEpochMilli(p.createdAt),
-                Instant.ofEpochMilli(p.updatedAt));
+                Instant.ofEpochMilli(p.updatedAt),
+                p.atMinute);
     }
 
     private static List<PlaylistEntry> read(String json) {

@@ -78,7 +78,7 @@ public class SongRequestsImpl implements SongRequests {
                                 || matches(f.name, query))) {
                     continue;
                 }
-                long free = TrackPicker.freeAt(c, history, now, AutoDjImpl.protectionMillis(s));
+                long free = TrackPicker.freeAt(c, history, now, AutoDjImpl.repeat(s));
                 found.add(new RequestableTrack(
                         f.id, AutoDjImpl.title(f), f.artist, f.album, free > now ? Instant.ofEpochMilli(free) : null));
                 if (found.size() == MOST_RESULTS) {
@@ -128,11 +128,16 @@ public class SongRequestsImpl implements SongRequests {
                 throw CastPanelException.conflict(
                         "the station has " + MOST_WAITING + " requests waiting: try again after some have played");
             }
-            long free = TrackPicker.freeAt(
-                    track, AutoDjImpl.recentPlays(em, serviceId), now, AutoDjImpl.protectionMillis(s));
+            List<TrackPicker.Played> history = AutoDjImpl.recentPlays(em, serviceId);
+            TrackPicker.Repeat repeat = AutoDjImpl.repeat(s);
+            long free = TrackPicker.freeAt(track, history, now, repeat);
             if (free > now) {
                 throw CastPanelException.conflict("this track, its artist or its album played recently: it may be "
                         + "requested again from " + Instant.ofEpochMilli(free));
+            }
+            if (TrackPicker.heldByPlays(track, history, repeat)) {
+                throw CastPanelException.conflict("this track, its artist or its album is among the station's last "
+                        + repeat.plays() + " tracks: it may be requested again once more have played");
             }
             SongRequestEntity r = new SongRequestEntity();
             r.id = store.nextId("cp_autodj_request");

@@ -4,6 +4,10 @@
  */
 package org.castpanel.autodj.internal;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,11 +40,37 @@ final class TrackPicker {
 
     /**
      * One enabled interval playlist (jingles, station IDs, adverts): due after {@code everySongs}
-     * tracks of the rotation since it last played, or {@code everyMinutes} after it last played
-     * (exactly one of the two is set). Its tracks are not held back by repeat protection.
+     * tracks of the rotation since it last played, {@code everyMinutes} after it last played, or
+     * once an hour from minute {@code atMinute} on (exactly one of the three is set). Its tracks
+     * are not held back by repeat protection.
      */
     record Interval(
-            long playlistId, Integer everySongs, Integer everyMinutes, PlayOrder order, List<Candidate> tracks) {}
+            long playlistId,
+            Integer everySongs,
+            Integer everyMinutes,
+            Integer atMinute,
+            PlayOrder order,
+            List<Candidate> tracks) {
+        Interval(long playlistId, Integer everySongs, Integer everyMinutes, PlayOrder order, List<Candidate> tracks) {
+            this(playlistId, everySongs, everyMinutes, null, order, tracks);
+        }
+    }
+
+    /**
+     * How late an hourly playlist may still play after its minute: a station that was off, or a
+     * long track on the air, does not bring the top-of-the-hour jingle at twenty to.
+     */
+    static final long AT_MINUTE_GRACE_MILLIS = 15 * 60_000L;
+
+    /**
+     * Repeat protection: a track, its artist or album does not play again within {@code millis} of
+     * its last play, nor within the station's last {@code plays} tracks (0: no such rule).
+     */
+    record Repeat(long millis, int plays) {
+        static Repeat minutes(long millis) {
+            return new Repeat(millis, 0);
+        }
+    }
 
     /** A past choice of this station, newest first in the history given to {@link #pick}. */
     record Played(long fileId, String artist, String album, Long playlistId, long chosenAtMillis) {}
@@ -67,9 +97,16 @@ final class TrackPicker {
     }
 
     private final RandomGenerator random;
+    private final ZoneId zone;
+
+    /** {@code zone}: the clock hourly playlists go by (the panel's). */
+    TrackPicker(RandomGenerator random, ZoneId zone) {
+        this.random = random;
+        this.zone = zone;
+    }
 
     TrackPicker(RandomGenerator random) {
-        this.random = random;
+        this(random, ZoneOffset.UTC);
     }
 
     /**
@@ -83,8 +120,8 @@ final class TrackPicker {
             List<Interval> intervals,
             List<Played> history,
             long nowMillis,
-            long protectMillis) {
-        return pick(immediates, List.of(), rotations, intervals, history, nowMillis, protectMillis);
+            Repeat repeat) {
+        return pick(immediates, List.of(), rotations, intervals, history, nowMillis, repeat);
     }
 
     /**
@@ -101,12 +138,12 @@ final class TrackPicker {
             List<Interval> intervals,
             List<Played> history,
             long nowMillis,
-            long protectMillis) {
+            Repeat repeat) {
         if (!queued.isEmpty()) {
             return Optional.of(new Choice(
                     0, queued.get(0).track(), false, false, queued.get(0).requestId()));
         }
-        return pick(immediates, requests, rotations, intervals, history, nowMillis, protectMillis);
+        return pick(immediates, requests, rotations, intervals, history, nowMillis, repeat);
     }
 
     /**
@@ -120,7 +157,7 @@ final class TrackPicker {
             List<Interval> intervals,
             List<Played> history,
             long nowMillis,
-            long protectMillis) {
+            Repeat repeat) {
         for (Immediate once : immediates) {
             Set<Long> played = new HashSet<>();
             for (Played p : history) {
@@ -136,13 +173,13 @@ final class TrackPicker {
                 return Optional.of(new Choice(once.playlistId(), left.get(0), false, left.size() == 1));
             }
         }
-        Protection protection = new Protection(history, nowMillis - protectMillis);
+        Protection protection = new Protection(history, nowMillis, repeat);
         for (Request r : requests) {
             if (!protection.protects(r.track())) {
                 return Optional.of(new Choice(0, r.track(), false, false, r.requestId()));
             }
         }
-        return pick(rotations, intervals, history, nowMillis, protectMillis);
+        return pick(rotations, intervals, history, nowMillis, repeat);
     }
 
     /**
@@ -151,11 +188,7 @@ final class TrackPicker {
      * repeat protection passed over never brings a jingle sooner.
      */
     Optional<Choice> pick(
-            List<Rotation> rotations,
-            List<Interval> intervals,
-            List<Played> history,
-            long nowMillis,
-            long protectMillis) {
+            List<Rotation> rotations, List<Interval> intervals, List<Played> history, long nowMillis, Repeat repeat) {
         Set<Long> intervalIds = new HashSet<>();
         intervals.forEach(i -> intervalIds.add(i.playlistId()));
         for (Interval interval : intervals) {
@@ -165,10 +198,21 @@ final class TrackPicker {
                         new Choice(interval.playlistId(), inOrder(asList, interval.tracks(), history), false));
             }
         }
-        return pick(rotations, history, nowMillis, protectMillis);
+        return pick(rotations, history, nowMillis, repeat);
     }
 
-    private static boolean due(Interval interval, Set<Long> intervalIds, List<Played> history, long nowMillis) {
+    private boolean due(Interval interval, Set<Long> intervalIds, List<Played> history, long nowMillis) {
+        if (interval.atMinute() != null) {
+            long mark = lastMark(nowMillis, interval.atMinute());
+            if (nowMillis - mark > AT_MINUTE_GRACE_MILLIS) {
+                return false;
+            }
+            return history.stream()
+                    .filter(p -> Long.valueOf(interval.playlistId()).equals(p.playlistId()))
+                    .findFirst()
+                    .map(p -> p.chosenAtMillis() < mark)
+                    .orElse(true);
+        }
         int songsSince = 0;
         for (Played p : history) {
             if (Long.valueOf(interval.playlistId()).equals(p.playlistId())) {
@@ -184,9 +228,19 @@ final class TrackPicker {
         return interval.everySongs() != null ? songsSince >= interval.everySongs() : true;
     }
 
+    /** The latest moment at minute {@code minute} of an hour, by this picker's clock, not after {@code nowMillis}. */
+    long lastMark(long nowMillis, int minute) {
+        ZonedDateTime now = Instant.ofEpochMilli(nowMillis).atZone(zone);
+        ZonedDateTime mark = now.withMinute(minute).withSecond(0).withNano(0);
+        if (mark.isAfter(now)) {
+            mark = mark.minusHours(1);
+        }
+        return mark.toInstant().toEpochMilli();
+    }
+
     /** The next track of the general rotation alone. */
-    Optional<Choice> pick(List<Rotation> rotations, List<Played> history, long nowMillis, long protectMillis) {
-        Protection protection = new Protection(history, nowMillis - protectMillis);
+    Optional<Choice> pick(List<Rotation> rotations, List<Played> history, long nowMillis, Repeat repeat) {
+        Protection protection = new Protection(history, nowMillis, repeat);
         List<Rotation> open = new ArrayList<>();
         Map<Long, List<Candidate>> allowed = new HashMap<>();
         for (Rotation r : rotations) {
@@ -307,27 +361,33 @@ final class TrackPicker {
         return Optional.ofNullable(best);
     }
 
-    /** What the recent history protects: tracks, artists and albums chosen inside the window. */
-    /** When repeat protection lets the track play again: {@code nowMillis} when it may now. */
-    static long freeAt(Candidate track, List<Played> history, long nowMillis, long protectMillis) {
+    /** When the minutes rule lets the track play again: {@code nowMillis} when it may now. */
+    static long freeAt(Candidate track, List<Played> history, long nowMillis, Repeat repeat) {
         long free = nowMillis;
         for (Played p : history) {
-            if (p.chosenAtMillis() + protectMillis > free
-                    && new Protection(List.of(p), Long.MIN_VALUE).protects(track)) {
-                free = p.chosenAtMillis() + protectMillis;
+            if (p.chosenAtMillis() + repeat.millis() > free && Protection.shares(p, track)) {
+                free = p.chosenAtMillis() + repeat.millis();
             }
         }
         return free;
     }
 
+    /** Whether the plays rule holds the track: it, its artist or album is among the last {@code plays} tracks. */
+    static boolean heldByPlays(Candidate track, List<Played> history, Repeat repeat) {
+        return history.stream().limit(repeat.plays()).anyMatch(p -> Protection.shares(p, track));
+    }
+
+    /** What the recent history protects: tracks, artists and albums chosen inside the window or the last plays. */
     private static final class Protection {
         private final Set<Long> tracks = new HashSet<>();
         private final Set<String> artists = new HashSet<>();
         private final Set<String> albums = new HashSet<>();
 
-        Protection(List<Played> history, long sinceMillis) {
-            for (Played p : history) {
-                if (p.chosenAtMillis() < sinceMillis) {
+        Protection(List<Played> history, long nowMillis, Repeat repeat) {
+            long since = nowMillis - repeat.millis();
+            for (int i = 0; i < history.size(); i++) {
+                Played p = history.get(i);
+                if (p.chosenAtMillis() < since && i >= repeat.plays()) {
                     continue;
                 }
                 tracks.add(p.fileId());
@@ -340,6 +400,13 @@ final class TrackPicker {
             return tracks.contains(c.fileId())
                     || key(c.artist()).map(artists::contains).orElse(false)
                     || key(c.album()).map(albums::contains).orElse(false);
+        }
+
+        /** The same track, artist or album. */
+        static boolean shares(Played p, Candidate c) {
+            return p.fileId() == c.fileId()
+                    || (key(p.artist()).isPresent() && key(p.artist()).equals(key(c.artist())))
+                    || (key(p.album()).isPresent() && key(p.album()).equals(key(c.album())));
         }
 
         /** Tags compared without case and surrounding space; an empty tag protects nothing. */

@@ -21,13 +21,15 @@ import org.castpanel.autodj.internal.TrackPicker.Candidate;
 import org.castpanel.autodj.internal.TrackPicker.Choice;
 import org.castpanel.autodj.internal.TrackPicker.Interval;
 import org.castpanel.autodj.internal.TrackPicker.Played;
+import org.castpanel.autodj.internal.TrackPicker.Repeat;
 import org.castpanel.autodj.internal.TrackPicker.Rotation;
 import org.junit.jupiter.api.Test;
 
 class TrackPickerTest {
 
     private static final long MINUTE = 60_000;
-    private static final long WINDOW = 10 * MINUTE;
+    private static final long WINDOW_MILLIS = 10 * MINUTE;
+    private static final Repeat WINDOW = Repeat.minutes(WINDOW_MILLIS);
 
     private final TrackPicker picker = new TrackPicker(new Random(42));
 
@@ -38,11 +40,11 @@ class TrackPickerTest {
     }
 
     /** Plays {@code count} tracks one minute apart, each chosen with the history so far. */
-    private List<Played> play(List<Rotation> rotations, int count, long window) {
+    private List<Played> play(List<Rotation> rotations, int count, Repeat window) {
         return play(rotations, List.of(), count, window);
     }
 
-    private List<Played> play(List<Rotation> rotations, List<Interval> intervals, int count, long window) {
+    private List<Played> play(List<Rotation> rotations, List<Interval> intervals, int count, Repeat window) {
         List<Played> history = new ArrayList<>();
         long now = 1_000 * MINUTE;
         for (int i = 0; i < count; i++) {
@@ -161,7 +163,7 @@ class TrackPickerTest {
     @Test
     void shufflePlaysEachTrackOncePerCycle() {
         Rotation r = new Rotation(5, 1, PlayOrder.SHUFFLE, tracks(6));
-        List<Played> oldestFirst = play(List.of(r), 24, 0); // no repeat window: only the cycle rule
+        List<Played> oldestFirst = play(List.of(r), 24, Repeat.minutes(0)); // no repeat window: only the cycle rule
         List<List<Long>> cycles = new ArrayList<>();
         for (int i = 0; i < 24; i += 6) {
             List<Long> cycle =
@@ -175,7 +177,9 @@ class TrackPickerTest {
     @Test
     void sequentialGoesOnFromWhereItLeftOffAndSkipsProtectedTracks() {
         Rotation r = new Rotation(5, 1, PlayOrder.SEQUENTIAL, tracks(4));
-        List<Long> order = play(List.of(r), 9, 0).stream().map(Played::fileId).toList();
+        List<Long> order = play(List.of(r), 9, Repeat.minutes(0)).stream()
+                .map(Played::fileId)
+                .toList();
         assertEquals(List.of(1L, 2L, 3L, 4L, 1L, 2L, 3L, 4L, 1L), order);
 
         // track 3's artist played just now from elsewhere: the sequence skips it
@@ -207,7 +211,7 @@ class TrackPickerTest {
         Rotation music = new Rotation(
                 5, 1, PlayOrder.RANDOM, List.of(new Candidate(1, "Same", "A"), new Candidate(2, "Same", "B")));
         Interval ids = new Interval(9, 3, null, PlayOrder.RANDOM, List.of(JINGLE));
-        List<Long> order = play(List.of(music), List.of(ids), 8, 60 * MINUTE).stream()
+        List<Long> order = play(List.of(music), List.of(ids), 8, Repeat.minutes(60 * MINUTE)).stream()
                 .map(p -> p.playlistId())
                 .toList();
         assertEquals(List.of(5L, 5L, 5L, 9L, 5L, 5L, 5L, 9L), order);
@@ -228,7 +232,8 @@ class TrackPickerTest {
     void anIntervalWithNothingPlayableLeavesTheRotationAlone() {
         Rotation music = new Rotation(5, 1, PlayOrder.SHUFFLE, tracks(5));
         Interval empty = new Interval(9, 1, null, PlayOrder.RANDOM, List.of());
-        assertTrue(play(List.of(music), List.of(empty), 5, 0).stream().allMatch(p -> p.playlistId() == 5L));
+        assertTrue(play(List.of(music), List.of(empty), 5, Repeat.minutes(0)).stream()
+                .allMatch(p -> p.playlistId() == 5L));
     }
 
     @Test
@@ -307,9 +312,9 @@ class TrackPickerTest {
                 new Played(4, "Ann", "A", 7L, now - 4 * MINUTE), // the same artist
                 new Played(6, "Cid", "C", 7L, now - MINUTE)); // nothing in common
         Candidate track = new Candidate(9, "ANN", "b");
-        assertEquals(now - 2 * MINUTE + WINDOW, TrackPicker.freeAt(track, history, now, WINDOW));
+        assertEquals(now - 2 * MINUTE + WINDOW_MILLIS, TrackPicker.freeAt(track, history, now, WINDOW));
         assertEquals(now, TrackPicker.freeAt(new Candidate(9, "Dee", "D"), history, now, WINDOW));
-        assertEquals(now, TrackPicker.freeAt(track, history, now, MINUTE));
+        assertEquals(now, TrackPicker.freeAt(track, history, now, Repeat.minutes(MINUTE)));
     }
 
     @Test
@@ -343,5 +348,70 @@ class TrackPickerTest {
         Choice without = picker.pick(List.of(), once, asked, rotation, List.of(), history, now, WINDOW)
                 .orElseThrow();
         assertEquals(8, without.playlistId(), "an empty queue leaves the order as it was: play-once first");
+    }
+
+    /** Chooses at each of {@code times} (UTC "HH:MM"), oldest first, each with the history so far; the playlists chosen. */
+    private static List<Long> playAt(TrackPicker picker, Rotation music, Interval interval, String... times) {
+        List<Played> history = new ArrayList<>();
+        List<Long> chosen = new ArrayList<>();
+        for (String time : times) {
+            long now = java.time.Instant.parse("2026-12-02T" + time + ":00Z").toEpochMilli();
+            Choice c = picker.pick(List.of(music), List.of(interval), history, now, WINDOW)
+                    .orElseThrow();
+            history.add(
+                    0,
+                    new Played(c.track().fileId(), c.track().artist(), c.track().album(), c.playlistId(), now));
+            chosen.add(c.playlistId());
+        }
+        return chosen;
+    }
+
+    @Test
+    void anHourlyIntervalPlaysOnceAtTheFirstTrackEndFromItsMinuteAndNotLate() {
+        Rotation music = new Rotation(5, 1, PlayOrder.SHUFFLE, tracks(30));
+        Interval topOfHour = new Interval(9, null, null, 5, PlayOrder.RANDOM, List.of(JINGLE));
+        TrackPicker utc = new TrackPicker(new Random(1), java.time.ZoneOffset.UTC);
+        assertEquals(
+                List.of(5L, 9L, 5L, 5L, 5L, 9L, 5L),
+                playAt(utc, music, topOfHour, "10:01", "10:06", "10:09", "10:18", "11:04", "11:07", "11:10"),
+                "before its minute the rotation; from 10:05 once, at the first track end; again from 11:05");
+        assertEquals(
+                List.of(5L, 5L, 9L),
+                playAt(utc, music, topOfHour, "10:21", "10:40", "11:05"),
+                "a station that was not playing at 10:05 does not play the jingle at 10:21 (15 minutes late at most)");
+        // the panel's clock: 10:31 UTC is 16:01 in India, so "at minute 0" is due there and then
+        Interval onTheHour = new Interval(9, null, null, 0, PlayOrder.RANDOM, List.of(JINGLE));
+        TrackPicker india = new TrackPicker(new Random(1), java.time.ZoneId.of("Asia/Kolkata"));
+        assertEquals(List.of(5L, 9L), playAt(india, music, onTheHour, "10:01", "10:31"));
+    }
+
+    @Test
+    void thePlaysRuleHoldsATrackItsArtistAndAlbumForTheLastNTracks() {
+        Rotation four = new Rotation(5, 1, PlayOrder.RANDOM, tracks(4));
+        // no minutes at all: only the plays rule keeps each track out of the next two choices
+        List<Long> order = play(List.of(four), 200, new Repeat(0, 2)).stream()
+                .map(Played::fileId)
+                .toList();
+        for (int i = 2; i < order.size(); i++) {
+            assertFalse(
+                    order.get(i).equals(order.get(i - 1)) || order.get(i).equals(order.get(i - 2)),
+                    "track " + order.get(i) + " at " + i + " played within the last two: " + order);
+        }
+        List<Long> free = play(List.of(four), 200, Repeat.minutes(0)).stream()
+                .map(Played::fileId)
+                .toList();
+        boolean repeated = false;
+        for (int i = 1; i < free.size(); i++) {
+            repeated |= free.get(i).equals(free.get(i - 1));
+        }
+        assertTrue(repeated, "without the rule a random order repeats a track at once now and then: " + free);
+
+        List<Played> history = List.of(
+                new Played(1, "Ann", "A", 5L, 3 * MINUTE),
+                new Played(2, "Bob", "B", 5L, 2 * MINUTE),
+                new Played(3, "Cid", "C", 5L, MINUTE));
+        assertTrue(TrackPicker.heldByPlays(new Candidate(9, "bob ", "Z"), history, new Repeat(0, 2)), "the artist");
+        assertFalse(TrackPicker.heldByPlays(new Candidate(9, "Cid", "Z"), history, new Repeat(0, 2)), "third back");
+        assertFalse(TrackPicker.heldByPlays(new Candidate(1, "Ann", "A"), history, new Repeat(0, 0)), "rule off");
     }
 }

@@ -82,6 +82,13 @@ public class LiquidsoapEngineFactory implements EngineFactory {
                     1440,
                     10L,
                     "A track, an artist or an album plays again only after this long (when anything else can play)"),
+            ConfigField.integer(
+                    "repeatPlays",
+                    "Repeat protection (tracks)",
+                    0,
+                    500,
+                    0L,
+                    "And only after this many other tracks (0: the minutes alone decide)"),
             ConfigField.bool(
                     "requests",
                     "Song requests",
