@@ -842,6 +842,47 @@ class AutoDjIT {
         owner.call("PATCH", playlists + "/" + hourly.get("id").asLong(), Map.of("enabled", false))
                 .expect(200);
 
+        // artist and album entries: resolved from the library's tags (without case) when played
+        Api.Reply nobody = owner.post(
+                playlists, Map.of("name", "Tags", "kind", "IMMEDIATE", "entries", List.of(Map.of("artist", "Nobody"))));
+        assertEquals(422, nobody.status(), nobody.raw());
+        assertEquals("entries[0]", nobody.text("field"));
+        assertTrue(nobody.raw().contains("no tracks by Nobody"), nobody.raw());
+        assertEquals(
+                422,
+                owner.post(
+                                playlists,
+                                Map.of("name", "Tags", "entries", List.of(Map.of("artist", "Bob", "folder", "music"))))
+                        .status());
+        assertEquals(
+                422,
+                owner.post(playlists, Map.of("name", "Tags", "entries", List.of(Map.of("artist", "Bob\nevil"))))
+                        .status());
+        assertFalse(owner.get(playlists).raw().contains("\"Tags\""), "nothing stored");
+        JsonNode byAlbum = owner.post(
+                        playlists,
+                        Map.of(
+                                "name",
+                                "Tags",
+                                "kind",
+                                "IMMEDIATE",
+                                "entries",
+                                List.of(Map.of("album", "ALBUM BOB", "artist", "bob"))))
+                .expect(201)
+                .body();
+        assertEquals(1, byAlbum.get("playableTracks").asInt(), byAlbum.toString());
+        assertEquals("ALBUM BOB", byAlbum.at("/entries/0/album").asText(), byAlbum.toString());
+        Await.until(
+                "the album's track on the air",
+                Duration.ofSeconds(60),
+                () -> onAir(owner.get("/services/" + station + "/playout/history?limit=5")
+                                .body())
+                        .stream()
+                        .anyMatch(p -> p.get("playlist").asText().equals("Tags")
+                                && p.get("title").asText().equals("Second; Wind")),
+                () -> owner.get("/services/" + station + "/playout/history?limit=5")
+                        .raw());
+
         // repeat protection by plays: a setting of the station, refused out of range
         Api.Reply tooMany = owner.call("PATCH", "/services/" + station, Map.of("config", Map.of("repeatPlays", 501)));
         assertEquals(422, tooMany.status(), tooMany.raw());

@@ -6,7 +6,14 @@ package org.castpanel.autodj.api;
 
 /**
  * What a playlist plays: every audio file below a library {@code folder} ("" is the whole
- * library; resolved when played, so new uploads join), or one {@code track} (a media file id).
- * Exactly one of the two is set.
+ * library), one {@code track} (a media file id), every track by an {@code artist}, or every track
+ * of an {@code album} (by {@code artist} when that is given too). Folders, artists and albums are
+ * resolved when played, so new uploads join; tags compare without case. Exactly one kind is set.
  */
-public record PlaylistEntry(String folder, Long track) {}
+public record PlaylistEntry(String folder, Long track, String artist, String album) {
+
+    /** A folder or a track. */
+    public PlaylistEntry(String folder, Long track) {
+        this(folder, track, null, null);
+    }
+}

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -58,6 +59,8 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     static final int MOST_PLAYLISTS = 50;
     static final int MOST_ENTRIES = 200;
+    /** What the entries column holds. */
+    static final int MOST_ENTRIES_CHARS = 8_000;
     /** Plays the picker reads: enough for a shuffle cycle of a large playlist and any window. */
     static final int HISTORY_READ = 5_000;
     /** Plays older than this are dropped as new ones are made. */
@@ -237,6 +240,10 @@ public class AutoDjImpl implements AutoDj, Playout {
         String entries = p.entries;
         if (in.entries() != null) {
             entries = write(entries(em, s, in.entries()));
+            if (entries.length() > MOST_ENTRIES_CHARS) {
+                throw CastPanelException.invalid(
+                        "entries", "the entries are too long to keep (most 8,000 characters): use fewer, or folders");
+            }
         }
         p.name = name;
         p.weight = weight;
@@ -266,10 +273,22 @@ public class AutoDjImpl implements AutoDj, Playout {
         for (int i = 0; i < given.size(); i++) {
             PlaylistEntry e = given.get(i);
             String field = "entries[" + i + "]";
-            if (e == null || (e.folder() == null) == (e.track() == null)) {
-                throw CastPanelException.invalid(field, field + " must have either a folder or a track");
+            boolean byTags = e != null && (e.artist() != null || e.album() != null);
+            if (e == null || (e.folder() != null ? 1 : 0) + (e.track() != null ? 1 : 0) + (byTags ? 1 : 0) != 1) {
+                throw CastPanelException.invalid(
+                        field, field + " must have one of a folder, a track, an artist or an album");
             }
-            if (e.track() != null) {
+            if (byTags) {
+                PlaylistEntry tags = new PlaylistEntry(null, null, tag(field, e.artist()), tag(field, e.album()));
+                if (resolve(em, s.ownerId, List.of(tags)).isEmpty()) {
+                    throw CastPanelException.invalid(
+                            field,
+                            "the library has no tracks "
+                                    + (tags.album() == null ? "" : "of the album " + tags.album() + " ")
+                                    + (tags.artist() == null ? "" : "by " + tags.artist()));
+                }
+                clean.add(tags);
+            } else if (e.track() != null) {
                 MediaFileEntity f = em.find(MediaFileEntity.class, e.track());
                 if (f == null || f.accountId != s.ownerId || !"audio".equals(f.kind)) {
                     throw CastPanelException.invalid(
@@ -281,6 +300,18 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
         }
         return clean;
+    }
+
+    /** An artist or album as an entry names it: 1-300 characters without control characters, or null. */
+    private static String tag(String field, String given) {
+        if (given == null) {
+            return null;
+        }
+        String t = given.strip();
+        if (t.isEmpty() || t.length() > 300 || t.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw CastPanelException.invalid(field, "an artist or album is 1-300 characters on one line");
+        }
+        return t;
     }
 
     /** A library folder as the index stores it ("" for the whole library), which must exist. */
@@ -640,7 +671,23 @@ public class AutoDjImpl implements AutoDj, Playout {
         Map<Long, TrackPicker.Candidate> tracks = new LinkedHashMap<>();
         for (PlaylistEntry e : entries) {
             List<Object[]> rows;
-            if (e.track() != null) {
+            if (e.artist() != null || e.album() != null) {
+                javax.persistence.TypedQuery<Object[]> query = em.createQuery(
+                                "SELECT m.id, m.artist, m.album FROM MediaFileEntity m WHERE m.accountId = :a"
+                                        + " AND m.kind = 'audio'"
+                                        + (e.artist() == null ? "" : " AND LOWER(TRIM(m.artist)) = :artist")
+                                        + (e.album() == null ? "" : " AND LOWER(TRIM(m.album)) = :album")
+                                        + " ORDER BY m.folder, m.name",
+                                Object[].class)
+                        .setParameter("a", ownerId);
+                if (e.artist() != null) {
+                    query.setParameter("artist", e.artist().strip().toLowerCase(Locale.ROOT));
+                }
+                if (e.album() != null) {
+                    query.setParameter("album", e.album().strip().toLowerCase(Locale.ROOT));
+                }
+                rows = query.getResultList();
+            } else if (e.track() != null) {
                 rows = em.createQuery(
                                 "SELECT m.id, m.artist, m.album FROM MediaFileEntity m WHERE m.id = :id"
                                         + " AND m.accountId = :a AND m.kind = 'audio'",

@@ -32,6 +32,11 @@ class PlaylistResolveTest {
             file(em, 7, "a%", "percent.mp3", "audio");
             file(em, 7, "a_b", "film.mp4", "video");
             file(em, 8, "a_b", "someone-else.mp3", "audio");
+            tagged(em, 9, "Ann", "Blue", "ann-blue-1.mp3", "audio");
+            tagged(em, 9, " ann ", "Red", "ann-red.mp3", "audio");
+            tagged(em, 9, "Bob", "Blue", "bob-blue.mp3", "audio");
+            tagged(em, 9, "Ann", "Blue", "ann-blue-clip.mp4", "video");
+            tagged(em, 10, "Ann", "Blue", "not-mine.mp3", "audio");
             return null;
         });
     }
@@ -51,6 +56,15 @@ class PlaylistResolveTest {
         f.searchText = name;
         f.artist = "artist of " + name;
         em.persist(f);
+    }
+
+    private void tagged(
+            javax.persistence.EntityManager em, long account, String artist, String album, String name, String kind) {
+        file(em, account, "tags", name, kind);
+        MediaFileEntity f = em.find(MediaFileEntity.class, nextId - 1);
+        f.album = album;
+        f.title = "artist of " + name; // names() reads the name back from the artist; keep it there
+        f.artist = artist;
     }
 
     private List<String> names(long account, PlaylistEntry... entries) {
@@ -78,5 +92,22 @@ class PlaylistResolveTest {
         assertEquals(List.of("one.mp3"), names(7, new PlaylistEntry(null, 2L)));
         assertEquals(List.of(), names(8, new PlaylistEntry(null, 2L)), "another account's file");
         assertEquals(List.of(), names(7, new PlaylistEntry(null, 6L)), "a video");
+    }
+
+    private List<Long> ids(long account, PlaylistEntry entry) {
+        return db.store()
+                .read(em -> AutoDjImpl.resolve(em, account, List.of(entry)).stream()
+                        .map(TrackPicker.Candidate::fileId)
+                        .toList());
+    }
+
+    @Test
+    void anArtistOrAlbumEntryIsTheOwnersAudioWithThatTagWithoutCase() {
+        // ids 8-12: Ann/Blue, " ann "/Red, Bob/Blue, Ann/Blue video, another account's Ann/Blue
+        assertEquals(List.of(8L, 9L), ids(9, new PlaylistEntry(null, null, "ANN", null)), "the artist, any case");
+        assertEquals(List.of(8L, 10L), ids(9, new PlaylistEntry(null, null, null, "blue")), "the album by anyone");
+        assertEquals(List.of(8L), ids(9, new PlaylistEntry(null, null, "Ann", "Blue")), "the album by that artist");
+        assertEquals(List.of(), ids(9, new PlaylistEntry(null, null, "Cid", null)));
+        assertEquals(List.of(12L), ids(10, new PlaylistEntry(null, null, "Ann", "Blue")), "only the owner's");
     }
 }
