@@ -68,6 +68,13 @@ public class EngineRegistry implements EngineCatalog {
     private final PluginCalls calls = new PluginCalls("castpanel-plugin-call");
     private final Map<String, Offered> offered = new ConcurrentHashMap<>();
     private final Map<Long, CachedHandler> handlers = new ConcurrentHashMap<>();
+    /**
+     * Handlers of one service are made one at a time: two callers seeing the same new revision
+     * would otherwise both make one, and the plugin (which may index its handlers by service) would
+     * be left holding the one the registry disposed.
+     */
+    private final Object[] making =
+            java.util.stream.Stream.generate(Object::new).limit(64).toArray();
     /** "<type>_<language>" → the plugin's translations (empty when it ships none); cleared with the plugin. */
     private final Map<String, java.util.Properties> translations = new ConcurrentHashMap<>();
 
@@ -164,11 +171,32 @@ public class EngineRegistry implements EngineCatalog {
                 : store.read(em -> em.find(MediaServiceEntity.class, service.attachedTo));
         // a source's handler is made again when its server's settings change too (its mount, say)
         long revision = server == null ? service.updatedAt : Math.max(service.updatedAt, server.updatedAt);
-        CachedHandler cached = handlers.get(service.id);
-        // a caller holding an older copy of the row (the collector's list) keeps using the newer handler
-        if (cached != null && cached.factory() == engine.factory() && cached.revision() >= revision) {
-            return Optional.of(cached.handler());
+        Optional<EngineHandler> current = current(service.id, engine, revision);
+        if (current.isPresent()) {
+            return current;
         }
+        synchronized (making[Math.floorMod(service.id, making.length)]) {
+            current = current(service.id, engine, revision);
+            return current.isPresent() ? current : Optional.of(make(runtime, engine, service, server, revision));
+        }
+    }
+
+    /** The cached handler when it was made from this revision or a newer one. */
+    private Optional<EngineHandler> current(long serviceId, Offered engine, long revision) {
+        CachedHandler cached = handlers.get(serviceId);
+        // a caller holding an older copy of the row (the collector's list) keeps using the newer handler
+        return cached != null && cached.factory() == engine.factory() && cached.revision() >= revision
+                ? Optional.of(cached.handler())
+                : Optional.empty();
+    }
+
+    private EngineHandler make(
+            ServiceRuntime runtime,
+            Offered engine,
+            MediaServiceEntity service,
+            MediaServiceEntity server,
+            long revision)
+            throws PluginCalls.PluginFailure {
         ServiceContext context = runtime.context(service);
         if (service.attachedTo != null) {
             context = context.withSource(sourceEndpoint(runtime, engine.type(), service, server));
@@ -184,7 +212,7 @@ public class EngineRegistry implements EngineCatalog {
         if (replaced != null) {
             disposeQuietly(replaced.handler());
         }
-        return Optional.of(handler);
+        return handler;
     }
 
     /**

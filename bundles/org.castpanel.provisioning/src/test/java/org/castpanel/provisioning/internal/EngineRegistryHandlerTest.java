@@ -145,6 +145,28 @@ class EngineRegistryHandlerTest {
         assertEquals(2, factory.created.size());
     }
 
+    /**
+     * The action and the collector asking at once after a change (CI saw nginx-rtmp refuse every
+     * publish: the plugin held the handler the registry had disposed): one handler is made.
+     */
+    @Test
+    void callersAskingAtOnceGetOneHandler() throws Exception {
+        long service = rows.service(rows.account("dave"), "node-a");
+        handler(row(service));
+        touch(service);
+        factory.meetInCreate = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> handler(row(service)));
+            var second = pool.submit(() -> handler(row(service)));
+            assertSame(first.get(), second.get(), "both callers got the same handler");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, factory.created.size(), "one handler for the new revision");
+        assertEquals(1, factory.disposed.size(), "only the old one is disposed");
+    }
+
     @Test
     void handlersGoWithTheirPluginAndWithTheirService() throws Exception {
         long a = rows.service(rows.account("bob"), "node-a");
@@ -167,6 +189,8 @@ class EngineRegistryHandlerTest {
     static final class CountingFactory implements EngineFactory {
         final List<ServiceContext> created = new CopyOnWriteArrayList<>();
         final List<EngineHandler> disposed = new CopyOnWriteArrayList<>();
+        /** When set, a maker waits here (briefly) for a second one, as unserialized makers would meet. */
+        volatile java.util.concurrent.CyclicBarrier meetInCreate;
 
         @Override
         public List<EngineType> engineTypes() {
@@ -181,6 +205,15 @@ class EngineRegistryHandlerTest {
         @Override
         public EngineHandler createHandler(ServiceContext context, EngineCallback callback) {
             created.add(context);
+            if (meetInCreate != null) {
+                try {
+                    meetInCreate.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.BrokenBarrierException e) {
+                    // alone in here: what the registry should make sure of
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return new EngineHandler() {
                 @Override
                 public CompletionStage<Void> provision() {
