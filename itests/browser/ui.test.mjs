@@ -539,11 +539,27 @@ test('the reseller runs a real AutoDJ on the customer\'s library: playlists refu
   await dialog.getByRole('button', { name: 'Create' }).click()
   await dialog.getByText('the library has no folder nowhere').waitFor()
   await dialog.getByLabel(/Library folders/).fill('')
+  // an artist the library does not have: refused on the entries, with the artist named
+  await dialog.getByLabel(/Artists/).fill('Nobody Known')
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await dialog.getByText('the library has no tracks by Nobody Known').waitFor()
+  await dialog.getByLabel(/Artists/).fill('')
   await dialog.getByRole('button', { name: 'Create' }).click()
   await noOverlay(p)
   // the two tracks the customer uploaded in the media library's test
   await p.getByRole('row', { name: /Music/ }).getByRole('cell', { name: '2', exact: true }).waitFor()
   await accessible(p, 'the AutoDJ page with a playlist')
+  // an interval playlist paced hourly at a minute: the form offers the three paces, the list says which
+  await p.getByRole('button', { name: 'New playlist' }).click()
+  await dialog.getByLabel('Name', { exact: true }).fill('Top of hour')
+  await choose(p, 'Kind', 'Interval (jingles, IDs)')
+  await choose(p, 'Plays', 'hourly, at a minute')
+  await dialog.getByLabel(/At minute/).fill('15')
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await noOverlay(p)
+  await p.getByRole('row', { name: /Top of hour/ }).getByText('hourly at :15').waitFor()
+  await p.locator('.el-switch', { has: p.getByRole('switch', { name: 'Enabled Top of hour' }) }).click()
+  await p.locator('[role="switch"][aria-label="Enabled Top of hour"][aria-checked="false"]').waitFor({ state: 'attached' })
 
   await p.goto(radioUrl)
   await p.getByRole('button', { name: 'Start', exact: true }).click()
