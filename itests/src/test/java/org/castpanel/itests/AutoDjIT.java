@@ -379,6 +379,7 @@ class AutoDjIT {
         liveDjs(panel, api, admin, dj, station, icecast);
         songRequests(panel, api, admin, dj, station);
         queueAndSkip(panel, api, admin, dj, customerId, station, icecast);
+        scheduledShows(panel, api, dj, customerId, station, icecast);
 
         // kill -9 of the panel: the station plays on (its fallback playlist while nobody answers), its
         // listeners stay, and the restarted panel adopts the same liquidsoap and chooses again
@@ -887,6 +888,143 @@ class AutoDjIT {
         Api.Reply tooMany = owner.call("PATCH", "/services/" + station, Map.of("config", Map.of("repeatPlays", 501)));
         assertEquals(422, tooMany.status(), tooMany.raw());
         assertTrue(tooMany.raw().contains("repeatPlays"), tooMany.raw());
+    }
+
+    /**
+     * Scheduled playlists: refused on the field at fault, shown in the calendar with their repeats,
+     * and an interruptible show cuts into a long rotation track and plays inside its window.
+     */
+    private void scheduledShows(Panel panel, Api api, Api.As owner, long ownerId, long station, long icecast)
+            throws Exception {
+        String playlists = "/services/" + station + "/playlists";
+        Path library = panel.library(ownerId);
+        Files.createDirectories(library.resolve("show"));
+        MediaFiles.ffmpeg(
+                library.resolve("show"),
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=550:duration=4",
+                "-metadata",
+                "title=Show Tune",
+                "-c:a",
+                "libmp3lame",
+                "show.mp3");
+        owner.post("/accounts/" + ownerId + "/media/rescan", null).expect(200);
+
+        List<Object[]> refusals = List.of(
+                new Object[] {null, 422, "schedule"},
+                new Object[] {Map.of("start", "24.12.2026 18:00", "minutes", 60), 422, "schedule.start"},
+                new Object[] {Map.of("start", "2026-02-30T18:00", "minutes", 60), 422, "schedule.start"},
+                new Object[] {Map.of("start", "2026-12-24T18:00", "minutes", 0), 422, "schedule.minutes"},
+                new Object[] {Map.of("start", "2026-12-24T18:00", "minutes", 1441), 422, "schedule.minutes"},
+                new Object[] {Map.of("start", "2026-12-24T18:00", "end", "2026-12-24T17:00"), 422, "schedule.end"},
+                new Object[] {
+                    Map.of("start", "2026-12-24T18:00", "minutes", 30, "end", "2026-12-24T19:00"), 422, "schedule.end"
+                },
+                new Object[] {Map.of("start", "2026-12-24T18:00"), 422, "schedule.minutes"},
+                new Object[] {Map.of("start", "2026-12-24T18:00", "minutes", 30, "repeat", "YEARLY"), 400, null});
+        for (Object[] refusal : refusals) {
+            Map<String, Object> body = new java.util.HashMap<>(
+                    Map.of("name", "Show", "kind", "SCHEDULED", "entries", List.of(Map.of("folder", "show"))));
+            if (refusal[0] != null) {
+                body.put("schedule", refusal[0]);
+            }
+            Api.Reply r = owner.post(playlists, body);
+            assertEquals(refusal[1], r.status(), r.raw());
+            if (refusal[2] != null) {
+                assertEquals(refusal[2], r.text("field"), r.raw());
+            }
+        }
+        assertFalse(owner.get(playlists).raw().contains("\"Show\""), "nothing stored");
+
+        // the calendar: a weekly show from tomorrow, disabled, appears twice in two weeks
+        java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+        JsonNode weekly = owner.post(
+                        playlists,
+                        Map.of(
+                                "name",
+                                "Weekly",
+                                "kind",
+                                "SCHEDULED",
+                                "enabled",
+                                false,
+                                "entries",
+                                List.of(Map.of("folder", "show")),
+                                "schedule",
+                                Map.of("start", tomorrow + "T20:00", "end", tomorrow + "T22:30", "repeat", "WEEKLY")))
+                .expect(201)
+                .body();
+        assertEquals(150, weekly.at("/schedule/minutes").asInt(), weekly.toString());
+        assertEquals(tomorrow + "T22:30", weekly.at("/schedule/end").asText());
+        String calendar = playlists + "/schedule?from=" + tomorrow + "&days=14";
+        JsonNode shows = owner.get(calendar).expect(200).body();
+        assertEquals(2, shows.size(), shows.toString());
+        assertEquals(
+                tomorrow.plusDays(7)
+                        .atTime(20, 0)
+                        .atZone(java.time.ZoneId.systemDefault())
+                        .toInstant(),
+                java.time.Instant.parse(shows.at("/1/start").asText()),
+                shows.toString());
+        assertFalse(shows.at("/0/enabled").asBoolean());
+        Fixtures.Tenant other = Fixtures.tenant(api, panel.admin());
+        assertEquals(404, other.customerApi().get(calendar).status());
+        assertEquals(
+                409, owner.get("/services/" + icecast + "/playlists/schedule").status());
+        Api.Reply badFrom = owner.get(playlists + "/schedule?from=tomorrow");
+        assertEquals(422, badFrom.status(), badFrom.raw());
+        assertEquals("from", badFrom.text("field"));
+        assertEquals("days", owner.get(playlists + "/schedule?days=43").text("field"));
+
+        // the rotation is one 90 s track; the show, scheduled while it plays, cuts in at once
+        owner.post(playlists, Map.of("name", "Long", "weight", 100, "entries", List.of(Map.of("folder", "long"))))
+                .expect(201);
+        for (JsonNode p : owner.get(playlists).body()) {
+            if (p.get("kind").asText().equals("ROTATION")
+                    && !p.get("name").asText().equals("Long")) {
+                owner.call("PATCH", playlists + "/" + p.get("id").asLong(), Map.of("enabled", false))
+                        .expect(200);
+            }
+        }
+        String history = "/services/" + station + "/playout/history?limit=5";
+        Await.until(
+                "the long rotation track on the air",
+                Duration.ofSeconds(60),
+                () -> {
+                    List<JsonNode> played = onAir(owner.get(history).body());
+                    return !played.isEmpty()
+                            && played.get(0).get("playlist").asText().equals("Long");
+                },
+                () -> owner.get(history).raw());
+        String start = java.time.LocalDateTime.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString();
+        JsonNode show = owner.post(
+                        playlists,
+                        Map.of(
+                                "name",
+                                "Show",
+                                "kind",
+                                "SCHEDULED",
+                                "entries",
+                                List.of(Map.of("folder", "show")),
+                                "schedule",
+                                Map.of("start", start, "minutes", 3, "interruptible", true)))
+                .expect(201)
+                .body();
+        assertEquals("NONE", show.at("/schedule/repeat").asText(), show.toString());
+        Await.until(
+                "the show on the air, long before the 90 s track would have ended",
+                Duration.ofSeconds(20),
+                () -> {
+                    List<JsonNode> played = onAir(owner.get(history).body());
+                    return played.get(0).get("playlist").asText().equals("Show")
+                            && played.get(0).get("title").asText().equals("Show Tune");
+                },
+                () -> owner.get(history).raw() + logTail(panel, station));
+        owner.call("PATCH", playlists + "/" + show.get("id").asLong(), Map.of("enabled", false))
+                .expect(200);
     }
 
     private static String logTail(Panel panel, long station) {

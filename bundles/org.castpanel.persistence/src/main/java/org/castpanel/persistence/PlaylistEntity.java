@@ -40,6 +40,21 @@ public class PlaylistEntity {
     @Column(name = "at_minute")
     public Integer atMinute;
 
+    /** A scheduled playlist's first start, local to the panel: {@code yyyy-MM-ddTHH:mm}. */
+    @Column(name = "schedule_start")
+    public String scheduleStart;
+
+    /** How long each of its shows lasts. */
+    @Column(name = "schedule_minutes")
+    public Integer scheduleMinutes;
+
+    /** NONE, DAILY, WEEKLY or MONTHLY. */
+    @Column(name = "schedule_repeat")
+    public String scheduleRepeat;
+
+    /** Whether its show cuts the track on the air when it begins (else it begins at the next track). */
+    public boolean interruptible;
+
     /** when it was last switched on: a play-once playlist plays what it has not played since */
     @Column(name = "enabled_at")
     public long enabledAt;

@@ -26,6 +26,12 @@ public interface AutoDj {
 
     void delete(Caller caller, long serviceId, long playlistId);
 
+    /**
+     * The shows of the service's scheduled playlists (enabled or not) that overlap the {@code days}
+     * (1-42) from the start of {@code from} in the panel's time zone, in order of their start.
+     */
+    List<ScheduledShow> schedule(Caller caller, long serviceId, java.time.LocalDate from, int days);
+
     /** The service's history, newest first, at most {@code limit} (1-500) tracks. */
     List<PlayedTrack> history(Caller caller, long serviceId, int limit);
 

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * A playlist to create, or the changes to one (null: unchanged; on create, the default). An
  * interval playlist takes one of {@code everySongs} (1-100), {@code everyMinutes} (1-1440) and
- * {@code atMinute} (0-59: hourly, at that minute); giving one switches to it.
+ * {@code atMinute} (0-59: hourly, at that minute); giving one switches to it. A scheduled
+ * playlist takes its {@code schedule} (required on create; on change, the fields given replace
+ * those stored).
  */
 public record PlaylistInput(
         String name,
@@ -21,7 +23,23 @@ public record PlaylistInput(
         PlayOrder order,
         List<PlaylistEntry> entries,
         Double crossfadeSeconds,
-        Integer atMinute) {
+        Integer atMinute,
+        PlaylistSchedule schedule) {
+
+    /** Not a schedule. */
+    public PlaylistInput(
+            String name,
+            PlaylistKind kind,
+            Boolean enabled,
+            Integer weight,
+            Integer everySongs,
+            Integer everyMinutes,
+            PlayOrder order,
+            List<PlaylistEntry> entries,
+            Double crossfadeSeconds,
+            Integer atMinute) {
+        this(name, kind, enabled, weight, everySongs, everyMinutes, order, entries, crossfadeSeconds, atMinute, null);
+    }
 
     /** Without an hourly minute. */
     public PlaylistInput(

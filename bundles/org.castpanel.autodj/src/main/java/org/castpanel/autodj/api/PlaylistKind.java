@@ -15,6 +15,12 @@ public enum PlaylistKind {
      */
     INTERVAL,
     /**
+     * Scheduled: a show with a start and an end, once or repeating (its {@link PlaylistSchedule}).
+     * While it is on, its tracks play and nothing else but a queued or play-once track; listeners'
+     * requests and interval playlists wait until it is over.
+     */
+    SCHEDULED,
+    /**
      * Play once, next: when enabled, its tracks play one after the other (in library order) as soon
      * as the current track ends, then it switches itself off. Enable it again to play it again.
      */

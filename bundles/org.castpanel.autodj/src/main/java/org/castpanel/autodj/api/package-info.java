@@ -7,5 +7,5 @@
  * library), its play history and what is on the air now. Implemented by this bundle, which also
  * answers the engine plugin's {@link org.castpanel.engine.api.platform.Playout} questions.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.castpanel.autodj.api;

@@ -7,9 +7,14 @@ package org.castpanel.autodj.internal;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +32,9 @@ import org.castpanel.autodj.api.Playlist;
 import org.castpanel.autodj.api.PlaylistEntry;
 import org.castpanel.autodj.api.PlaylistInput;
 import org.castpanel.autodj.api.PlaylistKind;
+import org.castpanel.autodj.api.PlaylistSchedule;
+import org.castpanel.autodj.api.ScheduleRepeat;
+import org.castpanel.autodj.api.ScheduledShow;
 import org.castpanel.core.api.AuditService;
 import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.CastPanelException;
@@ -75,7 +83,10 @@ public class AutoDjImpl implements AutoDj, Playout {
     private final AuditService audit;
     private final PanelEvents events;
     private final DjsImpl djs;
-    private final TrackPicker picker = new TrackPicker(new Random(), java.time.ZoneId.systemDefault());
+    /** The clock hourly playlists and schedules go by: the panel's. */
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    private final TrackPicker picker = new TrackPicker(new Random(), zone);
 
     @Activate
     public AutoDjImpl(
@@ -237,6 +248,7 @@ public class AutoDjImpl implements AutoDj, Playout {
             everyMinutes = null;
             atMinute = null;
         }
+        Schedule schedule = schedule(p, kind, in.schedule());
         String entries = p.entries;
         if (in.entries() != null) {
             entries = write(entries(em, s, in.entries()));
@@ -253,6 +265,10 @@ public class AutoDjImpl implements AutoDj, Playout {
         p.everySongs = everySongs;
         p.everyMinutes = everyMinutes;
         p.atMinute = atMinute;
+        p.scheduleStart = schedule.start();
+        p.scheduleMinutes = schedule.minutes();
+        p.scheduleRepeat = schedule.repeat();
+        p.interruptible = schedule.interruptible();
         if (in.order() != null) {
             p.playOrder = in.order().name();
         }
@@ -262,6 +278,101 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
             p.enabled = in.enabled();
         }
+    }
+
+    /** A scheduled playlist's schedule as it is to be stored (all null for the other kinds). */
+    private record Schedule(String start, Integer minutes, String repeat, boolean interruptible) {}
+
+    private static Schedule schedule(PlaylistEntity p, String kind, PlaylistSchedule given) {
+        if (!PlaylistKind.SCHEDULED.name().equals(kind)) {
+            return new Schedule(null, null, null, false);
+        }
+        if (given == null && p.scheduleStart == null) {
+            throw CastPanelException.invalid(
+                    "schedule",
+                    "a scheduled playlist needs its schedule: a start (yyyy-MM-ddTHH:mm) and its minutes or end");
+        }
+        if (given == null) {
+            return new Schedule(p.scheduleStart, p.scheduleMinutes, p.scheduleRepeat, p.interruptible);
+        }
+        String start = p.scheduleStart;
+        if (given.start() != null) {
+            start = ShowTimes.parse(given.start())
+                    .map(ShowTimes.FORM::format)
+                    .orElseThrow(() -> CastPanelException.invalid(
+                            "schedule.start",
+                            "schedule.start must be a date and time as yyyy-MM-ddTHH:mm, e.g. 2026-12-24T18:00"));
+        }
+        if (start == null) {
+            throw CastPanelException.invalid("schedule.start", "schedule.start is required");
+        }
+        if (given.minutes() != null && given.end() != null) {
+            throw CastPanelException.invalid("schedule.end", "give the show's minutes or its end, not both");
+        }
+        Integer minutes = p.scheduleMinutes;
+        if (given.minutes() != null) {
+            if (given.minutes() < 1 || given.minutes() > ShowTimes.MOST_MINUTES) {
+                throw CastPanelException.invalid("schedule.minutes", "schedule.minutes must be 1-1440");
+            }
+            minutes = given.minutes();
+        } else if (given.end() != null) {
+            LocalDateTime end = ShowTimes.parse(given.end())
+                    .orElseThrow(() -> CastPanelException.invalid(
+                            "schedule.end", "schedule.end must be a date and time as yyyy-MM-ddTHH:mm"));
+            long length =
+                    Duration.between(ShowTimes.parse(start).orElseThrow(), end).toMinutes();
+            if (length < 1 || length > ShowTimes.MOST_MINUTES) {
+                throw CastPanelException.invalid(
+                        "schedule.end", "schedule.end must be after the start, and at most a day after it");
+            }
+            minutes = (int) length;
+        }
+        if (minutes == null) {
+            throw CastPanelException.invalid("schedule.minutes", "a show needs its minutes (1-1440) or its end");
+        }
+        String repeat = given.repeat() != null
+                ? given.repeat().name()
+                : p.scheduleRepeat != null ? p.scheduleRepeat : ScheduleRepeat.NONE.name();
+        boolean interruptible = given.interruptible() != null ? given.interruptible() : p.interruptible;
+        return new Schedule(start, minutes, repeat, interruptible);
+    }
+
+    /** When a scheduled playlist's shows are on. */
+    ShowTimes showTimes(PlaylistEntity p) {
+        return new ShowTimes(
+                ShowTimes.parse(p.scheduleStart).orElseThrow(),
+                p.scheduleMinutes,
+                ScheduleRepeat.valueOf(p.scheduleRepeat),
+                zone);
+    }
+
+    @Override
+    public List<ScheduledShow> schedule(Caller caller, long serviceId, LocalDate from, int days) {
+        if (days < 1 || days > 42) {
+            throw CastPanelException.invalid("days", "days must be 1-42");
+        }
+        LocalDate first = from != null ? from : LocalDate.now(zone);
+        long fromMillis = first.atStartOfDay(zone).toInstant().toEpochMilli();
+        long toMillis = first.plusDays(days).atStartOfDay(zone).toInstant().toEpochMilli();
+        return store.read(em -> {
+            station(em, caller, serviceId);
+            List<ScheduledShow> shows = new ArrayList<>();
+            for (PlaylistEntity p : playlistRows(em, serviceId)) {
+                if (PlaylistKind.SCHEDULED.name().equals(p.kind)) {
+                    for (ShowTimes.Show show : showTimes(p).between(fromMillis, toMillis)) {
+                        shows.add(new ScheduledShow(
+                                p.id,
+                                p.name,
+                                p.enabled,
+                                Instant.ofEpochMilli(show.startMillis()),
+                                Instant.ofEpochMilli(show.endMillis()),
+                                p.interruptible));
+                    }
+                }
+            }
+            shows.sort(Comparator.comparing(ScheduledShow::start).thenComparing(ScheduledShow::name));
+            return shows;
+        });
     }
 
     /** Each entry is a folder of the owner's library or one of its audio files, nothing else. */
@@ -426,9 +537,11 @@ public class AutoDjImpl implements AutoDj, Playout {
             List<TrackPicker.Rotation> rotations = rotations(em, s, playlists);
             List<TrackPicker.Interval> intervals = intervals(em, s, playlists);
             List<TrackPicker.Immediate> immediates = immediates(em, s, playlists);
+            List<TrackPicker.Scheduled> shows = shows(em, s, playlists, startOfNext(em, serviceId, now));
             Optional<TrackPicker.Choice> choice = picker.pick(
                     queued(em, s),
                     immediates,
+                    shows,
                     requests(em, s, now),
                     rotations,
                     intervals,
@@ -480,6 +593,7 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
             if (play.onAirAt == null) {
                 play.onAirAt = System.currentTimeMillis();
+                dropSkipped(em, play);
             }
             em.flush();
             return nowPlaying(em, s);
@@ -487,6 +601,30 @@ public class AutoDjImpl implements AutoDj, Playout {
         if (now != null) {
             String ownerPath = store.read(em -> em.find(MediaServiceEntity.class, serviceId).ownerPath);
             events.publish(new PanelEvents.Event("autodj.track", ownerPath, now));
+        }
+    }
+
+    /**
+     * Tracks chosen before this one that never went on the air were dropped by the station (a skip
+     * asks again): they leave the history, and a listener's request one of them answered waits again.
+     */
+    private static void dropSkipped(EntityManager em, PlayEntity onAir) {
+        List<PlayEntity> dropped = em.createQuery(
+                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s AND p.onAirAt IS NULL AND p.id <> :id"
+                                + " AND p.chosenAt <= :t",
+                        PlayEntity.class)
+                .setParameter("s", onAir.serviceId)
+                .setParameter("id", onAir.id)
+                .setParameter("t", onAir.chosenAt)
+                .getResultList();
+        for (PlayEntity p : dropped) {
+            if (p.requestId != null) {
+                SongRequestEntity r = em.find(SongRequestEntity.class, p.requestId);
+                if (r != null && Long.valueOf(p.id).equals(r.playId)) {
+                    r.playId = null;
+                }
+            }
+            em.remove(p);
         }
     }
 
@@ -666,6 +804,68 @@ public class AutoDjImpl implements AutoDj, Playout {
         return intervals;
     }
 
+    /** The scheduled playlists whose show is on at {@code millis}, with their tracks. */
+    private List<TrackPicker.Scheduled> shows(
+            EntityManager em, MediaServiceEntity s, Map<Long, PlaylistEntity> byId, long millis) {
+        List<TrackPicker.Scheduled> shows = new ArrayList<>();
+        for (PlaylistEntity p : playlistRows(em, s.id)) {
+            if (!p.enabled || !PlaylistKind.SCHEDULED.name().equals(p.kind)) {
+                continue;
+            }
+            Optional<ShowTimes.Show> on = showTimes(p).at(millis);
+            if (on.isPresent()) {
+                List<TrackPicker.Candidate> tracks = resolve(em, s.ownerId, read(p.entries));
+                if (!tracks.isEmpty()) {
+                    byId.put(p.id, p);
+                    shows.add(new TrackPicker.Scheduled(
+                            p.id, on.get().startMillis(), PlayOrder.valueOf(p.playOrder), tracks));
+                }
+            }
+        }
+        return shows;
+    }
+
+    /**
+     * When the track asked for will start: the station asks as the one before it starts (liquidsoap
+     * keeps one track ready), so a show is decided for when its first track will really play, not
+     * a track early. A skip asks again at once: then the track on the air still had time left, and
+     * the one chosen ahead of it is being dropped. Without the lengths: now.
+     */
+    private static long startOfNext(EntityManager em, long serviceId, long now) {
+        List<PlayEntity> latest = em.createQuery(
+                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.chosenAt DESC, p.id DESC",
+                        PlayEntity.class)
+                .setParameter("s", serviceId)
+                .setMaxResults(2)
+                .getResultList();
+        if (latest.isEmpty()) {
+            return now;
+        }
+        PlayEntity starting = latest.get(0);
+        Long length = length(em, starting);
+        if (length == null) {
+            return now;
+        }
+        if (starting.onAirAt == null) {
+            // not on the air yet: it starts now if the one before it is ending now (the station asks as
+            // it starts, and may say so a moment later); else it is dropped (a skip cuts the one before,
+            // or the station was stopped with it ready) and the track asked for starts now
+            PlayEntity before = latest.size() > 1 ? latest.get(1) : null;
+            Long beforeLength = before == null ? null : length(em, before);
+            boolean startsNow = before != null
+                    && before.onAirAt != null
+                    && beforeLength != null
+                    && Math.abs(before.onAirAt + beforeLength - now) <= 10_000;
+            return startsNow ? Math.min(now + length, now + 3_600_000L) : now;
+        }
+        return Math.max(now, Math.min(starting.onAirAt + length, now + 3_600_000L));
+    }
+
+    private static Long length(EntityManager em, PlayEntity play) {
+        MediaFileEntity f = em.find(MediaFileEntity.class, play.fileId);
+        return f == null ? null : f.durationMs;
+    }
+
     /** A playlist's entries as playable tracks of the library, in library order, each once. */
     static List<TrackPicker.Candidate> resolve(EntityManager em, long ownerId, List<PlaylistEntry> entries) {
         Map<Long, TrackPicker.Candidate> tracks = new LinkedHashMap<>();
@@ -769,7 +969,17 @@ public class AutoDjImpl implements AutoDj, Playout {
                 resolve(em, s.ownerId, entries).size(),
                 Instant.ofEpochMilli(p.createdAt),
                 Instant.ofEpochMilli(p.updatedAt),
-                p.atMinute);
+                p.atMinute,
+                PlaylistKind.SCHEDULED.name().equals(p.kind)
+                        ? new PlaylistSchedule(
+                                p.scheduleStart,
+                                p.scheduleMinutes,
+                                ShowTimes.FORM.format(ShowTimes.parse(p.scheduleStart)
+                                        .orElseThrow()
+                                        .plusMinutes(p.scheduleMinutes)),
+                                ScheduleRepeat.valueOf(p.scheduleRepeat),
+                                p.interruptible)
+                        : null);
     }
 
     private static List<PlaylistEntry> read(String json) {

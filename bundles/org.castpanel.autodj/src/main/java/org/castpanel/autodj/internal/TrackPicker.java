@@ -78,6 +78,9 @@ final class TrackPicker {
     /** An enabled play-once playlist: its tracks not yet chosen since it was enabled at {@code sinceMillis} play next. */
     record Immediate(long playlistId, List<Candidate> tracks, long sinceMillis) {}
 
+    /** A scheduled playlist whose show is on: since {@code showStartMillis}. */
+    record Scheduled(long playlistId, long showStartMillis, PlayOrder order, List<Candidate> tracks) {}
+
     /** A listener's request whose minimum delay has passed; oldest first. */
     record Request(long requestId, Candidate track) {}
 
@@ -139,11 +142,41 @@ final class TrackPicker {
             List<Played> history,
             long nowMillis,
             Repeat repeat) {
+        return pick(queued, immediates, List.of(), requests, rotations, intervals, history, nowMillis, repeat);
+    }
+
+    /**
+     * The whole order: the owner's queued tracks, the play-once playlists, the show on the air (of
+     * the scheduled playlists whose show is on, the one that began last: its tracks in its order,
+     * under repeat protection like the rotation's), listeners' requests, the intervals and the
+     * rotation.
+     */
+    Optional<Choice> pick(
+            List<Request> queued,
+            List<Immediate> immediates,
+            List<Scheduled> shows,
+            List<Request> requests,
+            List<Rotation> rotations,
+            List<Interval> intervals,
+            List<Played> history,
+            long nowMillis,
+            Repeat repeat) {
         if (!queued.isEmpty()) {
             return Optional.of(new Choice(
                     0, queued.get(0).track(), false, false, queued.get(0).requestId()));
         }
-        return pick(immediates, requests, rotations, intervals, history, nowMillis, repeat);
+        Optional<Choice> once = immediate(immediates, history);
+        if (once.isPresent()) {
+            return once;
+        }
+        Optional<Scheduled> show = shows.stream()
+                .filter(s -> !s.tracks().isEmpty())
+                .max(java.util.Comparator.comparingLong(Scheduled::showStartMillis));
+        if (show.isPresent()) {
+            Scheduled on = show.get();
+            return pick(List.of(new Rotation(on.playlistId(), 1, on.order(), on.tracks())), history, nowMillis, repeat);
+        }
+        return requested(requests, rotations, intervals, history, nowMillis, repeat);
     }
 
     /**
@@ -158,6 +191,11 @@ final class TrackPicker {
             List<Played> history,
             long nowMillis,
             Repeat repeat) {
+        return pick(List.of(), immediates, List.of(), requests, rotations, intervals, history, nowMillis, repeat);
+    }
+
+    /** A play-once playlist's next track: each of its tracks once, in order, not held back by repeat protection. */
+    private static Optional<Choice> immediate(List<Immediate> immediates, List<Played> history) {
         for (Immediate once : immediates) {
             Set<Long> played = new HashSet<>();
             for (Played p : history) {
@@ -173,6 +211,17 @@ final class TrackPicker {
                 return Optional.of(new Choice(once.playlistId(), left.get(0), false, left.size() == 1));
             }
         }
+        return Optional.empty();
+    }
+
+    /** The oldest request repeat protection lets through now, else the intervals and the rotation. */
+    private Optional<Choice> requested(
+            List<Request> requests,
+            List<Rotation> rotations,
+            List<Interval> intervals,
+            List<Played> history,
+            long nowMillis,
+            Repeat repeat) {
         Protection protection = new Protection(history, nowMillis, repeat);
         for (Request r : requests) {
             if (!protection.protects(r.track())) {

@@ -414,4 +414,93 @@ class TrackPickerTest {
         assertFalse(TrackPicker.heldByPlays(new Candidate(9, "Cid", "Z"), history, new Repeat(0, 2)), "third back");
         assertFalse(TrackPicker.heldByPlays(new Candidate(1, "Ann", "A"), history, new Repeat(0, 0)), "rule off");
     }
+
+    @Test
+    void aShowOnTheAirComesAfterQueuedAndPlayOnceTracksAndBeforeRequestsIntervalsAndTheRotation() {
+        Rotation music = new Rotation(1, 5, PlayOrder.RANDOM, tracks(20));
+        Interval jingles = new Interval(2, 1, null, PlayOrder.SEQUENTIAL, List.of(new Candidate(100, "J", "J")));
+        TrackPicker.Scheduled show =
+                new TrackPicker.Scheduled(3, 0, PlayOrder.SEQUENTIAL, List.of(new Candidate(200, "S", "S1")));
+        TrackPicker.Scheduled later =
+                new TrackPicker.Scheduled(4, MINUTE, PlayOrder.SEQUENTIAL, List.of(new Candidate(300, "L", "L1")));
+        TrackPicker.Request request = new TrackPicker.Request(9, new Candidate(400, "R", "R1"));
+        TrackPicker.Immediate once = new TrackPicker.Immediate(5, List.of(new Candidate(500, "O", "O1")), 0);
+        // a jingle is due (a rotation song has played), and a request waits
+        List<Played> history = List.of(new Played(7, "x", "y", 1L, 0));
+        long now = 2 * MINUTE;
+
+        Choice withShow = picker.pick(
+                        List.of(),
+                        List.of(),
+                        List.of(show),
+                        List.of(request),
+                        List.of(music),
+                        List.of(jingles),
+                        history,
+                        now,
+                        WINDOW)
+                .orElseThrow();
+        assertEquals(200, withShow.track().fileId(), "the show before the request and the due jingle");
+        assertEquals(3, withShow.playlistId());
+
+        Choice newest = picker.pick(
+                        List.of(),
+                        List.of(),
+                        List.of(show, later),
+                        List.of(),
+                        List.of(music),
+                        List.of(),
+                        history,
+                        now,
+                        WINDOW)
+                .orElseThrow();
+        assertEquals(300, newest.track().fileId(), "of two shows on, the one that began last");
+
+        Choice first = picker.pick(
+                        List.of(),
+                        List.of(once),
+                        List.of(show),
+                        List.of(request),
+                        List.of(music),
+                        List.of(),
+                        history,
+                        now,
+                        WINDOW)
+                .orElseThrow();
+        assertEquals(500, first.track().fileId(), "a play-once playlist still comes first");
+
+        Choice without = picker.pick(
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(request),
+                        List.of(music),
+                        List.of(jingles),
+                        history,
+                        now,
+                        WINDOW)
+                .orElseThrow();
+        assertEquals(400, without.track().fileId(), "no show: the request");
+    }
+
+    @Test
+    void aShowKeepsPlayingWhenRepeatProtectionHoldsAllItsTracks() {
+        Candidate only = new Candidate(200, "S", "S1");
+        TrackPicker.Scheduled show = new TrackPicker.Scheduled(3, 0, PlayOrder.RANDOM, List.of(only));
+        Rotation music = new Rotation(1, 5, PlayOrder.RANDOM, tracks(20));
+        List<Played> history = List.of(new Played(200, "S", "S1", 3L, MINUTE));
+        Choice c = picker.pick(
+                        List.of(),
+                        List.of(),
+                        List.of(show),
+                        List.of(),
+                        List.of(music),
+                        List.of(),
+                        history,
+                        2 * MINUTE,
+                        WINDOW)
+                .orElseThrow();
+        assertEquals(200, c.track().fileId(), "the show's least recently played track, not the rotation");
+        assertTrue(c.protectionOverridden());
+    }
 }

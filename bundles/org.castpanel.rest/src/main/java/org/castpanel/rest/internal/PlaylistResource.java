@@ -5,16 +5,20 @@
 package org.castpanel.rest.internal;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -23,6 +27,8 @@ import javax.ws.rs.core.SecurityContext;
 import org.castpanel.autodj.api.AutoDj;
 import org.castpanel.autodj.api.Playlist;
 import org.castpanel.autodj.api.PlaylistInput;
+import org.castpanel.autodj.api.ScheduledShow;
+import org.castpanel.core.api.CastPanelException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,6 +63,32 @@ public class PlaylistResource {
         return Response.created(URI.create("services/" + id + "/playlists/" + created.id()))
                 .entity(created)
                 .build();
+    }
+
+    /**
+     * The shows of the scheduled playlists for a calendar: those overlapping the {@code days}
+     * (1-42, default 7) from the start of {@code from} ({@code yyyy-MM-dd}, default today), in the
+     * panel's time zone.
+     */
+    @GET
+    @Path("schedule")
+    public List<ScheduledShow> schedule(
+            @PathParam("id") long id,
+            @QueryParam("from") String from,
+            @QueryParam("days") @DefaultValue("7") String days,
+            @Context SecurityContext security) {
+        LocalDate first = null;
+        if (from != null && !from.isBlank()) {
+            try {
+                first = LocalDate.parse(from);
+            } catch (DateTimeParseException e) {
+                throw CastPanelException.invalid("from", "from must be a date as yyyy-MM-dd");
+            }
+        }
+        if (!days.matches("\\d{1,2}")) {
+            throw CastPanelException.invalid("days", "days must be 1-42");
+        }
+        return autodj.schedule(AuthFilter.caller(security), id, first, Integer.parseInt(days));
     }
 
     @GET

@@ -14,6 +14,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.castpanel.autodj.api.AutoDj;
 import org.castpanel.autodj.api.Playlist;
+import org.castpanel.autodj.api.ScheduleRepeat;
 import org.castpanel.core.api.Caller;
 
 @Service
@@ -38,6 +39,7 @@ public class PlaylistListCommand extends ConsoleCommand {
         table.column("Kind");
         table.column("Order");
         table.column("Weight").alignRight();
+        table.column("When");
         table.column("Tracks").alignRight();
         table.column("Enabled");
         for (Playlist p : playlists) {
@@ -48,9 +50,28 @@ public class PlaylistListCommand extends ConsoleCommand {
                             p.kind(),
                             p.order(),
                             p.weight(),
+                            when(p),
                             p.playableTracks(),
                             p.enabled() ? "yes" : "no");
         }
         table.print(out);
+    }
+
+    /** When an interval or scheduled playlist plays; empty for the others. */
+    static String when(Playlist p) {
+        if (p.schedule() != null) {
+            return p.schedule().start() + " for " + p.schedule().minutes() + " min"
+                    + (p.schedule().repeat() == ScheduleRepeat.NONE
+                            ? ""
+                            : ", " + p.schedule().repeat().name().toLowerCase(java.util.Locale.ROOT))
+                    + (Boolean.TRUE.equals(p.schedule().interruptible()) ? ", cuts in" : "");
+        }
+        if (p.everySongs() != null) {
+            return "every " + p.everySongs() + " songs";
+        }
+        if (p.everyMinutes() != null) {
+            return "every " + p.everyMinutes() + " min";
+        }
+        return p.atMinute() != null ? String.format("hourly at :%02d", p.atMinute()) : "";
     }
 }

@@ -104,8 +104,8 @@ final class StationScript {
         liq.append("    thread.run(fast=true, fun () -> ignore(http.get(timeout_ms=2000, ")
                 .append(LiqString.of(s.callbacks() + "/on-air"))
                 .append(" ^ \"?play=\" ^ url.encode(play))))\n  end\nend\n");
-        liq.append("panel = request.dynamic(id=\"next\", retry_delay=1.0, next_track)\n");
-        liq.append("panel = source.on_track(panel, on_air)\n");
+        liq.append("upcoming = request.dynamic(id=\"next\", retry_delay=1.0, next_track)\n");
+        liq.append("panel = source.on_track(upcoming, on_air)\n");
         liq.append("backup = playlist(id=\"fallback\", mode=\"randomize\", reload_mode=\"watch\", ")
                 .append(LiqString.of(dir.resolve("fallback.m3u").toString()))
                 .append(")\n");
@@ -152,9 +152,13 @@ final class StationScript {
         liq.append("# to the DJ: the AutoDJ's track is dropped, so the AutoDJ comes back at the start of a new one\n");
         liq.append("def to_live(_, dj) =\n  tracks.skip()\n  dj\nend\n");
         liq.append("def to_autodj(_, next) = next end\n");
-        liq.append("# the panel's skip: the AutoDJ's track ends now (the panel gives the next); not while live\n");
+        liq.append("# the panel's skip: the AutoDJ's track ends now; not while live. The track the panel chose\n");
+        liq.append("# ahead was chosen before the skip (a show may have begun since): it is dropped and the next\n");
+        liq.append("# asked for again before the skip, so the station never falls back to its local playlist\n");
+        liq.append("def skip_now(_) =\n  if !live_on then\n    \"live\"\n  else\n");
         liq.append(
-                "def skip_now(_) =\n  if !live_on then\n    \"live\"\n  else\n    tracks.skip()\n    \"skipped\"\n  end\nend\n");
+                "    dropped = upcoming.queue()\n    upcoming.set_queue([])\n    list.iter(request.destroy, dropped)\n");
+        liq.append("    ignore(upcoming.fetch())\n    tracks.skip()\n    \"skipped\"\n  end\nend\n");
         liq.append(
                 "server.register(namespace=\"autodj\", description=\"End the AutoDJ's track now\", \"skip\", skip_now)\n");
         liq.append("radio = mksafe(fallback(id=\"on_air\", track_sensitive=false, replay_metadata=false,")

@@ -5,6 +5,7 @@
 package org.castpanel.engine.liquidsoap.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -233,11 +234,13 @@ class StationPlaybackTest {
             assertTrue(syncs >= 3, "the listener receives MP3");
         }
 
+        TestMedia.await("the station to have the next pick ready", () -> next.get() >= 2, this::diagnosis);
         assertEquals(
                 java.util.Optional.of("skipped"), ControlSocket.command(dir.resolve("liquidsoap.sock"), "autodj.skip"));
         TestMedia.await(
-                "the next pick on the air after the skip, long before the 90 s track ends",
-                () -> onAir.contains("play=2"),
+                "a pick made after the skip on the air, long before the 90 s track ends",
+                () -> onAir.contains("play=3"),
                 this::diagnosis);
+        assertFalse(onAir.contains("play=2"), "the pick made before the skip was dropped: " + onAir);
     }
 }
