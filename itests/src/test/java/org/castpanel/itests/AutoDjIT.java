@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.castpanel.itests.support.Api;
 import org.castpanel.itests.support.Await;
 import org.castpanel.itests.support.Fixtures;
+import org.castpanel.itests.support.IcySource;
 import org.castpanel.itests.support.Media;
 import org.castpanel.itests.support.MediaFiles;
 import org.castpanel.itests.support.Panel;
@@ -377,9 +378,11 @@ class AutoDjIT {
                 "icecast shows one of the tracks: " + status);
 
         liveDjs(panel, api, admin, dj, station, icecast);
+        shoutcastDj(panel, dj, station);
         songRequests(panel, api, admin, dj, station);
         queueAndSkip(panel, api, admin, dj, customerId, station, icecast);
         scheduledShows(panel, api, dj, customerId, station, icecast);
+        liveRecording(panel, admin, dj, customerId, station, icecast);
 
         // kill -9 of the panel: the station plays on (its fallback playlist while nobody answers), its
         // listeners stay, and the restarted panel adopts the same liquidsoap and chooses again
@@ -580,6 +583,53 @@ class AutoDjIT {
                                         .body())
                                 .size()
                         > onAirBefore);
+    }
+
+    /**
+     * A DJ with a SHOUTcast v1 encoder (ICY: "user:password" as the password, the port after the one
+     * given): a wrong password is refused, the right one goes on the air as that DJ, and the AutoDJ
+     * comes back when the encoder leaves.
+     */
+    private void shoutcastDj(Panel panel, Api.As owner, long station) throws Exception {
+        String service = "/services/" + station;
+        String password = owner.post(service + "/djs", Map.of("name", "Winamp Wanda", "username", "wanda"))
+                .expect(201)
+                .body()
+                .get("password")
+                .asText();
+        JsonNode connection = owner.get(service + "/connection").expect(200).body();
+        int port = connection.get("shoutcastDjPort").asInt();
+        assertEquals(
+                "DJ-USER:DJ-PASSWORD", connection.get("shoutcastDjPassword").asText());
+        try (IcySource wrong = IcySource.connect("127.0.0.1", port, "wanda:not-" + password)) {
+            assertFalse(wrong.accepted(), "a wrong password is refused: " + wrong.reply());
+        }
+        Path log = panel.storage().resolve("services/service_" + station + "/liquidsoap.log");
+        long before = switchesToLive(log);
+        try (IcySource wanda = IcySource.connect("127.0.0.1", port, "wanda:" + password)) {
+            assertTrue(wanda.accepted(), wanda.reply());
+            Await.until(
+                    "Wanda on the air",
+                    Duration.ofSeconds(10),
+                    () -> switchesToLive(log) > before,
+                    () -> logTail(panel, station));
+            Await.until(
+                    "now playing to say Wanda is live",
+                    Duration.ofSeconds(10),
+                    () -> "Winamp Wanda"
+                            .equals(owner.get(service + "/playout/now-playing")
+                                    .body()
+                                    .at("/live/dj")
+                                    .asText()));
+            assertTrue(wanda.streaming());
+        }
+        Await.until(
+                "the AutoDJ back after the ICY DJ left",
+                Duration.ofSeconds(20),
+                () -> owner.get(service + "/playout/now-playing")
+                        .body()
+                        .path("live")
+                        .isNull());
     }
 
     /**
@@ -978,11 +1028,16 @@ class AutoDjIT {
         assertEquals("days", owner.get(playlists + "/schedule?days=43").text("field"));
 
         // the rotation is one 90 s track; the show, scheduled while it plays, cuts in at once
-        owner.post(playlists, Map.of("name", "Long", "weight", 100, "entries", List.of(Map.of("folder", "long"))))
-                .expect(201);
+        long longRotation = owner.post(
+                        playlists, Map.of("name", "Long", "weight", 100, "entries", List.of(Map.of("folder", "long"))))
+                .expect(201)
+                .id();
+        List<Long> music = new ArrayList<>();
         for (JsonNode p : owner.get(playlists).body()) {
             if (p.get("kind").asText().equals("ROTATION")
-                    && !p.get("name").asText().equals("Long")) {
+                    && p.get("enabled").asBoolean()
+                    && p.get("id").asLong() != longRotation) {
+                music.add(p.get("id").asLong());
                 owner.call("PATCH", playlists + "/" + p.get("id").asLong(), Map.of("enabled", false))
                         .expect(200);
             }
@@ -1023,8 +1078,136 @@ class AutoDjIT {
                             && played.get(0).get("title").asText().equals("Show Tune");
                 },
                 () -> owner.get(history).raw() + logTail(panel, station));
+        // the short tracks again, for what follows
         owner.call("PATCH", playlists + "/" + show.get("id").asLong(), Map.of("enabled", false))
                 .expect(200);
+        for (long id : music) {
+            owner.call("PATCH", playlists + "/" + id, Map.of("enabled", true)).expect(200);
+        }
+        owner.call("PATCH", playlists + "/" + longRotation, Map.of("enabled", false))
+                .expect(200);
+    }
+
+    /**
+     * A live show recorded into the owner's media library: the station's setting restarts
+     * liquidsoap with the recording output; the DJ's show lands in live-recordings, tagged with the
+     * DJ, and the station's folder keeps nothing of it; once the disk quota is used up, the next
+     * show is not kept, and the history says why.
+     */
+    private void liveRecording(Panel panel, Api.As admin, Api.As owner, long ownerId, long station, long icecast)
+            throws Exception {
+        String service = "/services/" + station;
+        Path pidFile = panel.storage().resolve("services/service_" + station + "/liquidsoap.pid");
+        String pid = Files.readAllLines(pidFile).get(0).strip();
+        owner.call("PATCH", service, Map.of("config", Map.of("recordLive", true)))
+                .expect(200);
+        Await.until(
+                "liquidsoap restarted with the recording",
+                Duration.ofSeconds(60),
+                () -> "SUCCEEDED"
+                                .equals(owner.get(service + "/actions")
+                                        .body()
+                                        .at("/items/0/status")
+                                        .asText())
+                        && !text(pidFile).isBlank()
+                        && !text(pidFile).strip().equals(pid)
+                        && text(panel.storage().resolve("services/service_" + station + "/station.liq"))
+                                .contains("output.file("));
+        String password = owner.post(service + "/djs", Map.of("name", "Rec \"Show\"", "username", "rec.show"))
+                .expect(201)
+                .body()
+                .get("password")
+                .asText();
+        String harbor = "@127.0.0.1:"
+                + owner.get(service + "/connection").body().get("livePort").asText() + "/live";
+        Path log = panel.storage().resolve("services/service_" + station + "/liquidsoap.log");
+        Path recording = panel.storage().resolve("services/service_" + station + "/recording");
+        long before = switchesToLive(log);
+        Process dj = encoder("rec.show:" + password + harbor);
+        Await.until(
+                "the DJ on the air",
+                Duration.ofSeconds(30),
+                () -> switchesToLive(log) > before,
+                () -> logTail(panel, station));
+        Await.until(
+                "a few seconds of the show recorded",
+                Duration.ofSeconds(30),
+                () -> {
+                    try (var files = Files.list(recording)) {
+                        return files.anyMatch(f -> f.toFile().length() > 24_000);
+                    } catch (IOException e) {
+                        return false;
+                    }
+                },
+                () -> logTail(panel, station));
+        dj.destroy();
+        assertTrue(dj.waitFor(10, TimeUnit.SECONDS));
+        String folder = "/accounts/" + ownerId + "/media?folder=live-recordings";
+        Await.until(
+                "the show in the media library",
+                Duration.ofSeconds(30),
+                () -> owner.get(folder).body().at("/files/items").size() == 1,
+                () -> owner.get(service + "/events").raw() + logTail(panel, station));
+        JsonNode show = owner.get(folder).body().at("/files/items/0");
+        assertTrue(
+                show.get("name").asText().matches("live-\\d{4}-\\d\\d-\\d\\d-\\d{4}-rec\\.show\\.mp3"),
+                show.toString());
+        assertEquals("Rec \"Show\"", show.get("artist").asText(), show.toString());
+        assertTrue(show.get("title").asText().startsWith("Live show "), show.toString());
+        assertTrue(show.get("durationMs").asLong() >= 2_000, show.toString());
+        assertTrue(owner.get(service + "/events").raw().contains("recorded into the media library"));
+        try (var left = Files.list(recording)) {
+            assertEquals(0, left.count(), "the station's folder keeps nothing of the show");
+        }
+
+        // the quota: 2 MB for the customer's two services, and a library already over it
+        for (long s : new long[] {icecast, station}) {
+            admin.call("PATCH", "/services/" + s, Map.of("diskQuotaMb", 1)).expect(200);
+        }
+        Path filler = panel.library(ownerId).resolve("filler");
+        Files.createDirectories(filler);
+        MediaFiles.ffmpeg(
+                filler,
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=200:duration=150",
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                "128k",
+                "filler.mp3");
+        owner.post("/accounts/" + ownerId + "/media/rescan", null).expect(200);
+        long again = switchesToLive(log);
+        Process second = encoder("rec.show:" + password + harbor);
+        Await.until("the DJ on the air again", Duration.ofSeconds(30), () -> switchesToLive(log) > again);
+        Await.until("the second show recording", Duration.ofSeconds(30), () -> {
+            try (var files = Files.list(recording)) {
+                return files.anyMatch(f -> f.toFile().length() > 8_000);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        second.destroy();
+        assertTrue(second.waitFor(10, TimeUnit.SECONDS));
+        Await.until(
+                "the history to say the show was not kept",
+                Duration.ofSeconds(30),
+                () -> owner.get(service + "/events").raw().contains("the live show was not recorded"),
+                () -> owner.get(service + "/events").raw());
+        assertEquals(1, owner.get(folder).body().at("/files/items").size(), "still the first show only");
+        try (var left = Files.list(recording)) {
+            assertEquals(0, left.count(), "nor is it left in the station's folder");
+        }
+    }
+
+    /** A file's text, or "" while it is not there (being rewritten). */
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static String logTail(Panel panel, long station) {

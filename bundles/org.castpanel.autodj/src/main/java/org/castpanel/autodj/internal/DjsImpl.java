@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -73,6 +74,9 @@ public class DjsImpl implements Djs, LiveSources {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
+    /** Who was live last, per service: a recording is handed over after its DJ left. */
+    private final Map<Long, Live> lastLive = new ConcurrentHashMap<>();
+
     private final DjFailures failures = new DjFailures(MOST_FAILURES, FAILURE_WINDOW_MILLIS, 10_000);
 
     @Activate
@@ -292,6 +296,7 @@ public class DjsImpl implements Djs, LiveSources {
                 ? new Live(-1, user, Integer.MAX_VALUE, since)
                 : new Live(dj.id, dj.name, dj.priority, since);
         live.put(serviceId, now);
+        lastLive.put(serviceId, now);
         publish(serviceId, new LiveStatus(now.name(), since));
     }
 
@@ -300,6 +305,11 @@ public class DjsImpl implements Djs, LiveSources {
         if (live.remove(serviceId) != null) {
             publish(serviceId, null);
         }
+    }
+
+    /** The DJ who was live last on the service (still or not), if any since the panel started. */
+    Optional<Live> lastLive(long serviceId) {
+        return Optional.ofNullable(lastLive.get(serviceId));
     }
 
     @Override
@@ -356,6 +366,7 @@ public class DjsImpl implements Djs, LiveSources {
     /** The service is gone: its DJs go too. */
     void forget(long serviceId) {
         live.remove(serviceId);
+        lastLive.remove(serviceId);
         store.write(em -> em.createQuery("DELETE FROM DjEntity d WHERE d.serviceId = :s")
                 .setParameter("s", serviceId)
                 .executeUpdate());

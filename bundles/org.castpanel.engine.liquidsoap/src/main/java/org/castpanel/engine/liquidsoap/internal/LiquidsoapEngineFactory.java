@@ -31,6 +31,7 @@ import org.castpanel.engine.api.platform.CallbackReply;
 import org.castpanel.engine.api.platform.CallbackRequest;
 import org.castpanel.engine.api.platform.Callbacks;
 import org.castpanel.engine.api.platform.DaemonThreads;
+import org.castpanel.engine.api.platform.LiveRecordings;
 import org.castpanel.engine.api.platform.LiveSources;
 import org.castpanel.engine.api.platform.PanelNode;
 import org.castpanel.engine.api.platform.Playout;
@@ -108,6 +109,11 @@ public class LiquidsoapEngineFactory implements EngineFactory {
                     1440,
                     0L,
                     "A request plays no sooner than this after it was made"),
+            ConfigField.bool(
+                    "recordLive",
+                    "Record live shows",
+                    false,
+                    "Each live DJ's show is saved into the media library (folder live-recordings), within the disk quota"),
             ConfigField.text("streamName", "Station name", false, 100, "What listeners' players show as the station"),
             ConfigField.text("description", "Description", false, 200, "The station's description (Icecast)"),
             ConfigField.text("genre", "Genre", false, 60, "The station's genre"),
@@ -122,6 +128,7 @@ public class LiquidsoapEngineFactory implements EngineFactory {
     private final Callbacks callbacks;
     private final Playout playout;
     private final LiveSources liveSources;
+    private final LiveRecordings liveRecordings;
     private final PanelNode node;
     private final AutoCloseable registration;
     /** The stations with a live source on the air, which the check below holds to their DJ's rights. */
@@ -145,6 +152,7 @@ public class LiquidsoapEngineFactory implements EngineFactory {
             final @Reference Callbacks callbacks,
             final @Reference Playout playout,
             final @Reference LiveSources liveSources,
+            final @Reference LiveRecordings liveRecordings,
             final @Reference PanelNode node,
             final LiquidsoapConfig config) {
         this.supervisor = supervisor;
@@ -152,6 +160,7 @@ public class LiquidsoapEngineFactory implements EngineFactory {
         this.callbacks = callbacks;
         this.playout = playout;
         this.liveSources = liveSources;
+        this.liveRecordings = liveRecordings;
         this.node = node;
         this.config = config;
         this.registration = callbacks.register(TYPE, this::answer);
@@ -219,9 +228,7 @@ public class LiquidsoapEngineFactory implements EngineFactory {
         live.forEach(serviceId -> {
             LiquidsoapHandler handler = handlers.get(serviceId); // settings changes make new handlers
             try {
-                if (handler != null
-                        && !liveSources.mayStay(serviceId)
-                        && handler.command("live.stop").isPresent()) {
+                if (handler != null && !liveSources.mayStay(serviceId) && handler.kickLive()) {
                     handler.event("the live DJ was disconnected: outside their slot, disabled or deleted");
                 }
             } catch (RuntimeException e) {
@@ -234,8 +241,8 @@ public class LiquidsoapEngineFactory implements EngineFactory {
      * The station's questions: {@code next} (the panel's next track as an annotate: request, or
      * 404 when there is none, so the fallback playlist plays), {@code on-air} (that track started),
      * {@code dj} (may this encoder broadcast: 200 {@code ok} or {@code pre-empt}, else 403),
-     * {@code live-on} (a live source is on, with the encoder's Authorization header) and
-     * {@code live-off}.
+     * {@code live-on} (a live source is on, with the encoder's Authorization header),
+     * {@code live-off} and {@code recorded} (a live show's file is complete).
      */
     CallbackReply answer(CallbackRequest request) {
         long serviceId = request.serviceId();
@@ -266,7 +273,13 @@ public class LiquidsoapEngineFactory implements EngineFactory {
                     case REFUSED -> CallbackReply.forbidden();
                 };
             case "live-on" -> {
-                String[] credentials = basic(request.parameter("authorization"));
+                // Icecast harbor: the encoder's Authorization header; ICY harbor: the credentials it was let in with
+                String[] credentials = request.parameter("user") != null
+                        ? new String[] {
+                            request.parameter("user"),
+                            request.parameter("password") == null ? "" : request.parameter("password")
+                        }
+                        : basic(request.parameter("authorization"));
                 liveSources.connected(serviceId, credentials[0], credentials[1]);
                 live.add(serviceId);
                 LiquidsoapHandler handler = handlers.get(serviceId);
@@ -283,8 +296,22 @@ public class LiquidsoapEngineFactory implements EngineFactory {
                 }
                 yield CallbackReply.ok();
             }
+            case "recorded" -> {
+                String file = request.parameter("file");
+                LiquidsoapHandler handler = handlers.get(serviceId);
+                if (file == null || !StationScript.RECORDING_NAME.matcher(file).matches() || handler == null) {
+                    yield CallbackReply.notFound(); // kept: the station's next start hands it over
+                }
+                handOver(handler, handler.recording(file));
+                yield CallbackReply.ok();
+            }
             default -> CallbackReply.notFound();
         };
+    }
+
+    /** A finished live recording goes to the panel, off the callback thread (the library indexes it). */
+    void handOver(LiquidsoapHandler handler, java.nio.file.Path file) {
+        executor.execute(() -> handler.event(liveRecordings.recorded(handler.serviceId(), file)));
     }
 
     /** User name and password of an HTTP Basic Authorization header (empty strings when there is none). */

@@ -183,7 +183,28 @@ final class LiquidsoapHandler implements EngineHandler {
                         settings.text("streamName", context.name()),
                         settings.text("description", ""),
                         settings.text("genre", ""),
-                        settings.text("url", "")));
+                        settings.text("url", "")),
+                settings.bool("recordLive", false),
+                ports.consecutive(context.serviceId(), "shoutcast-dj", 2));
+    }
+
+    /** A recording of this station's by the name liquidsoap gave it. */
+    Path recording(String name) {
+        return dir().resolve(StationScript.RECORDING_FOLDER).resolve(name);
+    }
+
+    /** Recordings a stopped liquidsoap left behind (it could not hand them over as it exited). */
+    private void handOverLeftRecordings() throws IOException {
+        Path folder = dir().resolve(StationScript.RECORDING_FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            files.filter(f -> StationScript.RECORDING_NAME
+                            .matcher(f.getFileName().toString())
+                            .matches())
+                    .forEach(f -> engine.handOver(this, f));
+        }
     }
 
     /** The tracks the station plays on its own while the panel does not answer. */
@@ -245,6 +266,7 @@ final class LiquidsoapHandler implements EngineHandler {
                     }
                     try {
                         Files.deleteIfExists(changedMarker());
+                        handOverLeftRecordings();
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -262,6 +284,12 @@ final class LiquidsoapHandler implements EngineHandler {
     /** Its own control socket answers: it is this station's liquidsoap, up and running its script. */
     private boolean answers() {
         return command("uptime").isPresent();
+    }
+
+    /** Disconnects the live DJ on the air, on either harbor; false when liquidsoap does not answer. */
+    boolean kickLive() {
+        boolean answered = command("live.stop").isPresent();
+        return command("live_icy.stop").isPresent() || answered;
     }
 
     /** A command on the station's control socket and its answer, or empty when it does not answer. */
@@ -366,6 +394,12 @@ final class LiquidsoapHandler implements EngineHandler {
                             "liveUrl",
                             "icecast://DJ-USER:DJ-PASSWORD@" + engine.publicHostname() + ":"
                                     + ports.port(context.serviceId(), "harbor") + "/live");
+                    // SHOUTcast v1 encoders (Winamp's DSP, older BUTT set-ups): server and port as given,
+                    // DJ-USER:DJ-PASSWORD as the password; they connect to the port after it themselves
+                    details.put(
+                            "shoutcastDjPort",
+                            Integer.toString(ports.consecutive(context.serviceId(), "shoutcast-dj", 2)));
+                    details.put("shoutcastDjPassword", "DJ-USER:DJ-PASSWORD");
                     return details;
                 },
                 executor);

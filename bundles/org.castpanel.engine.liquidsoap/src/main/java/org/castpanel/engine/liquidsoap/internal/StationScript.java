@@ -52,7 +52,41 @@ final class StationScript {
             String harborMount,
             double crossfadeSeconds,
             boolean allowRoot,
-            Output output) {}
+            Output output,
+            boolean recordLive,
+            int shoutcastDjPort) {
+
+        /** Without SHOUTcast v1 DJs ({@code shoutcastDjPort} 0). */
+        Station(
+                Path directory,
+                String callbacks,
+                int harborPort,
+                String harborMount,
+                double crossfadeSeconds,
+                boolean allowRoot,
+                Output output,
+                boolean recordLive) {
+            this(directory, callbacks, harborPort, harborMount, crossfadeSeconds, allowRoot, output, recordLive, 0);
+        }
+
+        /** A station whose live shows are not recorded. */
+        Station(
+                Path directory,
+                String callbacks,
+                int harborPort,
+                String harborMount,
+                double crossfadeSeconds,
+                boolean allowRoot,
+                Output output) {
+            this(directory, callbacks, harborPort, harborMount, crossfadeSeconds, allowRoot, output, false);
+        }
+    }
+
+    /** Where liquidsoap writes a live show while it is on; the panel takes each file when it closes. */
+    static final String RECORDING_FOLDER = "recording";
+
+    /** The names liquidsoap gives its recordings (from the strftime pattern below). */
+    static final Pattern RECORDING_NAME = Pattern.compile("live-[0-9]{8}-[0-9]{6}\\.mp3");
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:-]{1,253}");
     private static final Pattern MOUNT = Pattern.compile("/?[A-Za-z0-9._-]{1,64}");
@@ -70,6 +104,10 @@ final class StationScript {
         }
         port(o.port());
         port(s.harborPort());
+        if (s.shoutcastDjPort() != 0) {
+            port(s.shoutcastDjPort());
+            port(s.shoutcastDjPort() + 1); // the ICY source port
+        }
         if (o.bitrateKbps() < 8 || o.bitrateKbps() > 512) {
             throw new IllegalArgumentException("bitrate out of range: " + o.bitrateKbps());
         }
@@ -126,6 +164,9 @@ final class StationScript {
                 .append(" ^ \"&address=\" ^ url.encode(dj.address))\n");
         liq.append("  if response.status_code == 200 and string_of(response) == \"pre-empt\" and !live_on then\n");
         liq.append("    ignore(server.execute(\"live.stop\"))\n");
+        if (s.shoutcastDjPort() != 0) {
+            liq.append("    ignore(server.execute(\"live_icy.stop\"))\n");
+        }
         liq.append("    waited = ref(0)\n");
         liq.append("    while !live_on and !waited < 40 do sleep(0.05) waited := !waited + 1 end\n");
         liq.append("    # the harbor needs a moment after a kick before it takes the next source\n");
@@ -149,6 +190,38 @@ final class StationScript {
                 .append(s.harborPort())
                 .append(", buffer=0.5, max=10.0, auth=dj_auth, on_connect=live_connected,")
                 .append(" on_disconnect=live_disconnected)\n");
+        if (s.shoutcastDjPort() != 0) {
+            // SHOUTcast v1 encoders (ICY, no mount) send "user:password" as their password, which the
+            // harbor splits; they connect to the port after the one they are given. The ICY protocol has
+            // no Authorization header, so who connected is taken from the check that let them in.
+            liq.append("# SHOUTcast v1 DJs: an ICY harbor of its own, checked by the panel like the other\n");
+            liq.append("icy_user = ref(\"\")\nicy_password = ref(\"\")\n");
+            liq.append("def dj_auth_icy(dj) =\n  ok = dj_auth(dj)\n");
+            liq.append("  if ok then\n    icy_user := dj.user\n    icy_password := dj.password\n  end\n  ok\nend\n");
+            liq.append("def live_icy_connected(_) =\n  live_on := true\n");
+            liq.append("  thread.run(fast=true, fun () -> ignore(http.get(timeout_ms=2000, ")
+                    .append(live)
+                    .append(
+                            " ^ \"-on?user=\" ^ url.encode(!icy_user) ^ \"&password=\" ^ url.encode(!icy_password))))\n");
+            liq.append("end\n");
+            liq.append("live_icy = input.harbor(id=\"live_icy\", \"/\", port=")
+                    .append(s.shoutcastDjPort())
+                    .append(", icy=true, buffer=0.5, max=10.0, auth=dj_auth_icy, on_connect=live_icy_connected,")
+                    .append(" on_disconnect=live_disconnected)\n");
+            liq.append("live = fallback(id=\"live_any\", track_sensitive=false, [live, live_icy])\n");
+        }
+        if (s.recordLive()) {
+            liq.append("# live shows recorded as the service says; each file goes to the panel when it closes\n");
+            liq.append("def recorded(file) =\n  thread.run(fast=true, fun () -> ignore(http.get(timeout_ms=10000, ")
+                    .append(LiqString.of(s.callbacks() + "/recorded"))
+                    .append(" ^ \"?file=\" ^ url.encode(path.basename(file)))))\nend\n");
+            // strftime names the file as it opens: one file per live show
+            liq.append("output.file(%mp3(bitrate=")
+                    .append(o.bitrateKbps())
+                    .append("), fallible=true, on_close=recorded, ")
+                    .append(LiqString.of(dir.resolve(RECORDING_FOLDER) + "/live-%Y%m%d-%H%M%S.mp3"))
+                    .append(", live)\n");
+        }
         liq.append("# to the DJ: the AutoDJ's track is dropped, so the AutoDJ comes back at the start of a new one\n");
         liq.append("def to_live(_, dj) =\n  tracks.skip()\n  dj\nend\n");
         liq.append("def to_autodj(_, next) = next end\n");

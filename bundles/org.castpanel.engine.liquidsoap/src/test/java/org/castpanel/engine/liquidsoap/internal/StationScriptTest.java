@@ -49,7 +49,9 @@ class StationScriptTest {
                 2.5,
                 "root".equals(System.getProperty("user.name")),
                 new StationScript.Output(
-                        shoutcast, "127.0.0.1", 8000, "/stream", "source", text, format, 128, text, text, text, text));
+                        shoutcast, "127.0.0.1", 8000, "/stream", "source", text, format, 128, text, text, text, text),
+                shoutcast, // half the stations record their live shows and take SHOUTcast v1 DJs: both checked
+                shoutcast ? TestMedia.freePort() : 0);
     }
 
     private String check(String script) throws Exception {
@@ -74,7 +76,10 @@ class StationScriptTest {
                     continue; // Shoutcast carries MP3 and AAC
                 }
                 String text = corpus.get(i++ % corpus.size()) + corpus.get(i++ % corpus.size());
-                check(StationScript.write(station(shoutcast, format, text)));
+                String script = StationScript.write(station(shoutcast, format, text));
+                assertEquals(shoutcast, script.contains("output.file(%mp3(bitrate=128)"), script);
+                assertEquals(shoutcast, script.contains("icy=true"), script);
+                check(script);
             }
         }
         // and all of it at once, in one field
