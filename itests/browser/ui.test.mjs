@@ -560,6 +560,20 @@ test('the reseller runs a real AutoDJ on the customer\'s library: playlists refu
   await p.getByRole('row', { name: /Top of hour/ }).getByText('hourly at :15').waitFor()
   await p.locator('.el-switch', { has: p.getByRole('switch', { name: 'Enabled Top of hour' }) }).click()
   await p.locator('[role="switch"][aria-label="Enabled Top of hour"][aria-checked="false"]').waitFor({ state: 'attached' })
+  // a playlist's entries edited by drag and drop from the library: a track dragged in, the
+  // whole-library entry removed, saved; the list counts the one track
+  await p.getByRole('row', { name: /Top of hour/ }).getByRole('button', { name: 'Edit entries' }).click()
+  const editor = p.locator('.el-dialog', { hasText: 'Edit entries: Top of hour' })
+  const entries = editor.locator('[data-test="playlist-entries"]')
+  await entries.getByText('📁 the whole library').waitFor()
+  await editor.locator('[data-test="library-track"]', { hasText: 'Sunrise' }).dragTo(entries)
+  await entries.getByText('♪ Sunrise').waitFor()
+  await entries.getByRole('button', { name: 'Delete 📁 the whole library' }).click()
+  assert.equal(await entries.locator('li').count(), 1)
+  await accessible(p, 'the playlist entries editor')
+  await editor.getByRole('button', { name: 'Save' }).click()
+  await noOverlay(p)
+  await p.getByRole('row', { name: /Top of hour/ }).getByRole('cell', { name: '1', exact: true }).waitFor()
   // a show scheduled on the week calendar, next week (so never on the air in this test): a click on
   // Wednesday at 20:00 opens the form with that start; refused without one, named on its field
   const calendar = p.locator('[data-test="show-calendar"]')

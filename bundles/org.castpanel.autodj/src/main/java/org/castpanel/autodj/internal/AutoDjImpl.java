@@ -87,6 +87,8 @@ public class AutoDjImpl implements AutoDj, Playout {
     private final ZoneId zone = ZoneId.systemDefault();
 
     private final TrackPicker picker = new TrackPicker(new Random(), zone);
+    /** When each station's history was last trimmed to {@link #HISTORY_KEPT_MILLIS}. */
+    private final Map<Long, Long> historyTrimmedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public AutoDjImpl(
@@ -534,10 +536,11 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
             long now = System.currentTimeMillis();
             Map<Long, PlaylistEntity> playlists = new LinkedHashMap<>();
-            List<TrackPicker.Rotation> rotations = rotations(em, s, playlists);
-            List<TrackPicker.Interval> intervals = intervals(em, s, playlists);
-            List<TrackPicker.Immediate> immediates = immediates(em, s, playlists);
-            List<TrackPicker.Scheduled> shows = shows(em, s, playlists, startOfNext(em, serviceId, now));
+            List<PlaylistEntity> rows = playlistRows(em, serviceId); // read once for every kind
+            List<TrackPicker.Rotation> rotations = rotations(em, s, rows, playlists);
+            List<TrackPicker.Interval> intervals = intervals(em, s, rows, playlists);
+            List<TrackPicker.Immediate> immediates = immediates(em, s, rows, playlists);
+            List<TrackPicker.Scheduled> shows = shows(em, s, rows, playlists, startOfNext(em, serviceId, now));
             Optional<TrackPicker.Choice> choice = picker.pick(
                     queued(em, s),
                     immediates,
@@ -571,14 +574,19 @@ public class AutoDjImpl implements AutoDj, Playout {
             if (choice.get().lastOfPlaylist()) {
                 playlists.get(play.playlistId).enabled = false; // played once: done
             }
-            em.createQuery("DELETE FROM SongRequestEntity r WHERE r.serviceId = :s AND r.requestedAt < :t")
-                    .setParameter("s", serviceId)
-                    .setParameter("t", now - HISTORY_KEPT_MILLIS)
-                    .executeUpdate();
-            em.createQuery("DELETE FROM PlayEntity p WHERE p.serviceId = :s AND p.chosenAt < :t")
-                    .setParameter("s", serviceId)
-                    .setParameter("t", now - HISTORY_KEPT_MILLIS)
-                    .executeUpdate();
+            // the history's end is trimmed once an hour per station, not at every track
+            Long trimmed = historyTrimmedAt.get(serviceId);
+            if (trimmed == null || now - trimmed > 3_600_000L) {
+                historyTrimmedAt.put(serviceId, now);
+                em.createQuery("DELETE FROM SongRequestEntity r WHERE r.serviceId = :s AND r.requestedAt < :t")
+                        .setParameter("s", serviceId)
+                        .setParameter("t", now - HISTORY_KEPT_MILLIS)
+                        .executeUpdate();
+                em.createQuery("DELETE FROM PlayEntity p WHERE p.serviceId = :s AND p.chosenAt < :t")
+                        .setParameter("s", serviceId)
+                        .setParameter("t", now - HISTORY_KEPT_MILLIS)
+                        .executeUpdate();
+            }
             return Optional.of(track(s, f, play.id, play.playlistId == null ? null : playlists.get(play.playlistId)));
         });
     }
@@ -672,6 +680,7 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     /** A deleted service's playlists and history go with it. */
     void forget(long serviceId) {
+        historyTrimmedAt.remove(serviceId);
         store.write(em -> {
             em.createQuery("DELETE FROM PlaylistEntity p WHERE p.serviceId = :s")
                     .setParameter("s", serviceId)
@@ -718,8 +727,13 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     private List<TrackPicker.Rotation> rotations(
             EntityManager em, MediaServiceEntity s, Map<Long, PlaylistEntity> byId) {
+        return rotations(em, s, playlistRows(em, s.id), byId);
+    }
+
+    private List<TrackPicker.Rotation> rotations(
+            EntityManager em, MediaServiceEntity s, List<PlaylistEntity> rows, Map<Long, PlaylistEntity> byId) {
         List<TrackPicker.Rotation> rotations = new ArrayList<>();
-        for (PlaylistEntity p : playlistRows(em, s.id)) {
+        for (PlaylistEntity p : rows) {
             if (!p.enabled || !PlaylistKind.ROTATION.name().equals(p.kind)) {
                 continue;
             }
@@ -773,9 +787,9 @@ public class AutoDjImpl implements AutoDj, Playout {
     }
 
     private List<TrackPicker.Immediate> immediates(
-            EntityManager em, MediaServiceEntity s, Map<Long, PlaylistEntity> byId) {
+            EntityManager em, MediaServiceEntity s, List<PlaylistEntity> rows, Map<Long, PlaylistEntity> byId) {
         List<TrackPicker.Immediate> immediates = new ArrayList<>();
-        for (PlaylistEntity p : playlistRows(em, s.id)) {
+        for (PlaylistEntity p : rows) {
             if (p.enabled && PlaylistKind.IMMEDIATE.name().equals(p.kind)) {
                 List<TrackPicker.Candidate> tracks = resolve(em, s.ownerId, read(p.entries));
                 if (!tracks.isEmpty()) {
@@ -788,9 +802,9 @@ public class AutoDjImpl implements AutoDj, Playout {
     }
 
     private List<TrackPicker.Interval> intervals(
-            EntityManager em, MediaServiceEntity s, Map<Long, PlaylistEntity> byId) {
+            EntityManager em, MediaServiceEntity s, List<PlaylistEntity> rows, Map<Long, PlaylistEntity> byId) {
         List<TrackPicker.Interval> intervals = new ArrayList<>();
-        for (PlaylistEntity p : playlistRows(em, s.id)) {
+        for (PlaylistEntity p : rows) {
             if (!p.enabled || !PlaylistKind.INTERVAL.name().equals(p.kind)) {
                 continue;
             }
@@ -806,9 +820,13 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     /** The scheduled playlists whose show is on at {@code millis}, with their tracks. */
     private List<TrackPicker.Scheduled> shows(
-            EntityManager em, MediaServiceEntity s, Map<Long, PlaylistEntity> byId, long millis) {
+            EntityManager em,
+            MediaServiceEntity s,
+            List<PlaylistEntity> rows,
+            Map<Long, PlaylistEntity> byId,
+            long millis) {
         List<TrackPicker.Scheduled> shows = new ArrayList<>();
-        for (PlaylistEntity p : playlistRows(em, s.id)) {
+        for (PlaylistEntity p : rows) {
             if (!p.enabled || !PlaylistKind.SCHEDULED.name().equals(p.kind)) {
                 continue;
             }
