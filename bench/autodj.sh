@@ -17,7 +17,7 @@ STORAGE=$(mktemp -d /tmp/castpanel-bench-storage-XXXX); chmod 755 "$STORAGE"
 for kv in "storageRoot $STORAGE" "portRangeStart 33000" "portRangeEnd 33999" "publicHostname 127.0.0.1"; do
   set_cfg "$HOME_DIR/etc/org.castpanel.platform.cfg" $kv
 done
-trap 'bench_cleanup; pkill -f "$STORAGE" 2>/dev/null || true; rm -rf "$STORAGE"' EXIT  # the panel first: it would restart what is killed before it
+trap 'bench_cleanup; kill_daemons_of "$STORAGE"; rm -rf "$STORAGE"' EXIT  # the panel first: it would restart what is killed before it
 get() { curl -sf "$BASE$1" -H "Authorization: Bearer $2"; }
 ticks_of() { local sum=0 t; for pid in "$@"; do t=$(cpu_ticks "$pid" 2>/dev/null || echo 0); sum=$((sum + t)); done; echo "$sum"; }
 rss_of() { local sum=0 r; for pid in "$@"; do r=$(ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ' || true); sum=$((sum + ${r:-0})); done; echo "$sum"; }

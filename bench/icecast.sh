@@ -14,7 +14,7 @@ for kv in "storageRoot $STORAGE" "portRangeStart 31000" "portRangeEnd 31999" "pu
 done
 printf 'statsSeconds = 5\nworkers = %s\n' "${BENCH_WORKERS:-4}" > "$HOME_DIR/etc/org.castpanel.provisioning.cfg"
 set_cfg "$HOME_DIR/etc/org.castpanel.engine.icecast.cfg" bindAddress 127.0.0.1
-trap 'bench_cleanup; pkill -f "$STORAGE" 2>/dev/null || true; rm -rf "$STORAGE"' EXIT  # the panel first: it would restart what is killed before it
+trap 'bench_cleanup; kill_daemons_of "$STORAGE"; rm -rf "$STORAGE"' EXIT  # the panel first: it would restart what is killed before it
 answers_all() { # ports...
   for port in "$@"; do curl -sf -o /dev/null "http://127.0.0.1:$port/status-json.xsl" || return 1; done
 }

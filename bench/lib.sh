@@ -52,6 +52,13 @@ bench_cleanup() {
   [ -n "${BENCH_KEEP:-}" ] || rm -rf "$HOME_DIR"
   if [ "$BENCH_DB" = mariadb ]; then mariadb -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS $BENCH_DB_NAME" || true; fi
 }
+# Every process whose command line names $1 (the daemons of a benchmark's storage): asked to stop,
+# then killed if one is still there after 10 s (liquidsoap sometimes ignores SIGTERM while starting).
+kill_daemons_of() {
+  pkill -f "$1" 2>/dev/null || true
+  for _ in $(seq 1 20); do pgrep -f "$1" >/dev/null || return 0; sleep 0.5; done
+  pkill -9 -f "$1" 2>/dev/null || true
+}
 trap bench_cleanup EXIT
 
 bench_start_panel() {

@@ -19,7 +19,7 @@ for kv in "storageRoot $STORAGE" "portRangeStart 32000" "portRangeEnd 32999" "pu
 done
 printf 'statsSeconds = 5\nworkers = %s\n' "${BENCH_WORKERS:-4}" > "$HOME_DIR/etc/org.castpanel.provisioning.cfg"
 printf 'binary = %s\nuser = nobody\n' "$LAUNCHER" > "$HOME_DIR/etc/org.castpanel.engine.shoutcast.cfg"
-trap 'bench_cleanup; pkill -f "$STORAGE" 2>/dev/null || true; rm -rf "$STORAGE" "$SIM"' EXIT  # the panel first: it would restart what is killed before it
+trap 'bench_cleanup; kill_daemons_of "$STORAGE"; rm -rf "$STORAGE" "$SIM"' EXIT  # the panel first: it would restart what is killed before it
 answers_all() { # ports...
   for port in "$@"; do curl -sf -o /dev/null "http://127.0.0.1:$port/statistics?json=1" || return 1; done
 }
