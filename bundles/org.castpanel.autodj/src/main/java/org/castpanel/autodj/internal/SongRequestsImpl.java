@@ -22,6 +22,7 @@ import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.SongRequestEntity;
 import org.castpanel.persistence.Store;
 import org.castpanel.services.api.MediaServices;
+import org.castpanel.services.api.ServiceControls;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,17 +46,20 @@ public class SongRequestsImpl implements SongRequests {
     private final MediaServices services;
     private final AutoDjImpl autodj;
     private final AuditService audit;
+    private final ServiceControls controls;
 
     @Activate
     public SongRequestsImpl(
             final @Reference Store store,
             final @Reference MediaServices services,
             final @Reference AutoDjImpl autodj,
-            final @Reference AuditService audit) {
+            final @Reference AuditService audit,
+            final @Reference ServiceControls controls) {
         this.store = store;
         this.services = services;
         this.autodj = autodj;
         this.audit = audit;
+        this.controls = controls;
     }
 
     @Override
@@ -171,7 +175,7 @@ public class SongRequestsImpl implements SongRequests {
 
     @Override
     public SongRequest queue(Caller caller, long serviceId, long trackId) {
-        return store.write(em -> {
+        SongRequest queued = store.write(em -> {
             MediaServiceEntity s = Stations.autodj(em, services, caller, serviceId, "the queue");
             MediaFileEntity f = em.find(MediaFileEntity.class, trackId);
             if (f == null || f.accountId != s.ownerId || !"audio".equals(f.kind)) {
@@ -202,6 +206,9 @@ public class SongRequestsImpl implements SongRequests {
             audit.record(caller, "autodj.queue", "service", s.id, s.ownerPath, AutoDjImpl.title(f));
             return toRequest(em, r);
         });
+        // the station had its next track ready: it asks again, so the queued one plays next
+        controls.refreshUpcoming(caller, serviceId);
+        return queued;
     }
 
     @Override

@@ -76,6 +76,16 @@ public interface EngineHandler {
     }
 
     /**
+     * For an engine declaring {@link Capabilities#SKIP_TRACK}: the panel's choice of the next track
+     * changed (the owner queued one), so a track the engine already asked for ahead is dropped and
+     * asked for again; the track on the air plays on. The default does nothing: the change then
+     * shows one track later.
+     */
+    default CompletionStage<Void> refreshUpcoming() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Not called. When a service's settings change, the core makes a new handler for the new
      * settings (through {@link EngineFactory#createHandler}; the old one is disposed) and queues a
      * {@link #reload} if the service runs. Keep what must survive that (counters, connections) in

@@ -9,5 +9,5 @@
  * Compatibility: interfaces a plugin implements are {@code @ConsumerType} and evolve only by
  * default methods; interfaces the core implements are {@code @ProviderType}.
  */
-@org.osgi.annotation.versioning.Version("1.6.0")
+@org.osgi.annotation.versioning.Version("1.7.0")
 package org.castpanel.engine.api;

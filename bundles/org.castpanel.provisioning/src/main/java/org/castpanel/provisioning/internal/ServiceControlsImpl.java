@@ -24,6 +24,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ServiceControls.class)
 public class ServiceControlsImpl implements ServiceControls {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceControlsImpl.class);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final MediaServices services;
@@ -62,6 +64,23 @@ public class ServiceControlsImpl implements ServiceControls {
             engines.call(runtime, row, "skipTrack", TIMEOUT, EngineHandler::skipTrack);
         } catch (PluginCalls.PluginFailure e) {
             throw CastPanelException.conflict("the track was not skipped: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void refreshUpcoming(Caller caller, long serviceId) {
+        MediaService service = services.get(caller, serviceId); // tenancy: not found if not the caller's
+        MediaServiceEntity row = store.read(em -> em.find(MediaServiceEntity.class, serviceId));
+        boolean able = engines.offered(row.engineType)
+                .map(o -> o.type().capabilities().contains(Capabilities.SKIP_TRACK))
+                .orElse(false);
+        if (!able || service.state() != ServiceState.RUNNING) {
+            return;
+        }
+        try {
+            engines.call(runtime, row, "refreshUpcoming", TIMEOUT, EngineHandler::refreshUpcoming);
+        } catch (PluginCalls.PluginFailure e) {
+            LOG.warn("Service {}: its engine did not take the changed next track: {}", serviceId, e.getMessage());
         }
     }
 }

@@ -18,4 +18,11 @@ public interface ServiceControls {
 
     /** Ends the track on the air now (engines declaring the {@code skip-track} capability: the AutoDJ). */
     void skipTrack(Caller caller, long serviceId);
+
+    /**
+     * The next track the panel would choose changed (a track was queued): a running service's
+     * engine drops the one it asked for ahead and asks again. Best effort: a service that does not
+     * run, or an engine that cannot, is left as it is (the change then shows a track later).
+     */
+    void refreshUpcoming(Caller caller, long serviceId);
 }

@@ -8,5 +8,5 @@
  * engine-server registry as the panel's users see them. Implemented by this bundle and, for the
  * engine catalog and servers, by provisioning.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.castpanel.services.api;

@@ -319,6 +319,12 @@ final class LiquidsoapHandler implements EngineHandler {
                 executor);
     }
 
+    /** The queued track plays next: the station drops the track it had ready and asks again. */
+    @Override
+    public CompletionStage<Void> refreshUpcoming() {
+        return CompletableFuture.runAsync(() -> command("autodj.refresh"), executor);
+    }
+
     /**
      * Changed settings (the platform provisioned first): only when the script differs is the
      * station restarted, so settings the panel alone reads, like song requests, keep it on the air.

@@ -228,12 +228,17 @@ final class StationScript {
         liq.append("# the panel's skip: the AutoDJ's track ends now; not while live. The track the panel chose\n");
         liq.append("# ahead was chosen before the skip (a show may have begun since): it is dropped and the next\n");
         liq.append("# asked for again before the skip, so the station never falls back to its local playlist\n");
+        liq.append("def ask_again() =\n");
+        liq.append("  dropped = upcoming.queue()\n  upcoming.set_queue([])\n  list.iter(request.destroy, dropped)\n");
+        liq.append("  ignore(upcoming.fetch())\nend\n");
         liq.append("def skip_now(_) =\n  if !live_on then\n    \"live\"\n  else\n");
-        liq.append(
-                "    dropped = upcoming.queue()\n    upcoming.set_queue([])\n    list.iter(request.destroy, dropped)\n");
-        liq.append("    ignore(upcoming.fetch())\n    tracks.skip()\n    \"skipped\"\n  end\nend\n");
+        liq.append("    ask_again()\n    tracks.skip()\n    \"skipped\"\n  end\nend\n");
         liq.append(
                 "server.register(namespace=\"autodj\", description=\"End the AutoDJ's track now\", \"skip\", skip_now)\n");
+        liq.append("# the panel's choice changed (a track was queued): the ready track is asked for again\n");
+        liq.append("def refresh_now(_) =\n  ask_again()\n  \"refreshed\"\nend\n");
+        liq.append("server.register(namespace=\"autodj\", description=\"Ask the panel again for the next track\",")
+                .append(" \"refresh\", refresh_now)\n");
         liq.append("radio = mksafe(fallback(id=\"on_air\", track_sensitive=false, replay_metadata=false,")
                 .append(" transitions=[to_live, to_autodj], [live, autodj]))\n\n");
 
