@@ -230,7 +230,7 @@ final class LiquidsoapHandler implements EngineHandler {
     /** liquidsoap --check: a script it refuses never replaces the one in place. */
     private void check(Path candidate) throws IOException {
         Path out = dir().resolve("check.out");
-        Process p = new ProcessBuilder(config.binary(), "--check", candidate.toString())
+        Process p = new ProcessBuilder(StationScript.command(config.binary(), candidate, true))
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile())
                 .start();
@@ -272,7 +272,7 @@ final class LiquidsoapHandler implements EngineHandler {
                     }
                     supervisor.start(new ProcessSupervisor.Launch(
                             DAEMON,
-                            List.of(config.binary(), script().toString()),
+                            StationScript.command(config.binary(), script(), false),
                             dir(),
                             Map.of(),
                             runsAsOtherUser() ? config.user() : null));
@@ -288,8 +288,7 @@ final class LiquidsoapHandler implements EngineHandler {
 
     /** Disconnects the live DJ on the air, on either harbor; false when liquidsoap does not answer. */
     boolean kickLive() {
-        boolean answered = command("live.stop").isPresent();
-        return command("live_icy.stop").isPresent() || answered;
+        return command("live.stop").isPresent(); // the script's own command: both harbors
     }
 
     /** A command on the station's control socket and its answer, or empty when it does not answer. */

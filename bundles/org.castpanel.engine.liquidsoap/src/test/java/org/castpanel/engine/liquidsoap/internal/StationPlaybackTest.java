@@ -208,7 +208,7 @@ class StationPlaybackTest {
                                 "",
                                 "Genre",
                                 "http://example.net"))));
-        start(List.of("liquidsoap", script.toString()), dir.resolve("liquidsoap.out"));
+        start(StationScript.command("liquidsoap", script, false), dir.resolve("liquidsoap.out"));
 
         String stats = "http://127.0.0.1:" + portbase + "/stats?sid=1&json=1";
         TestMedia.await(

@@ -57,7 +57,7 @@ class StationScriptTest {
     private String check(String script) throws Exception {
         Path file = dir.resolve("station.liq");
         Files.writeString(file, script);
-        Process liquidsoap = new ProcessBuilder("liquidsoap", "--check", file.toString())
+        Process liquidsoap = new ProcessBuilder(StationScript.command("liquidsoap", file, true))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(liquidsoap.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
