@@ -6,11 +6,15 @@
 # callback (the panel's choice with repeat protection over the whole library) against /health on
 # the same panel, the trivial request. Everything is removed afterwards.
 #
-#   bench/autodj.sh [stations, default 10] [library tracks, default 200] [seconds measured, default 30]
+# Then the library grows by [big, default 50000] tracks (rows loaded with the panel stopped, each a
+# hard link of one of the tones, so every one is playable) and the callback is measured again.
+#
+#   bench/autodj.sh [stations, default 10] [library tracks, default 200] [seconds measured, default 30] [big, default 50000]
 set -euo pipefail
 STATIONS="${1:-10}"
 TRACKS="${2:-200}"
 SECONDS_MEASURED="${3:-30}"
+BIG="${4:-50000}"
 . "$(dirname "$0")/lib.sh"
 command -v liquidsoap >/dev/null || { echo "liquidsoap is needed (apt-get install liquidsoap)" >&2; exit 1; }
 STORAGE=$(mktemp -d /tmp/castpanel-bench-storage-XXXX); chmod 755 "$STORAGE"
@@ -75,11 +79,54 @@ NEXT_URL=$(grep -o 'http://[^"]*/next' "$STORAGE/services/service_${SOURCES[0]}/
 read -r NEXT_P50 NEXT_P95 < <(latency "$NEXT_URL" 300)
 read -r HEALTH_P50 HEALTH_P95 < <(latency "$BASE/health" 300)
 
+BIG_P50=0; BIG_P95=0
+if [ "$BIG" -gt 0 ]; then
+  echo "== $BIG more tracks in music/big ($BENCH_DB, panel stopped; the stations play on meanwhile)" >&2
+  mkdir -p "$LIBRARY/big"
+  python3 - "$LIBRARY" "$TRACKS" "$BIG" <<'PY'
+import os, sys
+library, tones, big = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+for i in range(1, big + 1):
+    os.link(f"{library}/tone-{i % tones + 1}.mp3", f"{library}/big/t-{i}.mp3")
+PY
+  bench_stop_panel
+  # each its own title; artists and albums shared by ten and five tracks, as a real library's are
+  if [ "$BENCH_DB" = mariadb ]; then
+    mariadb -uroot -h127.0.0.1 "$BENCH_DB_NAME" <<SQL
+INSERT INTO cp_media_file (id, account_id, folder, name, kind, size_bytes, modified_at, format, codec, duration_ms,
+  bitrate_kbps, sample_rate, channels, title, artist, album, has_cover, tags_edited, search_text, created_at, updated_at)
+SELECT 6000000 + seq, $CUSTOMER_ID, 'music/big', CONCAT('t-', seq, '.mp3'), 'audio', 960000, 0, 'mp3', 'mp3', 60000,
+  128, 44100, 2, CONCAT('Big ', seq), CONCAT('Big Artist ', seq MOD ($BIG DIV 10)), CONCAT('Big Album ', seq MOD ($BIG DIV 5)),
+  FALSE, FALSE, CONCAT('big ', seq), 0, 0
+FROM seq_1_to_$BIG;
+SQL
+  else
+    H2_JAR=$(find "$HOME_DIR/system/com/h2database" -name 'h2-*.jar' | head -1)
+    cat > "$HOME_DIR/seed.sql" <<SQL
+INSERT INTO cp_media_file (id, account_id, folder, name, kind, size_bytes, modified_at, format, codec, duration_ms,
+  bitrate_kbps, sample_rate, channels, title, artist, album, has_cover, tags_edited, search_text, created_at, updated_at)
+SELECT 6000000 + X, $CUSTOMER_ID, 'music/big', 't-' || X || '.mp3', 'audio', 960000, 0, 'mp3', 'mp3', 60000,
+  128, 44100, 2, 'Big ' || X, 'Big Artist ' || MOD(X, $BIG / 10), 'Big Album ' || MOD(X, $BIG / 5), FALSE, FALSE,
+  'big ' || X, 0, 0
+FROM SYSTEM_RANGE(1, $BIG);
+SQL
+    java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:$HOME_DIR/data/castpanel/castpanel" -user castpanel \
+      -password castpanel -script "$HOME_DIR/seed.sql"
+  fi
+  bench_start_panel
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "$NEXT_URL" && break; sleep 0.25; done # routed after /health
+  latency "$NEXT_URL" 100 >/dev/null # after the restart: the first call reads the grown library, the rest warm up
+  read -r BIG_P50 BIG_P95 < <(latency "$NEXT_URL" 300)
+fi
+
 python3 - "$STATIONS" "$TRACKS" "$((liq1 - liq0))" "$((panel1 - panel0))" "$((t1 - t0))" "$(getconf CLK_TCK)" \
-  "$LIQ_RSS" "$LIQ_PSS" "$PANEL_RSS_BEFORE" "$PANEL_RSS" "$PLAYED" "$NEXT_P50" "$NEXT_P95" "$HEALTH_P50" "$HEALTH_P95" <<'PY'
+  "$LIQ_RSS" "$LIQ_PSS" "$PANEL_RSS_BEFORE" "$PANEL_RSS" "$PLAYED" "$NEXT_P50" "$NEXT_P95" "$HEALTH_P50" "$HEALTH_P95" \
+  "$BIG" "$BIG_P50" "$BIG_P95" <<'PY'
 import sys
 n, tracks, liq_ticks, panel_ticks, ms, hz, liq_rss, liq_pss, panel_before, panel_after, played = map(int, sys.argv[1:12])
 next50, next95, health50, health95 = map(float, sys.argv[12:16])
+big = int(sys.argv[16])
+big50, big95 = map(float, sys.argv[17:19])
 seconds = ms / 1000
 liq_cpu = liq_ticks / hz / seconds / n * 100
 panel_cpu = panel_ticks / hz / seconds / n * 100
@@ -92,4 +139,6 @@ print(f"| panel resident memory: before the stations, with them (per station) | 
 print(f"| tracks the first station was given so far | {played} |")
 print(f"| next-track callback, p50 / p95 (300 calls, {tracks} candidates, repeat protection) | {next50:.2f} / {next95:.2f} ms |")
 print(f"| /health on the same panel (trivial), p50 / p95 | {health50:.2f} / {health95:.2f} ms |")
+if big:
+    print(f"| next-track callback with {big + tracks} candidates, p50 / p95 (300 calls) | {big50:.2f} / {big95:.2f} ms |")
 PY

@@ -41,6 +41,7 @@ import org.castpanel.core.api.CastPanelException;
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.engine.api.platform.Playout;
 import org.castpanel.engine.api.platform.ServiceDirectories;
+import org.castpanel.media.api.MediaLibrary;
 import org.castpanel.persistence.MediaFileEntity;
 import org.castpanel.persistence.MediaServiceEntity;
 import org.castpanel.persistence.PlayEntity;
@@ -71,6 +72,8 @@ public class AutoDjImpl implements AutoDj, Playout {
     static final int MOST_ENTRIES_CHARS = 8_000;
     /** Plays the picker reads: enough for a shuffle cycle of a large playlist and any window. */
     static final int HISTORY_READ = 5_000;
+    /** The most playlist tracks kept resolved between tracks (about 150 bytes each). */
+    static final long MOST_RESOLVED_TRACKS = 200_000;
     /** Plays older than this are dropped as new ones are made. */
     static final long HISTORY_KEPT_MILLIS = 90L * 24 * 3600 * 1000;
 
@@ -83,10 +86,12 @@ public class AutoDjImpl implements AutoDj, Playout {
     private final AuditService audit;
     private final PanelEvents events;
     private final DjsImpl djs;
+    private final MediaLibrary library;
     /** The clock hourly playlists and schedules go by: the panel's. */
     private final ZoneId zone = ZoneId.systemDefault();
 
     private final TrackPicker picker = new TrackPicker(new Random(), zone);
+    private final ResolvedPlaylists resolved = new ResolvedPlaylists(MOST_RESOLVED_TRACKS);
     /** When each station's history was last trimmed to {@link #HISTORY_KEPT_MILLIS}. */
     private final Map<Long, Long> historyTrimmedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -97,8 +102,10 @@ public class AutoDjImpl implements AutoDj, Playout {
             final @Reference ServiceDirectories directories,
             final @Reference AuditService audit,
             final @Reference PanelEvents events,
-            final @Reference DjsImpl djs) {
+            final @Reference DjsImpl djs,
+            final @Reference MediaLibrary library) {
         this.store = store;
+        this.library = library;
         this.djs = djs;
         this.services = services;
         this.directories = directories;
@@ -499,7 +506,7 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     private List<PlayedTrack> played(EntityManager em, long serviceId, int limit) {
         List<PlayEntity> rows = em.createQuery(
-                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.chosenAt DESC, p.id DESC",
+                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.serviceId, p.chosenAt DESC, p.id DESC",
                         PlayEntity.class)
                 .setParameter("s", serviceId)
                 .setMaxResults(limit)
@@ -556,6 +563,10 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
             MediaFileEntity f =
                     em.find(MediaFileEntity.class, choice.get().track().fileId());
+            if (f == null) { // deleted after its playlist was resolved, before the count of changes moved
+                resolved.clear();
+                return Optional.empty(); // liquidsoap asks again a second later
+            }
             PlayEntity play = new PlayEntity();
             play.id = store.nextId("cp_autodj_play");
             play.serviceId = serviceId;
@@ -737,7 +748,7 @@ public class AutoDjImpl implements AutoDj, Playout {
             if (!p.enabled || !PlaylistKind.ROTATION.name().equals(p.kind)) {
                 continue;
             }
-            List<TrackPicker.Candidate> tracks = resolve(em, s.ownerId, read(p.entries));
+            List<TrackPicker.Candidate> tracks = tracksOf(em, s.ownerId, p);
             if (!tracks.isEmpty()) {
                 byId.put(p.id, p);
                 rotations.add(new TrackPicker.Rotation(p.id, p.weight, PlayOrder.valueOf(p.playOrder), tracks));
@@ -791,7 +802,7 @@ public class AutoDjImpl implements AutoDj, Playout {
         List<TrackPicker.Immediate> immediates = new ArrayList<>();
         for (PlaylistEntity p : rows) {
             if (p.enabled && PlaylistKind.IMMEDIATE.name().equals(p.kind)) {
-                List<TrackPicker.Candidate> tracks = resolve(em, s.ownerId, read(p.entries));
+                List<TrackPicker.Candidate> tracks = tracksOf(em, s.ownerId, p);
                 if (!tracks.isEmpty()) {
                     byId.put(p.id, p);
                     immediates.add(new TrackPicker.Immediate(p.id, tracks, p.enabledAt));
@@ -808,7 +819,7 @@ public class AutoDjImpl implements AutoDj, Playout {
             if (!p.enabled || !PlaylistKind.INTERVAL.name().equals(p.kind)) {
                 continue;
             }
-            List<TrackPicker.Candidate> tracks = resolve(em, s.ownerId, read(p.entries));
+            List<TrackPicker.Candidate> tracks = tracksOf(em, s.ownerId, p);
             if (!tracks.isEmpty()) {
                 byId.put(p.id, p);
                 intervals.add(new TrackPicker.Interval(
@@ -832,7 +843,7 @@ public class AutoDjImpl implements AutoDj, Playout {
             }
             Optional<ShowTimes.Show> on = showTimes(p).at(millis);
             if (on.isPresent()) {
-                List<TrackPicker.Candidate> tracks = resolve(em, s.ownerId, read(p.entries));
+                List<TrackPicker.Candidate> tracks = tracksOf(em, s.ownerId, p);
                 if (!tracks.isEmpty()) {
                     byId.put(p.id, p);
                     shows.add(new TrackPicker.Scheduled(
@@ -851,7 +862,7 @@ public class AutoDjImpl implements AutoDj, Playout {
      */
     private static long startOfNext(EntityManager em, long serviceId, long now) {
         List<PlayEntity> latest = em.createQuery(
-                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.chosenAt DESC, p.id DESC",
+                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.serviceId, p.chosenAt DESC, p.id DESC",
                         PlayEntity.class)
                 .setParameter("s", serviceId)
                 .setMaxResults(2)
@@ -882,6 +893,11 @@ public class AutoDjImpl implements AutoDj, Playout {
     private static Long length(EntityManager em, PlayEntity play) {
         MediaFileEntity f = em.find(MediaFileEntity.class, play.fileId);
         return f == null ? null : f.durationMs;
+    }
+
+    /** A playlist's tracks (folders resolved as they play, so new uploads join). */
+    private List<TrackPicker.Candidate> tracksOf(EntityManager em, long ownerId, PlaylistEntity p) {
+        return resolved.tracks(em, ownerId, p.entries, library.changes(ownerId));
     }
 
     /** A playlist's entries as playable tracks of the library, in library order, each once. */
@@ -940,15 +956,24 @@ public class AutoDjImpl implements AutoDj, Playout {
     }
 
     static List<TrackPicker.Played> recentPlays(EntityManager em, long serviceId) {
+        // the columns alone: thousands of entities built and cached at every track cost more than the
+        // choice; ordered by the service too, so H2 reads its index in order and stops at the limit
+        // (it does not see that the equal leading column leaves the rest of the order to the index)
         return em
                 .createQuery(
-                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.chosenAt DESC, p.id DESC",
-                        PlayEntity.class)
+                        "SELECT p.fileId, p.artist, p.album, p.playlistId, p.chosenAt FROM PlayEntity p"
+                                + " WHERE p.serviceId = :s ORDER BY p.serviceId, p.chosenAt DESC, p.id DESC",
+                        Object[].class)
                 .setParameter("s", serviceId)
                 .setMaxResults(HISTORY_READ)
                 .getResultList()
                 .stream()
-                .map(p -> new TrackPicker.Played(p.fileId, p.artist, p.album, p.playlistId, p.chosenAt))
+                .map(r -> new TrackPicker.Played(
+                        ((Number) r[0]).longValue(),
+                        (String) r[1],
+                        (String) r[2],
+                        r[3] == null ? null : ((Number) r[3]).longValue(),
+                        ((Number) r[4]).longValue()))
                 .toList();
     }
 
@@ -1000,7 +1025,7 @@ public class AutoDjImpl implements AutoDj, Playout {
                         : null);
     }
 
-    private static List<PlaylistEntry> read(String json) {
+    static List<PlaylistEntry> read(String json) {
         try {
             return JSON.readValue(json, ENTRIES);
         } catch (JsonProcessingException e) {

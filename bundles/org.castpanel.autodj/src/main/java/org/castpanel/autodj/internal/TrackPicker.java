@@ -32,8 +32,16 @@ import org.castpanel.autodj.api.PlayOrder;
  */
 final class TrackPicker {
 
-    /** A playable track: its library order is the order of the list it comes in. */
-    record Candidate(long fileId, String artist, String album) {}
+    /**
+     * A playable track: its library order is the order of the list it comes in. Its artist and
+     * album as repeat protection compares them are worked out once, when it is made: a station's
+     * candidates are checked at every track, and a library may hold 50,000.
+     */
+    record Candidate(long fileId, String artist, String album, String artistKey, String albumKey) {
+        Candidate(long fileId, String artist, String album) {
+            this(fileId, artist, album, Protection.key(artist), Protection.key(album));
+        }
+    }
 
     /** One enabled rotation playlist with its tracks resolved from the library, in library order. */
     record Rotation(long playlistId, int weight, PlayOrder order, List<Candidate> tracks) {}
@@ -243,8 +251,7 @@ final class TrackPicker {
         for (Interval interval : intervals) {
             if (!interval.tracks().isEmpty() && due(interval, intervalIds, history, nowMillis)) {
                 Rotation asList = new Rotation(interval.playlistId(), 1, interval.order(), interval.tracks());
-                return Optional.of(
-                        new Choice(interval.playlistId(), inOrder(asList, interval.tracks(), history), false));
+                return Optional.of(new Choice(interval.playlistId(), inOrder(asList, history), false));
             }
         }
         return pick(rotations, history, nowMillis, repeat);
@@ -291,24 +298,17 @@ final class TrackPicker {
     Optional<Choice> pick(List<Rotation> rotations, List<Played> history, long nowMillis, Repeat repeat) {
         Protection protection = new Protection(history, nowMillis, repeat);
         List<Rotation> open = new ArrayList<>();
-        Map<Long, List<Candidate>> allowed = new HashMap<>();
         for (Rotation r : rotations) {
-            if (r.weight() <= 0 || r.tracks().isEmpty()) {
-                continue;
-            }
-            List<Candidate> free =
-                    r.tracks().stream().filter(c -> !protection.protects(c)).toList();
-            if (!free.isEmpty()) {
+            // a playlist is open with one unprotected track: found at once, almost always
+            if (r.weight() > 0 && r.tracks().stream().anyMatch(c -> !protection.protects(c))) {
                 open.add(r);
-                allowed.put(r.playlistId(), free);
             }
         }
         if (open.isEmpty()) {
             return leastRecentlyPlayed(rotations, history);
         }
         Rotation chosen = byWeight(open);
-        return Optional.of(
-                new Choice(chosen.playlistId(), inOrder(chosen, allowed.get(chosen.playlistId()), history), false));
+        return Optional.of(new Choice(chosen.playlistId(), inOrder(chosen, protection, history), false));
     }
 
     private Rotation byWeight(List<Rotation> open) {
@@ -323,33 +323,51 @@ final class TrackPicker {
         return open.get(open.size() - 1);
     }
 
-    private Candidate inOrder(Rotation rotation, List<Candidate> free, List<Played> history) {
+    /** The rotation's next track among those repeat protection lets through (there is one). */
+    private Candidate inOrder(Rotation rotation, Protection protection, List<Played> history) {
         return switch (rotation.order()) {
-            case RANDOM -> free.get(random.nextInt(free.size()));
+            case RANDOM -> anyOf(rotation.tracks(), c -> !protection.protects(c));
             case SHUFFLE -> {
                 Set<Long> thisCycle = playedThisCycle(rotation, history);
-                List<Candidate> fresh = free.stream()
-                        .filter(c -> !thisCycle.contains(c.fileId()))
-                        .toList();
-                List<Candidate> from = fresh.isEmpty() ? free : fresh;
-                yield from.get(random.nextInt(from.size()));
+                Candidate fresh =
+                        anyOf(rotation.tracks(), c -> !protection.protects(c) && !thisCycle.contains(c.fileId()));
+                yield fresh != null ? fresh : anyOf(rotation.tracks(), c -> !protection.protects(c));
             }
             case SEQUENTIAL -> {
-                Set<Long> allowedIds = new HashSet<>();
-                free.forEach(c -> allowedIds.add(c.fileId()));
-                int last = lastPosition(rotation, history);
                 List<Candidate> all = rotation.tracks();
-                Candidate next = free.get(0);
-                for (int step = 1; step <= all.size(); step++) {
+                int last = lastPosition(rotation, history);
+                Candidate next = null;
+                for (int step = 1; step <= all.size() && next == null; step++) {
                     Candidate c = all.get((last + step) % all.size());
-                    if (allowedIds.contains(c.fileId())) {
+                    if (!protection.protects(c)) {
                         next = c;
-                        break;
                     }
                 }
                 yield next;
             }
         };
+    }
+
+    /** Interval playlists go in order and are not held back by repeat protection. */
+    private Candidate inOrder(Rotation rotation, List<Played> history) {
+        return inOrder(rotation, new Protection(List.of(), 0, new Repeat(0, 0)), history);
+    }
+
+    /**
+     * One of the tracks that pass, each as likely as the others, or null when none does. A few
+     * random tries first: with a large library almost every track passes, and filtering all of
+     * them at every track is what the choice would spend its time on; a try that passes is as
+     * likely for every passing track, so the draw is the same as one from the filtered list.
+     */
+    private Candidate anyOf(List<Candidate> tracks, java.util.function.Predicate<Candidate> passes) {
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Candidate c = tracks.get(random.nextInt(tracks.size()));
+            if (passes.test(c)) {
+                return c;
+            }
+        }
+        List<Candidate> passing = tracks.stream().filter(passes).toList();
+        return passing.isEmpty() ? null : passing.get(random.nextInt(passing.size()));
     }
 
     /**
@@ -358,14 +376,12 @@ final class TrackPicker {
      * the ones before them this way round).
      */
     private static Set<Long> playedThisCycle(Rotation rotation, List<Played> history) {
-        Set<Long> tracks = new HashSet<>();
-        rotation.tracks().forEach(c -> tracks.add(c.fileId()));
         Set<Long> played = new HashSet<>();
         for (int i = history.size() - 1; i >= 0; i--) {
             Played p = history.get(i);
-            if (Long.valueOf(rotation.playlistId()).equals(p.playlistId()) && tracks.contains(p.fileId())) {
+            if (Long.valueOf(rotation.playlistId()).equals(p.playlistId()) && holds(rotation.tracks(), p.fileId())) {
                 played.add(p.fileId());
-                if (played.size() == tracks.size()) {
+                if (played.size() == rotation.tracks().size()) {
                     played.clear();
                 }
             }
@@ -373,10 +389,18 @@ final class TrackPicker {
         return played;
     }
 
+    /** Whether the file is one of the tracks: a {@link TrackList} knows at once, another list is searched. */
+    private static boolean holds(List<Candidate> tracks, long fileId) {
+        if (tracks instanceof TrackList known) {
+            return known.holds(fileId);
+        }
+        return tracks.stream().anyMatch(c -> c.fileId() == fileId);
+    }
+
     /** Where this playlist's last play stands in its track list, or -1 (start at the top). */
     private static int lastPosition(Rotation rotation, List<Played> history) {
         for (Played p : history) {
-            if (Long.valueOf(rotation.playlistId()).equals(p.playlistId())) {
+            if (Long.valueOf(rotation.playlistId()).equals(p.playlistId()) && holds(rotation.tracks(), p.fileId())) {
                 for (int i = 0; i < rotation.tracks().size(); i++) {
                     if (rotation.tracks().get(i).fileId() == p.fileId()) {
                         return i;
@@ -385,6 +409,35 @@ final class TrackPicker {
             }
         }
         return -1;
+    }
+
+    /**
+     * Tracks in library order that also answer at once whether they hold a file: a playlist's
+     * tracks as the AutoDJ keeps them between tracks, read at every one.
+     */
+    static final class TrackList extends java.util.AbstractList<Candidate> implements java.util.RandomAccess {
+        private final List<Candidate> tracks;
+        private final long[] sortedIds;
+
+        TrackList(List<Candidate> tracks) {
+            this.tracks = List.copyOf(tracks);
+            this.sortedIds =
+                    this.tracks.stream().mapToLong(Candidate::fileId).sorted().toArray();
+        }
+
+        @Override
+        public Candidate get(int index) {
+            return tracks.get(index);
+        }
+
+        @Override
+        public int size() {
+            return tracks.size();
+        }
+
+        boolean holds(long fileId) {
+            return java.util.Arrays.binarySearch(sortedIds, fileId) >= 0;
+        }
     }
 
     /** Every candidate is protected: the one played longest ago (or never) plays. */
@@ -440,30 +493,36 @@ final class TrackPicker {
                     continue;
                 }
                 tracks.add(p.fileId());
-                key(p.artist()).ifPresent(artists::add);
-                key(p.album()).ifPresent(albums::add);
+                String artist = key(p.artist());
+                if (artist != null) {
+                    artists.add(artist);
+                }
+                String album = key(p.album());
+                if (album != null) {
+                    albums.add(album);
+                }
             }
         }
 
         boolean protects(Candidate c) {
             return tracks.contains(c.fileId())
-                    || key(c.artist()).map(artists::contains).orElse(false)
-                    || key(c.album()).map(albums::contains).orElse(false);
+                    || (c.artistKey() != null && artists.contains(c.artistKey()))
+                    || (c.albumKey() != null && albums.contains(c.albumKey()));
         }
 
         /** The same track, artist or album. */
         static boolean shares(Played p, Candidate c) {
             return p.fileId() == c.fileId()
-                    || (key(p.artist()).isPresent() && key(p.artist()).equals(key(c.artist())))
-                    || (key(p.album()).isPresent() && key(p.album()).equals(key(c.album())));
+                    || (c.artistKey() != null && c.artistKey().equals(key(p.artist())))
+                    || (c.albumKey() != null && c.albumKey().equals(key(p.album())));
         }
 
-        /** Tags compared without case and surrounding space; an empty tag protects nothing. */
-        private static Optional<String> key(String tag) {
+        /** Tags compared without case and surrounding space; an empty tag protects nothing (null). */
+        static String key(String tag) {
             if (tag == null || tag.isBlank()) {
-                return Optional.empty();
+                return null;
             }
-            return Optional.of(tag.strip().toLowerCase(Locale.ROOT));
+            return tag.strip().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -48,6 +48,13 @@ public interface MediaLibrary {
 
     LibraryUsage usage(Caller caller, long accountId);
 
+    /**
+     * A count that grows with every committed change of the account's files (added, removed,
+     * renamed, moved, tags edited), for the panel's own caches of what the library holds (the
+     * AutoDJ's playlists); counted by this process since it started.
+     */
+    long changes(long accountId);
+
     /** What a rescan did. */
     record RescanResult(int added, int updated, int removed, int unplayable, int unchanged) {}
 }

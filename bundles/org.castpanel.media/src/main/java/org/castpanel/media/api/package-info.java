@@ -7,5 +7,5 @@
  * all of that customer's services, indexed with what the files themselves say (ffprobe) and what
  * the customer edited. The AutoDJ plays from it. Implemented by this bundle.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.castpanel.media.api;

@@ -863,11 +863,20 @@ public class MediaLibraryImpl implements MediaLibrary {
         return account == null ? null : account.path;
     }
 
-    /** Tells the account's subtree (its library pages) that something changed. */
+    /** Tells the account's subtree (its library pages) and the panel's caches that something changed. */
     void changed(long accountId, String what, String path) {
         String ownerPath = store.read(em -> pathOf(em, accountId));
-        store.afterCommit(() -> events.publish(new PanelEvents.Event(
-                "media.changed", ownerPath, Map.of("accountId", accountId, "change", what, "path", path))));
+        store.afterCommit(() -> {
+            recount(accountId);
+            events.publish(new PanelEvents.Event(
+                    "media.changed", ownerPath, Map.of("accountId", accountId, "change", what, "path", path)));
+        });
+    }
+
+    @Override
+    public long changes(long accountId) {
+        java.util.concurrent.atomic.AtomicLong count = totalsGeneration.get(accountId);
+        return count == null ? 0 : count.get();
     }
 
     static String searchText(MediaFileEntity row) {

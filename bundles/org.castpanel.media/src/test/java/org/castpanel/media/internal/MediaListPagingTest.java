@@ -5,6 +5,7 @@
 package org.castpanel.media.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.castpanel.core.api.Caller;
 import org.castpanel.core.api.PanelEvents;
 import org.castpanel.engine.api.platform.ServiceDirectories;
 import org.castpanel.media.api.MediaFile;
+import org.castpanel.media.api.MediaFileChanges;
 import org.castpanel.media.api.MediaListing;
 import org.castpanel.media.api.MediaQuery;
 import org.castpanel.persistence.AccountEntity;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * On the real schema (H2, the migrations): every page of a folder, in every sort and direction, is
  * the right slice of a plain sort, before and after the deferred join; the folder's total follows
- * changes of the library.
+ * changes of the library, and so does the count of changes the AutoDJ's playlists go by.
  */
 class MediaListPagingTest {
 
@@ -120,6 +122,40 @@ class MediaListPagingTest {
                 library.list(dj, account, new MediaQuery("Big", null, null, false, 0, 10))
                         .files()
                         .total());
+    }
+
+    @Test
+    void theCountOfChangesMovesWithEveryChangeOfTheAccountsFilesAndNoOneElses() throws Exception {
+        long account = new Rows(store).account("dj");
+        long other = new Rows(store).account("other");
+        Path folder = Files.createDirectories(content.resolve("user_" + account).resolve("Old"));
+        Files.writeString(folder.resolve("a.mp3"), "x");
+        Files.writeString(folder.resolve("b.mp3"), "x");
+        store.write(em -> {
+            for (String name : List.of("a.mp3", "b.mp3")) {
+                MediaFileEntity m = new MediaFileEntity();
+                m.id = name.equals("a.mp3") ? 1 : 2;
+                m.accountId = account;
+                m.folder = "Old";
+                m.name = name;
+                m.kind = "audio";
+                m.searchText = name;
+                em.persist(m);
+            }
+            return null;
+        });
+        MediaLibraryImpl library = library();
+        Caller dj = Caller.console(account, "dj");
+        long before = library.changes(account);
+        library.update(dj, 1, new MediaFileChanges(null, "New Artist", null, null, null, null, null));
+        long tagged = library.changes(account);
+        assertTrue(tagged > before, "a tag edit");
+        library.moveFolder(dj, account, "Old", "New");
+        long moved = library.changes(account);
+        assertTrue(moved > tagged, "a folder moved");
+        library.delete(dj, 2);
+        assertTrue(library.changes(account) > moved, "a file deleted");
+        assertEquals(0, library.changes(other), "another account's count stands");
     }
 
     private MediaLibraryImpl library() {
