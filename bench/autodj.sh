@@ -92,26 +92,21 @@ PY
   bench_stop_panel
   # each its own title; artists and albums shared by ten and five tracks, as a real library's are
   if [ "$BENCH_DB" = mariadb ]; then
-    mariadb -uroot -h127.0.0.1 "$BENCH_DB_NAME" <<SQL
-INSERT INTO cp_media_file (id, account_id, folder, name, kind, size_bytes, modified_at, format, codec, duration_ms,
-  bitrate_kbps, sample_rate, channels, title, artist, album, has_cover, tags_edited, search_text, created_at, updated_at)
+    bench_sql <<SQL
+INSERT INTO cp_media_file ($MEDIA_FILE_COLUMNS)
 SELECT 6000000 + seq, $CUSTOMER_ID, 'music/big', CONCAT('t-', seq, '.mp3'), 'audio', 960000, 0, 'mp3', 'mp3', 60000,
   128, 44100, 2, CONCAT('Big ', seq), CONCAT('Big Artist ', seq MOD ($BIG DIV 10)), CONCAT('Big Album ', seq MOD ($BIG DIV 5)),
   FALSE, FALSE, CONCAT('big ', seq), 0, 0
 FROM seq_1_to_$BIG;
 SQL
   else
-    H2_JAR=$(find "$HOME_DIR/system/com/h2database" -name 'h2-*.jar' | head -1)
-    cat > "$HOME_DIR/seed.sql" <<SQL
-INSERT INTO cp_media_file (id, account_id, folder, name, kind, size_bytes, modified_at, format, codec, duration_ms,
-  bitrate_kbps, sample_rate, channels, title, artist, album, has_cover, tags_edited, search_text, created_at, updated_at)
+    bench_sql <<SQL
+INSERT INTO cp_media_file ($MEDIA_FILE_COLUMNS)
 SELECT 6000000 + X, $CUSTOMER_ID, 'music/big', 't-' || X || '.mp3', 'audio', 960000, 0, 'mp3', 'mp3', 60000,
   128, 44100, 2, 'Big ' || X, 'Big Artist ' || MOD(X, $BIG / 10), 'Big Album ' || MOD(X, $BIG / 5), FALSE, FALSE,
   'big ' || X, 0, 0
 FROM SYSTEM_RANGE(1, $BIG);
 SQL
-    java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:$HOME_DIR/data/castpanel/castpanel" -user castpanel \
-      -password castpanel -script "$HOME_DIR/seed.sql"
   fi
   bench_start_panel
   for _ in $(seq 1 120); do curl -sf -o /dev/null "$NEXT_URL" && break; sleep 0.25; done # routed after /health

@@ -61,6 +61,21 @@ kill_daemons_of() {
 }
 trap bench_cleanup EXIT
 
+# The columns of a library file's row, for benchmarks that load many rows with the panel stopped.
+MEDIA_FILE_COLUMNS="id, account_id, folder, name, kind, size_bytes, modified_at, format, codec, duration_ms,
+  bitrate_kbps, sample_rate, channels, title, artist, album, has_cover, tags_edited, search_text, created_at, updated_at"
+
+bench_sql() { # runs the SQL on standard input against the panel's database (H2: the panel stopped)
+  if [ "$BENCH_DB" = mariadb ]; then
+    mariadb -uroot -h127.0.0.1 "$BENCH_DB_NAME"
+  else
+    local h2_jar; h2_jar=$(find "$HOME_DIR/system/com/h2database" -name 'h2-*.jar' | head -1)
+    cat > "$HOME_DIR/seed.sql"
+    java -cp "$h2_jar" org.h2.tools.RunScript -url "jdbc:h2:$HOME_DIR/data/castpanel/castpanel" -user castpanel \
+      -password castpanel -script "$HOME_DIR/seed.sql"
+  fi
+}
+
 bench_start_panel() {
   "$HOME_DIR/bin/start"
   for _ in $(seq 1 240); do curl -sf "$BASE/health" >/dev/null && return 0; sleep 0.5; done

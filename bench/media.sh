@@ -93,9 +93,8 @@ echo "== loading $TRACKS tracks into one folder ($BENCH_DB, panel stopped)" >&2
 mkdir -p "$LIBRARY/Big"
 bench_stop_panel
 if [ "$BENCH_DB" = mariadb ]; then
-  mariadb -uroot -h127.0.0.1 "$BENCH_DB_NAME" <<SQL
-INSERT INTO cp_media_file (id, account_id, folder, name, kind, size_bytes, modified_at, format, codec, duration_ms,
-  bitrate_kbps, sample_rate, channels, title, artist, album, has_cover, tags_edited, search_text, created_at, updated_at)
+  bench_sql <<SQL
+INSERT INTO cp_media_file ($MEDIA_FILE_COLUMNS)
 SELECT 5000000 + seq, $CUSTOMER_ID, 'Big', CONCAT('track-', seq, '.mp3'), 'audio', 3840000, 0, 'mp3', 'mp3', 240000,
   128, 44100, 2, CONCAT('Title ', seq), CONCAT('Artist ', seq MOD 500), CONCAT('Album ', seq MOD 2000), FALSE, FALSE,
   LOWER(CONCAT('Title ', seq, '\nArtist ', seq MOD 500, '\nAlbum ', seq MOD 2000, '\ntrack-', seq, '.mp3')), 0, 0
@@ -109,10 +108,8 @@ UNION SELECT $CUSTOMER_ID, CAST(seq MOD 500 AS CHAR), 5000000 + seq FROM seq_1_t
 UNION SELECT $CUSTOMER_ID, CAST(seq MOD 2000 AS CHAR), 5000000 + seq FROM seq_1_to_$TRACKS;
 SQL
 else
-  H2_JAR=$(find "$HOME_DIR/system/com/h2database" -name 'h2-*.jar' | head -1)
-  cat > "$HOME_DIR/seed.sql" <<SQL
-INSERT INTO cp_media_file (id, account_id, folder, name, kind, size_bytes, modified_at, format, codec, duration_ms,
-  bitrate_kbps, sample_rate, channels, title, artist, album, has_cover, tags_edited, search_text, created_at, updated_at)
+  bench_sql <<SQL
+INSERT INTO cp_media_file ($MEDIA_FILE_COLUMNS)
 SELECT 5000000 + X, $CUSTOMER_ID, 'Big', 'track-' || X || '.mp3', 'audio', 3840000, 0, 'mp3', 'mp3', 240000,
   128, 44100, 2, 'Title ' || X, 'Artist ' || MOD(X, 500), 'Album ' || MOD(X, 2000), FALSE, FALSE,
   LOWER('Title ' || X || CHAR(10) || 'Artist ' || MOD(X, 500) || CHAR(10) || 'Album ' || MOD(X, 2000) || CHAR(10) || 'track-' || X || '.mp3'), 0, 0
@@ -126,8 +123,6 @@ SELECT DISTINCT $CUSTOMER_ID, V, F FROM (
   UNION SELECT CAST(MOD(X, 500) AS VARCHAR), 5000000 + X FROM SYSTEM_RANGE(1, $TRACKS)
   UNION SELECT CAST(MOD(X, 2000) AS VARCHAR), 5000000 + X FROM SYSTEM_RANGE(1, $TRACKS));
 SQL
-  java -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:$HOME_DIR/data/castpanel/castpanel" -user castpanel \
-    -password castpanel -script "$HOME_DIR/seed.sql"
 fi
 bench_start_panel
 DJ=$(login bench-dj bench-pw)
@@ -164,6 +159,7 @@ measure "folder, page 500 of 50 by name" "/accounts/$CUSTOMER_ID/media?folder=Bi
 measure "folder by title, descending" "/accounts/$CUSTOMER_ID/media?folder=Big&size=50&sort=title&desc=true"
 measure "search 'artist 42' in the library" "/accounts/$CUSTOMER_ID/media?q=artist%2042&size=50"
 echo
+[ -n "${BENCH_ONLY_LIST:-}" ] && exit 0 # no upload or indexing figures to print
 python3 - "$SIZE" "$TRIVIAL" "$TUS" "$INDEX_MS" "$BY_HAND_MS" "$INDEXED" <<'PY'
 import sys
 size, trivial, tus, index, by_hand, n = map(float, sys.argv[1:])
