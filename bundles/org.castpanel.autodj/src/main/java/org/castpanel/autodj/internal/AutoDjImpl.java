@@ -92,6 +92,8 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     private final TrackPicker picker = new TrackPicker(new Random(), zone);
     private final ResolvedPlaylists resolved = new ResolvedPlaylists(MOST_RESOLVED_TRACKS);
+    /** Held while a station's next track is chosen or its track goes on the air. */
+    private final Map<Long, Object> stationLocks = new java.util.concurrent.ConcurrentHashMap<>();
     /** When each station's history was last trimmed to {@link #HISTORY_KEPT_MILLIS}. */
     private final Map<Long, Long> historyTrimmedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -536,6 +538,19 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     @Override
     public Optional<Track> next(long serviceId) {
+        // one choice per station at a time: liquidsoap may ask twice at once (its own prefetch and a
+        // refresh), and two choices reading the same waiting request both took it, the second then
+        // dropped as skipped put it back in the queue, and it played twice
+        synchronized (stationLock(serviceId)) {
+            return choose(serviceId);
+        }
+    }
+
+    private Object stationLock(long serviceId) {
+        return stationLocks.computeIfAbsent(serviceId, id -> new Object());
+    }
+
+    private Optional<Track> choose(long serviceId) {
         return store.write(em -> {
             MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
             if (s == null || s.deleting || !Stations.AUTODJ_TYPE.equals(s.engineType)) {
@@ -604,7 +619,18 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     @Override
     public void onAir(long serviceId, long trackId) {
-        NowPlaying now = store.write(em -> {
+        NowPlaying now;
+        synchronized (stationLock(serviceId)) { // its drop of skipped choices must not cross a choice
+            now = onAirNow(serviceId, trackId);
+        }
+        if (now != null) {
+            String ownerPath = store.read(em -> em.find(MediaServiceEntity.class, serviceId).ownerPath);
+            events.publish(new PanelEvents.Event("autodj.track", ownerPath, now));
+        }
+    }
+
+    private NowPlaying onAirNow(long serviceId, long trackId) {
+        return store.write(em -> {
             PlayEntity play = em.find(PlayEntity.class, trackId);
             MediaServiceEntity s = em.find(MediaServiceEntity.class, serviceId);
             if (play == null || play.serviceId != serviceId || s == null) {
@@ -617,10 +643,6 @@ public class AutoDjImpl implements AutoDj, Playout {
             em.flush();
             return nowPlaying(em, s);
         });
-        if (now != null) {
-            String ownerPath = store.read(em -> em.find(MediaServiceEntity.class, serviceId).ownerPath);
-            events.publish(new PanelEvents.Event("autodj.track", ownerPath, now));
-        }
     }
 
     /**
@@ -692,6 +714,7 @@ public class AutoDjImpl implements AutoDj, Playout {
     /** A deleted service's playlists and history go with it. */
     void forget(long serviceId) {
         historyTrimmedAt.remove(serviceId);
+        stationLocks.remove(serviceId);
         store.write(em -> {
             em.createQuery("DELETE FROM PlaylistEntity p WHERE p.serviceId = :s")
                     .setParameter("s", serviceId)
