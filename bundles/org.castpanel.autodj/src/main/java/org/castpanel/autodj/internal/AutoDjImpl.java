@@ -74,6 +74,12 @@ public class AutoDjImpl implements AutoDj, Playout {
     static final int HISTORY_READ = 5_000;
     /** The most playlist tracks kept resolved between tracks (about 150 bytes each). */
     static final long MOST_RESOLVED_TRACKS = 200_000;
+    /**
+     * A station's plays newest first. Ordered by the service too (the queries ask for one), so H2
+     * reads the history's index in order and stops at the limit: it does not see that an equal
+     * leading column leaves the rest of the order to the index, and sorted every play otherwise.
+     */
+    private static final String NEWEST_PLAYS_FIRST = " ORDER BY p.serviceId, p.chosenAt DESC, p.id DESC";
     /** Plays older than this are dropped as new ones are made. */
     static final long HISTORY_KEPT_MILLIS = 90L * 24 * 3600 * 1000;
 
@@ -508,8 +514,7 @@ public class AutoDjImpl implements AutoDj, Playout {
 
     private List<PlayedTrack> played(EntityManager em, long serviceId, int limit) {
         List<PlayEntity> rows = em.createQuery(
-                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.serviceId, p.chosenAt DESC, p.id DESC",
-                        PlayEntity.class)
+                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s" + NEWEST_PLAYS_FIRST, PlayEntity.class)
                 .setParameter("s", serviceId)
                 .setMaxResults(limit)
                 .getResultList();
@@ -885,8 +890,7 @@ public class AutoDjImpl implements AutoDj, Playout {
      */
     private static long startOfNext(EntityManager em, long serviceId, long now) {
         List<PlayEntity> latest = em.createQuery(
-                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s ORDER BY p.serviceId, p.chosenAt DESC, p.id DESC",
-                        PlayEntity.class)
+                        "SELECT p FROM PlayEntity p WHERE p.serviceId = :s" + NEWEST_PLAYS_FIRST, PlayEntity.class)
                 .setParameter("s", serviceId)
                 .setMaxResults(2)
                 .getResultList();
@@ -979,13 +983,11 @@ public class AutoDjImpl implements AutoDj, Playout {
     }
 
     static List<TrackPicker.Played> recentPlays(EntityManager em, long serviceId) {
-        // the columns alone: thousands of entities built and cached at every track cost more than the
-        // choice; ordered by the service too, so H2 reads its index in order and stops at the limit
-        // (it does not see that the equal leading column leaves the rest of the order to the index)
+        // the columns alone: thousands of entities built and cached at every track cost more than the choice
         return em
                 .createQuery(
                         "SELECT p.fileId, p.artist, p.album, p.playlistId, p.chosenAt FROM PlayEntity p"
-                                + " WHERE p.serviceId = :s ORDER BY p.serviceId, p.chosenAt DESC, p.id DESC",
+                                + " WHERE p.serviceId = :s" + NEWEST_PLAYS_FIRST,
                         Object[].class)
                 .setParameter("s", serviceId)
                 .setMaxResults(HISTORY_READ)
